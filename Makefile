@@ -1,0 +1,47 @@
+# The user interface of the book. Everything runs inside a local virtual
+# environment (.venv) that the first target creates from requirements.txt.
+#   make book   build the HTML book (executes every chapter); prints index.html's path
+#   make test   the whole test suite: package, registry, review numbers, widgets,
+#               every chapter executed as a notebook, the strict book build, browser tests
+#   make lab    JupyterLab on the chapters (MyST pages open as notebooks)
+#   make bench  speed figures (build, explorations, import); not tests
+#   make browser-deps  install Debian's chromium for the browser tests (needs root)
+#   make clean  remove the build and the environment
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+BUILD_FLAGS := -n -W --keep-going
+
+.PHONY: book test lab bench clean env browser-deps
+
+env: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed, found " + sys.version' 
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python tools/setup_lab.py
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+book: $(STAMP)
+	QDBOOK_STATIC=1 $(BIN)/jupyter-book build . $(BUILD_FLAGS)
+	@echo "The book is at: $(CURDIR)/_build/html/index.html"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab chapters
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+browser-deps:
+	apt-get update && apt-get install -y chromium
+
+clean:
+	rm -rf _build $(VENV) .pytest_cache

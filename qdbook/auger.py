@@ -1,0 +1,193 @@
+"""Auger recombination of multiexcitons (review sections 2.3 and 2.4).
+
+Conventions
+-----------
+Volumes in nm³, lifetimes in ps unless a parameter name says otherwise,
+cross-sections in cm², concentrations in cm⁻³. Lifetimes passed to
+:func:`biexciton_lifetime` and its relatives may be in any unit, as long as
+all of them share it; the result is in that unit. The speed of light comes
+from :mod:`scipy.constants`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import constants as sc
+
+from . import _validate as v
+
+CHI_STANDARD_PS_NM3 = 1.0
+"""V-scaling constant χ of II-VI, IV-VI and group-IV nanocrystals [ps nm⁻³].
+
+Klimov et al., Science 287, 1011 (2000), doi:10.1126/science.287.5455.1011;
+Robel et al., Phys. Rev. Lett. 102, 177404 (2009),
+doi:10.1103/PhysRevLett.102.177404; value as quoted in the review, sec. 2.3.1.
+"""
+
+CHI_PEROVSKITE_PS_NM3 = 0.06
+"""V-scaling constant χ of CsPbBr₃ and CsPbI₃ perovskite nanocrystals [ps nm⁻³].
+
+Fit to CsPbBr₃/CsPbI₃ data as quoted in the review, sec. 2.3.1 (Fig. 4),
+doi:10.1021/acs.chemrev.2c00865.
+"""
+
+C_CM_PER_S = sc.c * 100.0
+"""Speed of light in vacuum [cm s⁻¹], from scipy.constants."""
+
+
+def sphere_volume_nm3(radius_nm):
+    """Volume 4πR³/3 of a sphere of radius ``radius_nm`` [nm] in nm³."""
+    radius = v.positive("radius_nm", radius_nm)
+    return 4.0 / 3.0 * np.pi * np.power(radius, 3)
+
+
+def auger_lifetime_ps(volume_nm3, chi_ps_nm3=CHI_STANDARD_PS_NM3):
+    """Biexciton Auger lifetime from volume scaling, τ_A,XX = χ V (rel-2.3-v-scaling).
+
+    Parameters
+    ----------
+    volume_nm3 : float or array_like
+        Nanocrystal volume V [nm³], > 0.
+    chi_ps_nm3 : float, optional
+        Scaling constant χ [ps nm⁻³], > 0. Defaults to the "universal"
+        1 ps nm⁻³; use :data:`CHI_PEROVSKITE_PS_NM3` for perovskites.
+
+    Returns
+    -------
+    float or ndarray
+        τ_A,XX [ps].
+
+    Notes
+    -----
+    Review section 2.3.1.
+    """
+    volume = v.positive("volume_nm3", volume_nm3)
+    chi = v.positive("chi_ps_nm3", chi_ps_nm3)
+    return chi * volume
+
+
+def biexciton_lifetime(tau_a_xx, tau_r_xx):
+    """Total biexciton lifetime from its Auger and radiative parts (rel-2.3-tau-xx).
+
+    .. math:: \\tau_{XX} = \\frac{\\tau_{A,XX}\\,\\tau_{r,XX}}{\\tau_{A,XX} + \\tau_{r,XX}}
+
+    Both arguments > 0, in the same unit; the result is in that unit.
+    """
+    tau_a = v.positive("tau_a_xx", tau_a_xx)
+    tau_r = v.positive("tau_r_xx", tau_r_xx)
+    return tau_a * tau_r / (tau_a + tau_r)
+
+
+def biexciton_radiative_lifetime(tau_r_x):
+    """Biexciton radiative lifetime τ_r,XX = τ_r,X/4 (review sec. 2.4.2, ref. 102).
+
+    Four radiative pathways from the biexciton against one from the exciton
+    make the biexciton radiate four times faster.
+    """
+    return v.positive("tau_r_x", tau_r_x) / 4.0
+
+
+def auger_lifetime_from_biexciton(tau_xx, tau_r_xx):
+    """Auger part of a measured biexciton lifetime (rel-2.4-graded).
+
+    .. math:: \\frac{1}{\\tau_{A,XX}} = \\frac{1}{\\tau_{XX}} - \\frac{1}{\\tau_{r,XX}}
+
+    Parameters
+    ----------
+    tau_xx, tau_r_xx : float or array_like
+        Measured biexciton lifetime and biexciton radiative lifetime (> 0,
+        same unit). The measured lifetime cannot exceed the radiative one.
+
+    Raises
+    ------
+    ValueError
+        If ``tau_xx >= tau_r_xx`` (no room left for Auger decay).
+    """
+    tau_xx = v.positive("tau_xx", tau_xx)
+    tau_r = v.positive("tau_r_xx", tau_r_xx)
+    if np.any(np.asarray(tau_xx) >= np.asarray(tau_r)):
+        raise ValueError(
+            f"tau_xx must be < tau_r_xx (allowed range (0, tau_r_xx)), got tau_xx={tau_xx!r}, "
+            f"tau_r_xx={tau_r!r}")
+    return 1.0 / (1.0 / tau_xx - 1.0 / tau_r)
+
+
+def biexciton_quantum_yield(tau_xx, tau_r_xx):
+    """Biexciton emission quantum yield q_XX = τ_XX/τ_r,XX (rel-2.4-graded).
+
+    Both lifetimes > 0 and in the same unit; q_XX must come out in [0, 1].
+    """
+    tau_xx = v.positive("tau_xx", tau_xx)
+    tau_r = v.positive("tau_r_xx", tau_r_xx)
+    q = np.asarray(tau_xx) / np.asarray(tau_r)
+    if np.any(q > 1):
+        raise ValueError(f"tau_xx must be <= tau_r_xx so that q_XX lies in [0, 1], got q_XX={q!r}")
+    return q[()]
+
+
+def saturated_stimulated_emission_rate(beta, n_r, g0_cm):
+    """Stimulated-emission rate at gain saturation, r_SE,0 = β (c/n_r) G_0 [s⁻¹].
+
+    Parameters
+    ----------
+    beta : float
+        Dimensionless QD-cavity coupling constant, > 0.
+    n_r : float
+        Refractive index of the medium, >= 1.
+    g0_cm : float or array_like
+        Saturated gain coefficient G_0 [cm⁻¹], > 0.
+
+    Notes
+    -----
+    rel-2.3-rho-crit, review section 2.3.2.
+    """
+    beta = v.positive("beta", beta)
+    n_r = v.in_range("n_r", n_r, 1.0, np.inf)
+    g0 = v.positive("g0_cm", g0_cm)
+    return beta * C_CM_PER_S / n_r * g0
+
+
+def critical_density_cm3(n_r, beta, sigma_gain_cm2, tau_a_xx_ps):
+    """Critical nanocrystal concentration ρ_crit = n_r (β c σ_gain,XX τ_A,XX)⁻¹ [cm⁻³].
+
+    At ρ_crit stimulated emission at gain saturation is exactly as fast as
+    biexciton Auger decay (rel-2.3-rho-crit, review section 2.3.2).
+
+    Parameters
+    ----------
+    n_r : float
+        Refractive index, >= 1.
+    beta : float
+        Coupling constant, > 0.
+    sigma_gain_cm2 : float or array_like
+        Biexciton gain cross-section [cm²], > 0.
+    tau_a_xx_ps : float or array_like
+        Biexciton Auger lifetime [ps], > 0.
+    """
+    n_r = v.in_range("n_r", n_r, 1.0, np.inf)
+    beta = v.positive("beta", beta)
+    sigma = v.positive("sigma_gain_cm2", sigma_gain_cm2)
+    tau = v.positive("tau_a_xx_ps", tau_a_xx_ps) * 1e-12
+    return n_r / (beta * C_CM_PER_S * sigma * tau)
+
+
+def critical_volume_fraction(volume_nm3, n_r, beta, sigma_gain_cm2, tau_a_xx_ps):
+    """Critical semiconductor volume fraction ξ_crit = ρ_crit V_NC (eq-3).
+
+    .. math:: \\xi_{crit} = n_r V_{NC} (\\beta c \\sigma_{gain,XX} \\tau_{A,XX})^{-1}
+
+    Parameters
+    ----------
+    volume_nm3 : float or array_like
+        Nanocrystal volume V_NC [nm³], > 0.
+    n_r, beta, sigma_gain_cm2, tau_a_xx_ps
+        As in :func:`critical_density_cm3`.
+
+    Returns
+    -------
+    float or ndarray
+        ξ_crit [dimensionless]; a value above 1 means lasing is impossible
+        even in a solid film of nanocrystals. Review eq 3, section 2.3.2.
+    """
+    volume_cm3 = v.positive("volume_nm3", volume_nm3) * 1e-21
+    return critical_density_cm3(n_r, beta, sigma_gain_cm2, tau_a_xx_ps) * volume_cm3

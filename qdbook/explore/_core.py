@@ -1,0 +1,193 @@
+"""The generic exploration: controls → model (a package function) → view.
+
+An :class:`Exploration` ties three things together:
+
+* ``controls`` — ipywidgets sliders and dropdowns, by parameter name;
+* ``model(**values) -> result`` — a pure function built on the physics modules;
+* ``view(result) -> (figure, update)`` — draws the figure once and returns an
+  ``update(result)`` that moves its artists in place (``set_data``).
+
+It shows itself in one of two ways.
+
+**Live** (a running kernel: JupyterLab, Binder): every control is active; a
+change calls the model, updates the artists and re-renders one PNG.
+
+**Static frames** (the HTML book, which has no kernel): at build time the
+model is evaluated on a grid of the *main* control and one PNG frame is
+rendered per grid point. The frames sit in an ``ipywidgets.Stack`` whose
+``selected_index`` is linked to a ``SelectionSlider`` in the browser
+(:func:`ipywidgets.jslink`), so the embedded widget state switches frames
+without any server. The other controls are fixed at their defaults and listed
+under the figure. Static mode is chosen by ``static=True`` or by the
+environment variable ``QDBOOK_STATIC=1``, which the book build sets.
+
+Either way the display bundle also carries an ``image/png`` of the default
+figure, used where widgets cannot be shown (PDF, plain viewers).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from typing import Callable
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..plotting import png_bytes
+
+FRAME_BUDGET_BYTES = 1_200_000
+"""Upper bound on the PNG bytes of one exploration's static frames (before base64)."""
+
+
+def _grid(control, n_frames: int) -> list:
+    """Grid of values for a control, including its current (default) value."""
+    if isinstance(control, widgets.FloatLogSlider):
+        exps = np.linspace(control.min, control.max, n_frames)
+        values = list(control.base ** exps)
+    elif isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+        values = list(np.linspace(control.min, control.max, n_frames))
+        if isinstance(control, widgets.IntSlider):
+            values = sorted({int(round(x)) for x in values})
+    elif hasattr(control, "options"):
+        values = [opt[1] if isinstance(opt, tuple) else opt for opt in control.options]
+    else:
+        raise ValueError(f"control must be a slider or a selection widget, got {type(control)}")
+    default = control.value
+    if default not in values:
+        nearest = int(np.argmin([abs(float(x) - float(default)) for x in values]))
+        values[nearest] = default
+    return values
+
+
+def _format(value) -> str:
+    if isinstance(value, (float, np.floating)):
+        return f"{value:.3g}"
+    return str(value)
+
+
+class Exploration:
+    """A model/view exploration; see the module docstring.
+
+    Parameters
+    ----------
+    model : callable
+        ``model(**values)`` with one keyword per control; returns any result
+        the view understands (a dict of arrays, typically).
+    controls : dict of str → ipywidgets widget
+        The controls, in display order. The first is the main one unless
+        ``main`` says otherwise.
+    view : callable
+        ``view(result) -> (fig, update)``; ``fig`` is a matplotlib Figure
+        (see :func:`qdbook.plotting.new_figure`) and ``update(result)`` moves
+        its artists in place.
+    main : str, optional
+        Name of the control that the static frames sweep.
+    n_frames : int, optional
+        Number of static frames (grid points of the main control).
+    static : bool, optional
+        Force static (True) or live (False) display; by default static when
+        the environment variable ``QDBOOK_STATIC`` is ``"1"``.
+    dpi : float, optional
+        Resolution of the rendered PNG.
+    """
+
+    def __init__(self, model: Callable, controls: dict, view: Callable, *, main: str | None = None,
+                 n_frames: int = 21, static: bool | None = None, dpi: float = 80):
+        if not controls:
+            raise ValueError("controls must name at least one control, got none")
+        self.model = model
+        self.controls = dict(controls)
+        self.main = main or next(iter(self.controls))
+        if self.main not in self.controls:
+            raise ValueError(f"main must be one of {list(self.controls)}, got {main!r}")
+        self.n_frames = int(n_frames)
+        self.static = (os.environ.get("QDBOOK_STATIC") == "1") if static is None else bool(static)
+        self.dpi = dpi
+        self.result = self.model(**self.values())
+        self.figure, self._update_view = view(self.result)
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image.value = png_bytes(self.figure, self.dpi)
+        self.default_png = self.image.value
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self._widget = None
+
+    # -- model side -----------------------------------------------------------------
+    def values(self) -> dict:
+        """Current control values, by parameter name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def compute(self, **overrides):
+        """Run the model at the current values with ``overrides``; no drawing."""
+        return self.model(**{**self.values(), **overrides})
+
+    def update(self) -> None:
+        """Recompute the model, move the artists and re-render the image."""
+        self.result = self.model(**self.values())
+        self._update_view(self.result)
+        self.image.value = png_bytes(self.figure, self.dpi)
+
+    def _on_change(self, change) -> None:
+        self.update()
+
+    # -- static frames --------------------------------------------------------------
+    def frames(self) -> tuple[list, list[bytes]]:
+        """Render one PNG per grid value of the main control; return (values, frames)."""
+        control = self.controls[self.main]
+        grid = _grid(control, self.n_frames)
+        pngs = []
+        for value in grid:
+            self._update_view(self.compute(**{self.main: value}))
+            pngs.append(png_bytes(self.figure, self.dpi))
+        self._update_view(self.result)  # back to the default state
+        total = sum(map(len, pngs))
+        if total > FRAME_BUDGET_BYTES:
+            raise ValueError(f"static frames take {total} bytes, over the budget of "
+                             f"{FRAME_BUDGET_BYTES}; lower n_frames ({self.n_frames}) or dpi")
+        return grid, pngs
+
+    def _static_widget(self) -> widgets.Widget:
+        control = self.controls[self.main]
+        grid, pngs = self.frames()
+        labels = [_format(x) for x in grid]
+        # Labels must be unique for SelectionSlider; disambiguate if rounding collides.
+        labels = [lab if labels.count(lab) == 1 else f"{lab} ({k})" for k, lab in enumerate(labels)]
+        start = grid.index(control.value)
+        slider = widgets.SelectionSlider(options=list(zip(labels, range(len(grid)))), index=start,
+                                         description=control.description,
+                                         continuous_update=True,
+                                         style={"description_width": "initial"},
+                                         layout=widgets.Layout(width="95%"))
+        stack = widgets.Stack([widgets.Image(value=p, format="png",
+                                             layout=widgets.Layout(max_width="100%"))
+                               for p in pngs], selected_index=start)
+        widgets.jslink((slider, "index"), (stack, "selected_index"))
+        fixed = [f"{c.description} {_format(c.value)}" for n, c in self.controls.items()
+                 if n != self.main]
+        note = ("Static page: the slider switches precomputed frames"
+                + (f"; fixed: {', '.join(fixed)}" if fixed else "")
+                + ". Launch the page (rocket icon) for every control.")
+        self.static_slider, self.static_stack = slider, stack
+        return widgets.VBox([slider, stack, widgets.HTML(f"<small>{note}</small>")])
+
+    # -- display --------------------------------------------------------------------
+    @property
+    def widget(self) -> widgets.Widget:
+        """The widget shown on the page (built once)."""
+        if self._widget is None:
+            if self.static:
+                self._widget = self._static_widget()
+            else:
+                items = list(self.controls.values())
+                for control in items:
+                    control.style = {"description_width": "initial"}
+                self._widget = widgets.VBox([widgets.HBox(items[:2]), *(
+                    [widgets.HBox(items[2:])] if len(items) > 2 else []), self.image])
+        return self._widget
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        data["image/png"] = base64.b64encode(self.default_png).decode("ascii")
+        return bundle
