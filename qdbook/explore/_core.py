@@ -107,8 +107,8 @@ class Exploration:
         self.result = self.model(**self.values())
         self.figure, self._update_view = view(self.result)
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-        self.image.value = png_bytes(self.figure, self.dpi)
-        self.default_png = self.image.value
+        self.default_png = png_bytes(self.figure, self.dpi)
+        self.image.value = self.default_png
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self._widget = None
@@ -136,15 +136,18 @@ class Exploration:
         """Render one PNG per grid value of the main control; return (values, frames)."""
         control = self.controls[self.main]
         grid = _grid(control, self.n_frames)
-        pngs = []
-        for value in grid:
-            self._update_view(self.compute(**{self.main: value}))
-            pngs.append(png_bytes(self.figure, self.dpi))
-        self._update_view(self.result)  # back to the default state
-        total = sum(map(len, pngs))
-        if total > FRAME_BUDGET_BYTES:
-            raise ValueError(f"static frames take {total} bytes, over the budget of "
-                             f"{FRAME_BUDGET_BYTES}; lower n_frames ({self.n_frames}) or dpi")
+        pngs, total = [], 0
+        try:
+            for value in grid:
+                self._update_view(self.compute(**{self.main: value}))
+                pngs.append(png_bytes(self.figure, self.dpi))
+                total += len(pngs[-1])
+                if total > FRAME_BUDGET_BYTES:
+                    raise ValueError(
+                        f"static frames exceed the budget of {FRAME_BUDGET_BYTES} bytes after "
+                        f"{len(pngs)} of {len(grid)}; lower n_frames ({self.n_frames}) or dpi")
+        finally:
+            self._update_view(self.result)  # back to the default state
         return grid, pngs
 
     def _static_widget(self) -> widgets.Widget:
@@ -162,7 +165,7 @@ class Exploration:
         stack = widgets.Stack([widgets.Image(value=p, format="png",
                                              layout=widgets.Layout(max_width="100%"))
                                for p in pngs], selected_index=start)
-        widgets.jslink((slider, "index"), (stack, "selected_index"))
+        self.static_link = widgets.jslink((slider, "index"), (stack, "selected_index"))
         fixed = [f"{c.description} {_format(c.value)}" for n, c in self.controls.items()
                  if n != self.main]
         note = ("Static page: the slider switches precomputed frames"

@@ -1,0 +1,95 @@
+"""The registry: every section-2 id has a form, a numeric face and a derivation on a page."""
+
+import re
+
+import numpy as np
+import pytest
+import sympy as sp
+from conftest import INVENTORY, ROOT, inventory_ids
+
+from qdbook import equations as eqs
+
+SECTION2 = inventory_ids("2")
+
+
+def test_snapshot_matches_inventory():
+    if not INVENTORY.exists():
+        pytest.skip("design inventory ../shared/design/equations.md not present beside the repo")
+    text = INVENTORY.read_text()
+    listed = re.findall(r"^\| (eq-\d+|rel-[\w.-]+) \|", text, flags=re.M)
+    assert listed == inventory_ids()
+
+
+@pytest.mark.parametrize("rid", SECTION2)
+def test_registered(rid):
+    rel = eqs.get(rid)
+    assert rel.section.startswith("2")
+    assert isinstance(eqs.form(rid), sp.Basic)
+    assert callable(eqs.numeric(rid))
+
+
+@pytest.mark.parametrize("rid", SECTION2)
+def test_derived_on_its_page(rid):
+    page = ROOT / (eqs.page(rid) + ".md")
+    text = page.read_text()
+    assert f'eqs.check("{rid}"' in text, f"{page.name} does not check {rid} against the registry"
+    labelled = f":label: {rid}\n" in text or f"({rid})=" in text
+    assert labelled, f"{page.name} has no equation label or target named {rid}"
+
+
+def _numeric_value(rid, values):
+    return float(eqs.numeric(rid)(**values))
+
+
+def _symbolic_value(rid, values):
+    expr = eqs.form(rid)
+    subs = {s: values[s.name] for s in expr.free_symbols if s.name in values}
+    subs.update({s: v for s, v in eqs.CONSTANTS.items() if s in expr.free_symbols})
+    missing = [s for s in expr.free_symbols if s not in subs]
+    assert not missing, f"{rid}: no sample value for {missing}"
+    return float(expr.xreplace({k: sp.Float(v, 30) if not isinstance(v, int) else sp.Integer(v)
+                                for k, v in subs.items()}).evalf(30))
+
+
+@pytest.mark.parametrize("rid", [r for r in SECTION2 if r != "rel-2.2-threshold"])
+def test_numeric_matches_symbolic(rid, rng):
+    for _ in range(25):
+        values = eqs.sample(rid, rng)
+        assert np.isclose(_numeric_value(rid, values), _symbolic_value(rid, values),
+                          rtol=1e-9, atol=0), (rid, values)
+
+
+def test_threshold_root_solves_registered_equation():
+    equation = eqs.form("rel-2.2-threshold")
+    root = eqs.numeric("rel-2.2-threshold")()
+    residual = (equation.lhs - equation.rhs).subs(sp.Symbol("N", positive=True), root)
+    assert abs(float(residual)) < 1e-13
+    independent = sp.nsolve(equation.lhs - equation.rhs, sp.Symbol("N", positive=True), 1.0)
+    assert abs(float(independent) - root) < 1e-12
+
+
+def test_check_rejects_a_wrong_derivation():
+    tau_XX, tau_X = sp.symbols("tau_XX tau_X", positive=True)
+    wrong = (1 + sp.sqrt(1 + 8 * tau_XX / tau_X)) / (2 * tau_XX)
+    with pytest.raises(eqs.DerivationMismatch):
+        eqs.check("eq-4", wrong)
+    N = sp.Symbol("N", positive=True)
+    with pytest.raises(eqs.DerivationMismatch):
+        eqs.check("rel-2.2-threshold", sp.Eq(1 - sp.exp(-N), sp.exp(-N)))
+
+
+def test_check_accepts_equivalent_forms():
+    tau_A, tau_r = sp.symbols("tau_A tau_r")  # assumptions differ from the registry's
+    assert eqs.check("rel-2.3-tau-xx", 1 / (1 / tau_A + 1 / tau_r))
+    N = sp.Symbol("N")
+    assert eqs.check("rel-2.2-threshold", 2 * (1 - sp.exp(-N) * (1 + N) - sp.exp(-N)))
+
+
+def test_unknown_id_is_a_clear_error():
+    with pytest.raises(ValueError, match="relation_id"):
+        eqs.get("eq-99")
+
+
+def test_ids_by_section():
+    assert set(eqs.ids("2")) == set(SECTION2)
+    assert set(eqs.ids("2.3")) < set(SECTION2)
