@@ -24,3 +24,45 @@ def inventory_ids(chapter: str | None = None) -> list[str]:
             if chapter is None or sec == chapter:
                 ids.append(rid)
     return ids
+
+
+def chapter_pages() -> list[Path]:
+    """Every page listed in _toc.yml, in reading order."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections", []))
+            walk(entry.get("chapters", []))
+
+    walk(toc.get("parts", []))
+    return [ROOT / f"{f}.md" for f in files]
+
+
+def is_notebook(page: Path) -> bool:
+    """A MyST page is a notebook when its front matter names a kernel."""
+    text = page.read_text()
+    return text.startswith("---") and "kernelspec:" in text.split("---", 2)[1]
+
+
+@pytest.fixture(scope="session")
+def built_book():
+    """Build the HTML book strictly, as `make book` does, once per test session."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QDBOOK_STATIC": "1"}
+    jb = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run([str(jb), "build", str(ROOT), "-n", "-W", "--keep-going"],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    log = result.stdout + result.stderr
+    (ROOT / "_build").mkdir(exist_ok=True)
+    (ROOT / "_build" / "build.log").write_text(log)
+    assert result.returncode == 0, "strict book build failed:\n" + log[-6000:]
+    return ROOT / "_build" / "html"

@@ -1,0 +1,114 @@
+"""Speed figures of the book (`make bench`). Reported, not asserted: machines are noisy.
+
+Measures, with medians over repeats:
+
+* ``import qdbook`` in a fresh interpreter;
+* each exploration's update: the model alone, and model plus redraw to PNG;
+* a clean build of the whole book (empty execution cache) and a cached,
+  no-change rebuild.
+
+Results are printed and written to ``benchmarks/results/latest.json``.
+Targets (2-core machine): clean build <= 60 s, cached rebuild <= 5 s,
+model update <= 1 ms, update with redraw <= 50 ms, import <= 0.5 s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def median_time(func, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_import(repeats: int = 7) -> float:
+    code = "import time; t = time.perf_counter(); import qdbook.pumping, qdbook.confinement; " \
+           "print(time.perf_counter() - t)"
+    return statistics.median(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout) for _ in range(repeats))
+
+
+def bench_explorations(repeats: int = 21) -> dict:
+    from qdbook import explore
+
+    builders = {"levels": explore.levels_explorer, "gain statistics": explore.gain_statistics_explorer,
+                "Auger thresholds": explore.auger_thresholds_explorer,
+                "Auger control": explore.auger_control_explorer}
+    out = {}
+    for name, builder in builders.items():
+        exp = builder(static=False)
+        control = exp.controls[exp.main]
+        lo, hi = (control.min, control.max)
+        if hasattr(control, "base"):
+            lo, hi = control.base ** lo, control.base ** hi
+        values = [lo + (hi - lo) * k / (repeats - 1) for k in range(repeats)]
+        it = iter(values * 3)
+        model_s = median_time(lambda: exp.compute(**{exp.main: next(it)}), repeats)
+
+        def set_value():
+            control.value = next(it)
+
+        redraw_s = median_time(set_value, repeats)
+        out[name] = {"model_ms": 1e3 * model_s, "model_and_redraw_ms": 1e3 * redraw_s}
+    return out
+
+
+def bench_build() -> dict:
+    env = {**os.environ, "QDBOOK_STATIC": "1"}
+    cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "-n", "-W", "--keep-going"]
+    build = ROOT / "_build"
+    backup = None
+    if build.exists():  # keep the user's build; measure on a scratch copy of nothing
+        backup = ROOT / "_build.bench-backup"
+        shutil.rmtree(backup, ignore_errors=True)
+        build.rename(backup)
+    try:
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+        clean = time.perf_counter() - start
+        rebuilds = []
+        for _ in range(3):
+            start = time.perf_counter()
+            subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+            rebuilds.append(time.perf_counter() - start)
+    finally:
+        if backup is not None:
+            shutil.rmtree(build, ignore_errors=True)
+            backup.rename(build)
+    return {"clean_build_s": clean, "cached_rebuild_s": statistics.median(rebuilds)}
+
+
+def main() -> None:
+    results = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
+    results["import_s"] = bench_import()
+    results["explorations"] = bench_explorations()
+    results.update(bench_build())
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2))
+    print(f"import qdbook (physics modules): {results['import_s'] * 1e3:7.1f} ms  (target 500)")
+    for name, r in results["explorations"].items():
+        print(f"{name:>18}: model {r['model_ms']:6.2f} ms (target 1), "
+              f"model + redraw {r['model_and_redraw_ms']:6.1f} ms (target 50)")
+    print(f"clean build of the book:         {results['clean_build_s']:7.1f} s   (target 60)")
+    print(f"cached no-change rebuild:        {results['cached_rebuild_s']:7.1f} s   (target 5)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""The book as a reader meets it: every chapter runs as a notebook, the strict build passes."""
+
+import re
+
+import jupytext
+import nbformat
+import pytest
+from conftest import ROOT, chapter_pages, is_notebook
+from nbclient import NotebookClient
+
+PAGES = chapter_pages()
+PAGE_BUDGET_BYTES = 1_500_000  # embedded frames and figures of one page, as HTML
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("page", [p for p in PAGES if is_notebook(p)], ids=lambda p: p.stem)
+def test_chapter_executes_as_a_notebook(page, monkeypatch):
+    """Open the MyST page as a notebook and run every cell in a fresh kernel (live widgets)."""
+    monkeypatch.delenv("QDBOOK_STATIC", raising=False)
+    notebook = jupytext.read(page)
+    nbformat.validate(notebook)
+    NotebookClient(notebook, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(page.parent)}}).execute()
+    errors = [o for cell in notebook.cells if cell.cell_type == "code"
+              for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors
+
+
+@pytest.mark.book
+def test_strict_build_passes(built_book):
+    assert (built_book / "index.html").exists()
+    for page in PAGES:
+        html = built_book / page.relative_to(ROOT).with_suffix(".html")
+        assert html.exists(), html
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("page", [p for p in PAGES if is_notebook(p)], ids=lambda p: p.stem)
+def test_pages_are_complete(page, built_book):
+    """Learning goals, labelled equations, exercises with solutions, within the size budget."""
+    source = page.read_text()
+    html_path = built_book / page.relative_to(ROOT).with_suffix(".html")
+    html = html_path.read_text()
+    assert "Learning goals" in html
+    for label in re.findall(r":label: ((?:eq|rel)-[\w.-]+)", source):
+        anchor = "equation-" + re.sub(r"[^a-z0-9]+", "-", label.lower())  # Sphinx's node id
+        assert f'id="{anchor}"' in html, f"{label} is not a numbered equation"
+    n_exercises = source.count("```{exercise}")
+    assert n_exercises >= 2, f"{page.name} has {n_exercises} exercises"
+    assert source.count("```{solution-start}") == n_exercises
+    assert html_path.stat().st_size <= PAGE_BUDGET_BYTES + 600_000  # frames + page chrome
+    assert "application/vnd.jupyter.widget-state+json" in html, "exploration state embedded"

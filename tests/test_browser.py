@@ -1,0 +1,146 @@
+"""The static book in a real browser (headless Chromium, driven by Playwright).
+
+Serves ``_build/html`` on 127.0.0.1 and, for every page of the table of
+contents, checks: no console errors, no failed requests, no request to any
+other host, every equation typeset by MathJax, every image loaded; on pages
+with an exploration, moving its slider changes the figure. A screenshot of a
+chapter page is saved to ``test-artifacts/``.
+
+Chromium comes from the distribution (``make browser-deps``). Without it the
+tests are skipped with that instruction, except in CI (``CI=true``), where a
+missing browser is a failure.
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from urllib.parse import urlparse
+
+import pytest
+from conftest import ROOT, chapter_pages
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage"]
+PAGES = chapter_pages()
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        message = "Chromium not found: run `make browser-deps` (Debian: apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def server(built_book):
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _open(browser, url):
+    """Open ``url``; record console errors, failed and external requests (blocked)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = []
+
+    def route(r):
+        host = urlparse(r.request.url).hostname
+        if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            r.continue_()
+        else:
+            problems.append(f"external request: {r.request.url}")
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}")
+            if "external request" not in " ".join(problems) else None)
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}")
+            if r.status >= 400 else None)
+    page.goto(url, wait_until="networkidle")
+    return context, page, problems
+
+
+def _wait_for_mathjax(page):
+    page.wait_for_function("() => window.MathJax === undefined || "
+                           "(MathJax.startup && MathJax.startup.promise)", timeout=20000)
+    page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
+
+
+def _url(server, page_path):
+    return f"{server}/{page_path.relative_to(ROOT).with_suffix('.html').as_posix()}"
+
+
+@pytest.mark.parametrize("page_path", PAGES, ids=lambda p: p.stem)
+def test_page_loads_cleanly_offline(browser, server, page_path):
+    context, page, problems = _open(browser, _url(server, page_path))
+    try:
+        _wait_for_mathjax(page)
+        raw = page.evaluate("""() => [...document.querySelectorAll('div.math, span.math')]
+            .filter(el => !el.querySelector('mjx-container')).map(el => el.textContent.slice(0, 60))""")
+        assert not raw, f"equations left as raw TeX: {raw[:3]}"
+        broken = page.evaluate("""() => [...document.images]
+            .filter(img => !(img.complete && img.naturalWidth > 0)).map(img => img.src.slice(0, 80))""")
+        assert not broken, f"images not loaded: {broken}"
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+def _exploration_pages():
+    return [p for p in PAGES if "explore import" in p.read_text()]
+
+
+@pytest.mark.parametrize("page_path", _exploration_pages(), ids=lambda p: p.stem)
+def test_slider_changes_the_figure_without_a_kernel(browser, server, page_path):
+    context, page, problems = _open(browser, _url(server, page_path))
+    try:
+        slider = page.locator(".widget-slider .noUi-handle").first
+        slider.wait_for(state="visible", timeout=20000)
+        box = page.locator(".widget-vbox", has=page.locator(".widget-slider")).first
+
+        def shown():
+            return box.evaluate("""el => [...el.querySelectorAll('img')]
+                .filter(img => img.offsetParent !== null).map(img => img.src)""")
+
+        before = shown()
+        assert len(before) == 1 and before[0].startswith("blob:") or before[0].startswith("data:")
+        slider.focus()
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(300)
+        after = shown()
+        assert len(after) == 1 and after != before, "moving the slider did not change the figure"
+        if page_path.stem == "optical-gain":
+            os.makedirs(ROOT / "test-artifacts", exist_ok=True)
+            box.scroll_into_view_if_needed()
+            page.screenshot(path=str(ROOT / "test-artifacts" / "optical-gain.png"), full_page=False)
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
