@@ -14,7 +14,7 @@ cp node_modules/mathjax/es5/tex-mml-chtml.js node_modules/mathjax/LICENSE "$dest
 cp -r node_modules/mathjax/es5/output/chtml/fonts/woff-v2 "$dest/mathjax/output/chtml/fonts/"
 cp node_modules/requirejs/require.js "$dest/requirejs/"
 cp node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js "$dest/html-manager/"
-cp node_modules/@jupyter-widgets/html-manager/dist/*.woff2 "$dest/html-manager/"
+cp node_modules/@jupyter-widgets/html-manager/dist/*.woff2 node_modules/@jupyter-widgets/html-manager/dist/embed.js.LICENSE.txt "$dest/html-manager/"
 for pkg in mathjax requirejs @jupyter-widgets/html-manager; do
   node -e "const p=require('./node_modules/$pkg/package.json'); console.log(p.name+'@'+p.version+' ('+(p.license||'see package')+')')"
 done > "$dest/VERSIONS.txt"
