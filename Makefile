@@ -32,6 +32,7 @@ book: $(STAMP)
 	@echo "The book is at: $(CURDIR)/_build/html/index.html"
 
 test: $(STAMP)
+	$(BIN)/ruff check qdbook tests tools benchmarks
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)

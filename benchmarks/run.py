@@ -44,28 +44,32 @@ def bench_import(repeats: int = 7) -> float:
                              check=True).stdout) for _ in range(repeats))
 
 
+def _bench_one(exp, repeats: int) -> dict:
+    """Median time of the model alone and of model + redraw over the main control's range."""
+    control = exp.controls[exp.main]
+    lo, hi = control.min, control.max
+    if hasattr(control, "base"):
+        lo, hi = control.base ** lo, control.base ** hi
+    values = iter([lo + (hi - lo) * k / (repeats - 1) for k in range(repeats)] * 3)
+    model_s = median_time(lambda: exp.compute(**{exp.main: next(values)}), repeats)
+
+    def set_value():
+        control.value = next(values)
+
+    redraw_s = median_time(set_value, repeats)
+    return {"model_ms": 1e3 * model_s, "model_and_redraw_ms": 1e3 * redraw_s}
+
+
 def bench_explorations(repeats: int = 21) -> dict:
     from qdbook import explore
 
-    builders = {"levels": explore.levels_explorer, "gain statistics": explore.gain_statistics_explorer,
+    builders = {"levels": explore.levels_explorer,
+                "gain statistics": explore.gain_statistics_explorer,
                 "Auger thresholds": explore.auger_thresholds_explorer,
                 "Auger control": explore.auger_control_explorer}
     out = {}
     for name, builder in builders.items():
-        exp = builder(static=False)
-        control = exp.controls[exp.main]
-        lo, hi = (control.min, control.max)
-        if hasattr(control, "base"):
-            lo, hi = control.base ** lo, control.base ** hi
-        values = [lo + (hi - lo) * k / (repeats - 1) for k in range(repeats)]
-        it = iter(values * 3)
-        model_s = median_time(lambda: exp.compute(**{exp.main: next(it)}), repeats)
-
-        def set_value():
-            control.value = next(it)
-
-        redraw_s = median_time(set_value, repeats)
-        out[name] = {"model_ms": 1e3 * model_s, "model_and_redraw_ms": 1e3 * redraw_s}
+        out[name] = _bench_one(builder(static=False), repeats)
     return out
 
 

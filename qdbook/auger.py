@@ -67,9 +67,9 @@ def auger_lifetime_ps(volume_nm3, chi_ps_nm3=CHI_STANDARD_PS_NM3):
 
 
 def biexciton_lifetime(tau_a_xx, tau_r_xx):
-    """Total biexciton lifetime from its Auger and radiative parts (rel-2.3-tau-xx).
+    r"""Total biexciton lifetime from its Auger and radiative parts (rel-2.3-tau-xx).
 
-    .. math:: \\tau_{XX} = \\frac{\\tau_{A,XX}\\,\\tau_{r,XX}}{\\tau_{A,XX} + \\tau_{r,XX}}
+    .. math:: \tau_{XX} = \frac{\tau_{A,XX}\,\tau_{r,XX}}{\tau_{A,XX} + \tau_{r,XX}}
 
     Both arguments > 0, in the same unit; the result is in that unit.
     """
@@ -88,9 +88,9 @@ def biexciton_radiative_lifetime(tau_r_x):
 
 
 def auger_lifetime_from_biexciton(tau_xx, tau_r_xx):
-    """Auger part of a measured biexciton lifetime (rel-2.4-graded).
+    r"""Auger part of a measured biexciton lifetime (rel-2.4-graded).
 
-    .. math:: \\frac{1}{\\tau_{A,XX}} = \\frac{1}{\\tau_{XX}} - \\frac{1}{\\tau_{r,XX}}
+    .. math:: \frac{1}{\tau_{A,XX}} = \frac{1}{\tau_{XX}} - \frac{1}{\tau_{r,XX}}
 
     Parameters
     ----------
@@ -172,9 +172,9 @@ def critical_density_cm3(n_r, beta, sigma_gain_cm2, tau_a_xx_ps):
 
 
 def critical_volume_fraction(volume_nm3, n_r, beta, sigma_gain_cm2, tau_a_xx_ps):
-    """Critical semiconductor volume fraction ξ_crit = ρ_crit V_NC (eq-3).
+    r"""Critical semiconductor volume fraction ξ_crit = ρ_crit V_NC (eq-3).
 
-    .. math:: \\xi_{crit} = n_r V_{NC} (\\beta c \\sigma_{gain,XX} \\tau_{A,XX})^{-1}
+    .. math:: \xi_{crit} = n_r V_{NC} (\beta c \sigma_{gain,XX} \tau_{A,XX})^{-1}
 
     Parameters
     ----------

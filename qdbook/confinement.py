@@ -1,11 +1,11 @@
-"""Quantum confinement in spherical nanocrystals (review section 2.1).
+r"""Quantum confinement in spherical nanocrystals (review section 2.1).
 
 Conventions
 -----------
 Radii in nm, energies in eV, effective masses in units of the free-electron
 mass :math:`m_0`. The confining potential is a sphere with infinitely high
 walls (eq-1, eq-2); the optional Coulomb term is Brus's first-order
-correction :math:`-1.786\\,e^2/(4\\pi\\varepsilon_0\\varepsilon_r R)`.
+correction :math:`-1.786\,e^2/(4\pi\varepsilon_0\varepsilon_r R)`.
 
 Physical constants come from :mod:`scipy.constants`; roots of the spherical
 Bessel functions are computed with :func:`scipy.optimize.brentq` on
@@ -14,7 +14,7 @@ Bessel functions are computed with :func:`scipy.optimize.brentq` on
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 from scipy import constants as sc
@@ -39,7 +39,7 @@ Brus, J. Chem. Phys. 80, 4403 (1984), doi:10.1063/1.447218.
 ORBITAL_LETTERS = "SPDFGHIK"
 
 
-@lru_cache(maxsize=None)
+@cache
 def bessel_root(n: int, L: int) -> float:
     """Return φ_{n,L}, the n-th positive zero of the spherical Bessel function j_L.
 
@@ -118,7 +118,7 @@ def level_ladder(n_max: int = 2, L_max: int = 3) -> list[dict]:
 
 
 def level_energy_ev(n: int, L: int, radius_nm, mass):
-    """Confinement energy of the nL level of a carrier in a sphere (eq-1).
+    r"""Confinement energy of the nL level of a carrier in a sphere (eq-1).
 
     Parameters
     ----------
@@ -136,7 +136,7 @@ def level_energy_ev(n: int, L: int, radius_nm, mass):
 
     Notes
     -----
-    .. math:: E_{n,L} = \\frac{\\hbar^2 \\phi_{n,L}^2}{2 m R^2}
+    .. math:: E_{n,L} = \frac{\hbar^2 \phi_{n,L}^2}{2 m R^2}
 
     Review eq 1, section 2.1 (doi:10.1021/acs.chemrev.2c00865).
     """
@@ -168,7 +168,7 @@ def coulomb_energy_ev(material: str | Material, radius_nm):
 
 
 def band_gap_ev(material: str | Material, radius_nm, coulomb: bool = False):
-    """Size-dependent band gap of a spherical nanocrystal (eq-2).
+    r"""Size-dependent band gap of a spherical nanocrystal (eq-2).
 
     Parameters
     ----------
@@ -186,8 +186,8 @@ def band_gap_ev(material: str | Material, radius_nm, coulomb: bool = False):
 
     Notes
     -----
-    .. math:: E_g = E_{g,0} + \\frac{\\hbar^2\\pi^2}{2 m_{eh} R^2},\\qquad
-              m_{eh} = \\frac{m_e m_h}{m_e + m_h}
+    .. math:: E_g = E_{g,0} + \frac{\hbar^2\pi^2}{2 m_{eh} R^2},\qquad
+              m_{eh} = \frac{m_e m_h}{m_e + m_h}
 
     Review eq 2, section 2.1.
     """

@@ -24,8 +24,8 @@ This module imports sympy and is not imported by ``import qdbook``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import sympy as sp

@@ -69,7 +69,7 @@ def _lifetimes_s(tau_x_ns, tau_xx_ps):
 
 
 def cw_populations(rate_per_s, tau_x_ns, tau_xx_ps):
-    """Steady-state P_0, P_X, P_XX under cw pumping at rate g (rel-2.3-cw-steady).
+    r"""Steady-state P_0, P_X, P_XX under cw pumping at rate g (rel-2.3-cw-steady).
 
     Parameters
     ----------
@@ -89,8 +89,8 @@ def cw_populations(rate_per_s, tau_x_ns, tau_xx_ps):
     -----
     From P_X/τ_X = g P_0 and P_XX/τ_XX = g P_X with P_0 + P_X + P_XX = 1:
 
-    .. math:: P_0 = \\frac{1}{1 + g\\tau_X + g^2\\tau_X\\tau_{XX}},\\quad
-              P_X = g\\tau_X P_0,\\quad P_{XX} = g^2\\tau_X\\tau_{XX} P_0
+    .. math:: P_0 = \frac{1}{1 + g\tau_X + g^2\tau_X\tau_{XX}},\quad
+              P_X = g\tau_X P_0,\quad P_{XX} = g^2\tau_X\tau_{XX} P_0
     """
     g = np.asarray(v.nonnegative("rate_per_s", rate_per_s))
     tx, txx = _lifetimes_s(tau_x_ns, tau_xx_ps)
@@ -100,7 +100,7 @@ def cw_populations(rate_per_s, tau_x_ns, tau_xx_ps):
 
 
 def cw_gain_threshold_rate_per_s(tau_x_ns, tau_xx_ps):
-    """cw excitation rate at the gain threshold, g_th = (τ_XX τ_X)^(-1/2) [s⁻¹].
+    """Cw excitation rate at the gain threshold, g_th = (τ_XX τ_X)^(-1/2) [s⁻¹].
 
     rel-2.3-cw-threshold, review section 2.3.3.
     """
@@ -109,7 +109,7 @@ def cw_gain_threshold_rate_per_s(tau_x_ns, tau_xx_ps):
 
 
 def cw_gain_threshold_intensity_w_cm2(photon_energy_ev, sigma_abs_cm2, tau_x_ns, tau_xx_ps):
-    """cw intensity at the gain threshold, I_th = (hν/σ_abs)(τ_XX τ_X)^(-1/2) [W cm⁻²].
+    """Cw intensity at the gain threshold, I_th = (hν/σ_abs)(τ_XX τ_X)^(-1/2) [W cm⁻²].
 
     rel-2.3-cw-threshold, review section 2.3.3.
     """
@@ -118,9 +118,9 @@ def cw_gain_threshold_intensity_w_cm2(photon_energy_ev, sigma_abs_cm2, tau_x_ns,
 
 
 def half_saturation_rate_per_s(tau_x_ns, tau_xx_ps):
-    """cw excitation rate giving half the saturated gain, G = G_0/2 (eq-4).
+    r"""Cw excitation rate giving half the saturated gain, G = G_0/2 (eq-4).
 
-    .. math:: g_{1/2} = \\frac{1 + \\sqrt{1 + 12\\tau_{XX}/\\tau_X}}{2\\tau_{XX}}
+    .. math:: g_{1/2} = \frac{1 + \sqrt{1 + 12\tau_{XX}/\tau_X}}{2\tau_{XX}}
 
     Review eq 4, section 2.3.3; tends to 1/τ_XX when τ_XX ≪ τ_X.
     """

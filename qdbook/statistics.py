@@ -19,7 +19,7 @@ from . import _validate as v
 
 
 def poisson_probability(i, mean_n):
-    """Probability p_i that a dot holds i excitons (rel-2.2-poisson).
+    r"""Probability p_i that a dot holds i excitons (rel-2.2-poisson).
 
     Parameters
     ----------
@@ -30,7 +30,7 @@ def poisson_probability(i, mean_n):
 
     Notes
     -----
-    .. math:: p_i = \\frac{\\langle N\\rangle^i}{i!} e^{-\\langle N\\rangle}
+    .. math:: p_i = \frac{\langle N\rangle^i}{i!} e^{-\langle N\rangle}
 
     Review section 2.2.2; evaluated with :data:`scipy.stats.poisson`.
     """

@@ -103,10 +103,12 @@ def test_page_loads_cleanly_offline(browser, server, page_path):
     try:
         _wait_for_mathjax(page)
         raw = page.evaluate("""() => [...document.querySelectorAll('div.math, span.math')]
-            .filter(el => !el.querySelector('mjx-container')).map(el => el.textContent.slice(0, 60))""")
+            .filter(el => !el.querySelector('mjx-container'))
+            .map(el => el.textContent.slice(0, 60))""")
         assert not raw, f"equations left as raw TeX: {raw[:3]}"
         broken = page.evaluate("""() => [...document.images]
-            .filter(img => !(img.complete && img.naturalWidth > 0)).map(img => img.src.slice(0, 80))""")
+            .filter(img => !(img.complete && img.naturalWidth > 0))
+            .map(img => img.src.slice(0, 80))""")
         assert not broken, f"images not loaded: {broken}"
         assert not problems, "\n".join(problems)
     finally:
@@ -130,7 +132,7 @@ def test_slider_changes_the_figure_without_a_kernel(browser, server, page_path):
                 .filter(img => img.offsetParent !== null).map(img => img.src)""")
 
         before = shown()
-        assert len(before) == 1 and before[0].startswith("blob:") or before[0].startswith("data:")
+        assert len(before) == 1 and before[0].startswith(("blob:", "data:"))
         slider.focus()
         for _ in range(3):
             page.keyboard.press("ArrowRight")

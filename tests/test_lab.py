@@ -92,7 +92,8 @@ def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab):
         page.wait_for_function(
             "before => { const img = document.querySelector('.jp-OutputArea .widget-image');"
             " return img && img.getAttribute('src') !== before; }", arg=before, timeout=60000)
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        stderr = "application/vnd.jupyter.stderr"
+        errors = page.locator(f".jp-OutputArea-output[data-mime-type='{stderr}']")
         assert errors.count() == 0 or "Error" not in errors.first.inner_text()
         os.makedirs(ROOT / "test-artifacts", exist_ok=True)
         page.screenshot(path=str(ROOT / "test-artifacts" / "jupyterlab-optical-gain.png"))

@@ -30,6 +30,7 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    """Register the fixes with Sphinx."""
     app.add_js_file(None, body=_DEFAULT_MODE, priority=100)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import base64
 import os
-from typing import Callable
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import numpy as np
@@ -106,6 +106,10 @@ class Exploration:
         self.dpi = dpi
         self.result = self.model(**self.values())
         self.figure, self._update_view = view(self.result)
+        # Lay the figure out once, then freeze it: re-running the constrained
+        # layout on every update would cost about a third of each redraw.
+        self.figure.draw_without_rendering()
+        self.figure.set_layout_engine("none")
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.default_png = png_bytes(self.figure, self.dpi)
         self.image.value = self.default_png
@@ -157,7 +161,8 @@ class Exploration:
         # Labels must be unique for SelectionSlider; disambiguate if rounding collides.
         labels = [lab if labels.count(lab) == 1 else f"{lab} ({k})" for k, lab in enumerate(labels)]
         start = grid.index(control.value)
-        slider = widgets.SelectionSlider(options=list(zip(labels, range(len(grid)))), index=start,
+        options = list(zip(labels, range(len(grid)), strict=True))
+        slider = widgets.SelectionSlider(options=options, index=start,
                                          description=control.description,
                                          continuous_update=True,
                                          style={"description_width": "initial"},

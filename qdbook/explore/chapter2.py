@@ -12,7 +12,7 @@ from matplotlib.ticker import ScalarFormatter
 
 from .. import auger, confinement, pumping, statistics
 from ..materials import MATERIALS, get_material
-from ..plotting import MATERIAL_COLOURS, PALETTE, new_figure
+from ..plotting import PALETTE, new_figure
 from ._core import Exploration
 
 # ------------------------------------------------------------------ 2.1 levels and gap
@@ -59,12 +59,12 @@ def levels_view(r: dict):
         dot.set_data([r["radius_nm"]], [r["gap"]])
         title.set_text(f"{r['material']}: $E_g$ = {r['gap']:.2f} eV at R = {r['radius_nm']:.2f} nm")
         top = min(float(r["electron"].max()), 6.0)
-        for line, text, energy in zip(e_lines, e_text, r["electron"]):
+        for line, text, energy in zip(e_lines, e_text, r["electron"], strict=True):
             line.set_ydata([energy, energy])
             text.set_y(energy)
             line.set_visible(energy <= top)
             text.set_visible(energy <= top)
-        for line, energy in zip(h_lines, r["hole"]):
+        for line, energy in zip(h_lines, r["hole"], strict=True):
             line.set_ydata([-energy, -energy])
             line.set_visible(energy <= top)
         ax_lev.set_ylim(-1.1 * top, 1.1 * top)
@@ -121,7 +121,7 @@ def gain_statistics_view(r: dict):
              ylim=(-1.05, 1.05))
 
     def update(r):
-        for bar, p in zip(bars, r["p_i"]):
+        for bar, p in zip(bars, r["p_i"], strict=True):
             bar.set_height(p)
         label.set_text(f"⟨N⟩ = {r['mean_n']:.2f}\n$P_0$ = {r['P0']:.2f}, $P_X$ = {r['PX']:.2f},"
                        f" $P_{{XX}}$ = {r['PXX']:.2f}")
