@@ -1,6 +1,7 @@
 """A chapter opened the way Binder opens it: JupyterLab, a MyST page as a notebook.
 
-Starts JupyterLab on 127.0.0.1, opens a chapter page by its URL (the page is a
+Starts JupyterLab on 127.0.0.1 on a copy of ``chapters/``, opens a chapter page
+by its URL (the page is a
 ``.md`` file, which ``tools/setup_lab.py`` makes JupyterLab open with the
 Jupytext notebook viewer), runs all cells, moves the live slider of the page's
 exploration and checks that the figure changes.
@@ -8,6 +9,7 @@ exploration and checks that the figure changes.
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -33,11 +35,14 @@ def _free_port():
 def lab(tmp_path_factory):
     port, token = _free_port(), secrets.token_hex(16)
     runtime = tmp_path_factory.mktemp("jupyter-runtime")
+    # JupyterLab saves what it opens: serve a copy, so the repository is never rewritten.
+    root = tmp_path_factory.mktemp("lab-root")
+    shutil.copytree(ROOT / "chapters", root / "chapters")
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "QDBOOK_STATIC": "0"}
     jupyter = Path(sys.executable).parent / "jupyter"
     proc = subprocess.Popen(
         [str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
          "--ServerApp.disable_check_xsrf=True", "--LabApp.news_url=None", "--allow-root",
          "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -76,12 +81,20 @@ def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab):
         page.goto(f"{url}/lab/tree/{PAGE}?token={token}", wait_until="domcontentloaded")
         # Opened as a notebook, not as a text file
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90000)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], "
-                               ".jp-Toolbar-kernelStatus", timeout=90000)
+        # Wait until the kernel has started and is idle (status bar: "Python 3 ... | Idle");
+        # a "Run All" sent before that is lost on a cold start.
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
+            ".some(el => /\\|\\s*Idle/.test(el.textContent))", timeout=120000)
         page.click("text=Run", timeout=30000)                      # the Run menu
         page.click("li[data-command='runmenu:run-all']", timeout=30000)
         slider = page.locator(".jp-OutputArea .widget-slider .noUi-handle").first
-        slider.wait_for(state="visible", timeout=240000)
+        try:
+            slider.wait_for(state="visible", timeout=240000)
+        except Exception:
+            os.makedirs(ROOT / "test-artifacts", exist_ok=True)
+            page.screenshot(path=str(ROOT / "test-artifacts" / "jupyterlab-failure.png"))
+            raise
         image = page.locator(".jp-OutputArea .widget-image").first
         image.wait_for(state="visible", timeout=60000)
         before = image.get_attribute("src")

@@ -1,0 +1,8 @@
+"""Registered relations of review sections 6.2-6.4 (optical losses, waveguides, electrically driven ASE).
+
+See :mod:`qdbook.relations.ch2` for the pattern.
+"""
+
+from ._base import Relation
+
+RELATIONS: list[Relation] = []
