@@ -1,4 +1,4 @@
-"""Registered relations of review sections 6.2-6.4 (optical losses, waveguides, electrically driven ASE).
+"""Registered relations of review sections 6.2-6.4 (losses, waveguides, driven ASE).
 
 See :mod:`qdbook.relations.ch2` for the pattern.
 """
