@@ -6,7 +6,7 @@ Volumes in nm³, lifetimes in ps unless a parameter name says otherwise,
 cross-sections in cm², concentrations in cm⁻³. Lifetimes passed to
 :func:`biexciton_lifetime` and its relatives may be in any unit, as long as
 all of them share it; the result is in that unit. The speed of light comes
-from :mod:`scipy.constants`.
+from ``scipy.constants``.
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ mass :math:`m_0`. The confining potential is a sphere with infinitely high
 walls (eq-1, eq-2); the optional Coulomb term is Brus's first-order
 correction :math:`-1.786\,e^2/(4\pi\varepsilon_0\varepsilon_r R)`.
 
-Physical constants come from :mod:`scipy.constants`; roots of the spherical
-Bessel functions are computed with :func:`scipy.optimize.brentq` on
-:func:`scipy.special.spherical_jn`, not typed in.
+Physical constants come from ``scipy.constants``; roots of the spherical
+Bessel functions are computed with ``scipy.optimize.brentq`` on
+``scipy.special.spherical_jn``, not typed in.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ random valid inputs (:func:`sample`).
 
 Symbols are matched **by name**; every symbol is taken as positive when
 forms are compared. Physical constants appear as symbols (``hbar``, ``m_0``,
-``c``, ``e``, ``k_B``) whose values :data:`CONSTANTS` supplies from
+``c``, ``e``, ``k_B``) whose values ``qdbook.relations.CONSTANTS`` supplies from
 scipy.constants. The relations themselves live in :mod:`qdbook.relations`,
 one module per review chapter.
 
@@ -53,7 +53,7 @@ def ids(section: str | None = None) -> list[str]:
 
 
 def get(relation_id: str) -> Relation:
-    """Return the :class:`Relation` registered under ``relation_id``."""
+    """Return the :class:`~qdbook.relations.Relation` registered under ``relation_id``."""
     try:
         return REGISTRY[relation_id]
     except KeyError:

@@ -5,7 +5,7 @@ Conventions
 ⟨N⟩ (``mean_n``) is the average number of excitons per dot, dimensionless and
 >= 0. After a short pump pulse well above the band edge, the number of
 excitons per dot follows a Poisson distribution (rel-2.2-poisson). The
-three-state model keeps the states |0⟩, |X⟩ and |XX⟩ and counts every
+three-state model keeps three states (no exciton, one, two) and counts every
 multiexciton as a biexciton (rel-2.2-three-state).
 """
 
@@ -32,7 +32,7 @@ def poisson_probability(i, mean_n):
     -----
     .. math:: p_i = \frac{\langle N\rangle^i}{i!} e^{-\langle N\rangle}
 
-    Review section 2.2.2; evaluated with :data:`scipy.stats.poisson`.
+    Review section 2.2.2; evaluated with ``scipy.stats.poisson``.
     """
     i_arr = v.nonnegative("i", i)
     if not np.all(np.mod(i_arr, 1) == 0):
@@ -77,7 +77,7 @@ def gain_threshold_occupancy() -> float:
     """⟨N_th,gain⟩ for Poisson statistics: the root of P_XX = P_0.
 
     Solves :math:`1 - e^{-N}(1 + N) = e^{-N}` (rel-2.2-threshold, review
-    section 2.2.2) with :func:`scipy.optimize.brentq`. The result, 1.146, is
+    section 2.2.2) with ``scipy.optimize.brentq``. The result, 1.146, is
     the review's "~1.15"; a uniform distribution (every dot holds exactly
     ⟨N⟩ excitons) would give exactly 1.
     """

@@ -40,13 +40,13 @@ class Relation:
         A short description.
     page : str
         Docname (path without suffix) of the page that derives it.
-    build : callable
+    build
         Returns the symbolic form (a sympy ``Expr`` or ``Eq``).
-    evaluate : callable
+    evaluate
         The package's numeric function, called with keyword arguments named
         like the form's free symbols (constants excluded). Keys of the sample
         that start with an underscore are passed to ``evaluate`` only.
-    draw : callable
+    draw
         ``draw(rng) -> dict`` of valid random values for those symbols.
     """
 
