@@ -5,6 +5,8 @@
 #               every chapter executed as a notebook, the strict book build, browser tests
 #   make lab    JupyterLab on the chapters (MyST pages open as notebooks)
 #   make bench  speed figures (build, explorations, import); not tests
+#   make book-students  the HTML book without solutions, for a class
+#   make pdf    the whole book as one PDF (printed by Debian's chromium)
 #   make browser-deps  install Debian's chromium for the browser tests (needs root)
 #   make clean  remove the build and the environment
 
@@ -14,7 +16,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 BUILD_FLAGS := -n -W --keep-going
 
-.PHONY: book test lab bench clean env browser-deps
+.PHONY: book test lab bench clean env browser-deps book-students pdf
 
 env: $(STAMP)
 
@@ -37,6 +39,12 @@ test: $(STAMP)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab chapters
+
+book-students: $(STAMP)
+	$(BIN)/python tools/variants.py students
+
+pdf: $(STAMP)
+	$(BIN)/python tools/variants.py pdf
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

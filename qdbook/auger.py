@@ -133,7 +133,7 @@ def saturated_stimulated_emission_rate(beta, n_r, g0_cm):
     beta : float
         Dimensionless QD-cavity coupling constant, > 0.
     n_r : float
-        Refractive index of the medium, >= 1.
+        Refractive index of the medium [dimensionless], >= 1.
     g0_cm : float or array_like
         Saturated gain coefficient G_0 [cm⁻¹], > 0.
 
@@ -156,9 +156,9 @@ def critical_density_cm3(n_r, beta, sigma_gain_cm2, tau_a_xx_ps):
     Parameters
     ----------
     n_r : float
-        Refractive index, >= 1.
+        Refractive index [dimensionless], >= 1.
     beta : float
-        Coupling constant, > 0.
+        Coupling constant [dimensionless], > 0.
     sigma_gain_cm2 : float or array_like
         Biexciton gain cross-section [cm²], > 0.
     tau_a_xx_ps : float or array_like

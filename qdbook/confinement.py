@@ -46,7 +46,7 @@ def bessel_root(n: int, L: int) -> float:
     Parameters
     ----------
     n : int
-        Root index, n >= 1 (the "n" of the state label nL).
+        Root index [dimensionless], n >= 1 (the "n" of the state label nL).
     L : int
         Order of the spherical Bessel function, L >= 0 (orbital momentum).
 
@@ -89,6 +89,14 @@ def orbital_degeneracy(L: int, spin: bool = True) -> int:
 def angular_momentum_degeneracy(F: float) -> int:
     """Degeneracy 2F + 1 of a level with total angular momentum F.
 
+    Parameters
+    ----------
+    F : float
+        Total angular momentum [dimensionless, in units of ħ], a non-negative
+        integer or half-integer.
+
+    Notes
+    -----
     The band-edge hole 1S_{3/2} of II-VI and III-V nanocrystals has F = 3/2 and
     is therefore 4-fold degenerate (rel-2.1-hole-degeneracy, review section 2.1).
     """

@@ -34,7 +34,7 @@ def gain_coefficient_cm(g0_cm, p_xx, p_0):
     g0_cm : float or array_like
         Saturated gain G_0 [cm⁻¹], >= 0.
     p_xx, p_0 : float or array_like
-        Fractions of dots holding a biexciton and no exciton, each in [0, 1],
+        Fractions of dots holding a biexciton and no exciton [dimensionless], in [0, 1],
         with p_xx + p_0 <= 1.
 
     Notes

@@ -24,9 +24,9 @@ def poisson_probability(i, mean_n):
     Parameters
     ----------
     i : int or array_like of int
-        Number of excitons, >= 0.
+        Number of excitons [dimensionless], >= 0.
     mean_n : float or array_like
-        Average occupancy ⟨N⟩, >= 0.
+        Average occupancy ⟨N⟩ [dimensionless], >= 0.
 
     Notes
     -----
@@ -47,7 +47,7 @@ def three_state_populations(mean_n):
     Parameters
     ----------
     mean_n : float or array_like
-        Average occupancy ⟨N⟩, >= 0.
+        Average occupancy ⟨N⟩ [dimensionless], >= 0.
 
     Returns
     -------

@@ -105,7 +105,7 @@ def test_bad_input_raises_naming_parameter(func, kwargs, param):
 
 
 NO_ARGUMENTS = {statistics.gain_threshold_occupancy}
-NOT_PHYSICS = {"equations", "explore", "plotting", "relations"}
+NOT_PHYSICS = {"equations", "explore", "plotting", "relations", "notation"}
 
 
 def _physics_modules():
@@ -127,8 +127,9 @@ def _all_cases():
 def _public_functions(modules=None):
     for module in modules or _physics_modules():
         for name, obj in vars(module).items():
-            if (inspect.isfunction(obj) and not name.startswith("_")
-                    and obj.__module__ == module.__name__):
+            func = inspect.unwrap(obj) if callable(obj) else obj   # see through lru_cache
+            if (inspect.isfunction(func) and not name.startswith("_")
+                    and func.__module__ == module.__name__):
                 yield obj
 
 
