@@ -1,0 +1,96 @@
+"""Chapter 4 (wells, perovskite): every public function rejects meaningless input by name."""
+
+import numpy as np
+import pytest
+
+from qdbook import perovskite, wells
+
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (wells.platelet_thickness_nm, dict(monolayers=0), "monolayers"),
+    (wells.platelet_thickness_nm, dict(monolayers=4, monolayer_nm=-0.3), "monolayer_nm"),
+    (wells.infinite_well_level_ev, dict(n=0, thickness_nm=1.2, mass=0.13), "n"),
+    (wells.infinite_well_level_ev, dict(n=1.5, thickness_nm=1.2, mass=0.13), "n"),
+    (wells.infinite_well_level_ev, dict(n=1, thickness_nm=-1.2, mass=0.13), "thickness_nm"),
+    (wells.infinite_well_level_ev, dict(n=1, thickness_nm=1.2, mass=0.0), "mass"),
+    (wells.finite_well_levels_ev, dict(thickness_nm=np.nan, mass=0.13, barrier_ev=3.0),
+     "thickness_nm"),
+    (wells.finite_well_levels_ev, dict(thickness_nm=1.2, mass=0.13, barrier_ev=-1.0),
+     "barrier_ev"),
+    (wells.finite_well_levels_ev, dict(thickness_nm=1.2, mass=0.13, barrier_ev=1.0,
+                                       barrier_mass=0.0), "barrier_mass"),
+    (wells.finite_well_ground_ev, dict(thickness_nm=[1.0, 0.0], mass=0.13, barrier_ev=3.0),
+     "thickness_nm"),
+    (wells.finite_well_ground_ev, dict(thickness_nm=1.0, mass=-0.13, barrier_ev=3.0), "mass"),
+    (wells.platelet_gap_ev, dict(monolayers=-4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                 hole_mass=0.45), "monolayers"),
+    (wells.platelet_gap_ev, dict(monolayers=4, bulk_gap_ev=0.0, electron_mass=0.13,
+                                 hole_mass=0.45), "bulk_gap_ev"),
+    (wells.platelet_gap_ev, dict(monolayers=4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                 hole_mass=np.inf), "hole_mass"),
+    (wells.platelet_gap_ev, dict(monolayers=4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                 hole_mass=0.45, barrier_ev=0.0), "barrier_ev"),
+    (wells.platelet_gap_ev, dict(monolayers=4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                 hole_mass=0.45, exciton_binding_mev=-10.0),
+     "exciton_binding_mev"),
+    (wells.wavelength_to_ev, dict(wavelength_nm=0.0), "wavelength_nm"),
+    (wells.dos_2d_per_area, dict(energy_ev=-0.1, thickness_nm=1.2, mass=0.13), "energy_ev"),
+    (wells.dos_2d_per_area, dict(energy_ev=0.1, thickness_nm=0.0, mass=0.13), "thickness_nm"),
+    (wells.dos_2d_per_volume, dict(energy_ev=0.1, thickness_nm=1.2, mass="heavy"), "mass"),
+    (wells.dos_3d, dict(energy_ev=[0.1, -0.2], mass=0.13), "energy_ev"),
+    (wells.dos_3d, dict(energy_ev=0.1, mass=0.0), "mass"),
+    (wells.npl_auger_lifetime_ps, dict(volume_nm3=0.0), "volume_nm3"),
+    (wells.npl_auger_lifetime_ps, dict(volume_nm3=50.0, chi_ps_nm3=-2.7), "chi_ps_nm3"),
+    (wells.npl_auger_lifetime_ps, dict(volume_nm3=50.0, saturation_volume_nm3=0.0),
+     "saturation_volume_nm3"),
+    (wells.npl_to_dot_chi_ratio, dict(chi_npl_ps_nm3=0.0), "chi_npl_ps_nm3"),
+    (wells.npl_to_dot_chi_ratio, dict(chi_dot_ps_nm3=-1.0), "chi_dot_ps_nm3"),
+    (wells.max_excitons_per_platelet, dict(area_nm2=-340.0, exciton_radius_nm=1.8), "area_nm2"),
+    (wells.max_excitons_per_platelet, dict(area_nm2=340.0, exciton_radius_nm=0.0),
+     "exciton_radius_nm"),
+    (wells.mott_density_cm2, dict(exciton_radius_nm=-1.0), "exciton_radius_nm"),
+    (wells.gain_regime, dict(mean_n=-1.0, area_nm2=340.0, exciton_radius_nm=1.8), "mean_n"),
+    (wells.gain_regime, dict(mean_n=1.0, area_nm2=0.0, exciton_radius_nm=1.8), "area_nm2"),
+    (wells.thermal_energy_mev, dict(temperature_k=0.0), "temperature_k"),
+    (wells.binding_to_thermal_ratio, dict(binding_mev=-30.0, temperature_k=300.0), "binding_mev"),
+    (wells.binding_to_thermal_ratio, dict(binding_mev=30.0, temperature_k=-300.0),
+     "temperature_k"),
+    (perovskite.cube_volume_nm3, dict(edge_nm=0.0), "edge_nm"),
+    (perovskite.cube_auger_lifetime_ps, dict(edge_nm=-8.0), "edge_nm"),
+    (perovskite.cube_auger_lifetime_ps, dict(edge_nm=8.0, chi_ps_nm3=0.0), "chi_ps_nm3"),
+    (perovskite.equal_volume_auger_ratio, dict(chi_ps_nm3=-0.06), "chi_ps_nm3"),
+    (perovskite.equal_volume_auger_ratio, dict(reference_chi_ps_nm3=0.0), "reference_chi_ps_nm3"),
+    (perovskite.local_field_factor, dict(n_nc=0.5, n_medium=1.4), "n_nc"),
+    (perovskite.local_field_factor, dict(n_nc=2.2, n_medium=np.nan), "n_medium"),
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=-250.0, alpha_bulk_cm=1e5, n_nc=2.2, n_medium=1.4), "volume_nm3"),
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=250.0, alpha_bulk_cm=0.0, n_nc=2.2, n_medium=1.4), "alpha_bulk_cm"),
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=250.0, alpha_bulk_cm=1e5, n_nc=2.2, n_medium=1.4, f_cor=1.5), "f_cor"),
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=250.0, alpha_bulk_cm=1e5, n_nc=2.2, n_medium=1.4, f_cor=0.0), "f_cor"),
+    (perovskite.band_edge_gain_threshold, dict(g_e=0, g_h=2), "g_e"),
+    (perovskite.band_edge_gain_threshold, dict(g_e=2, g_h=2.5), "g_h"),
+    (perovskite.early_signal, dict(mean_n=-0.5, g_e=2, g_h=2), "mean_n"),
+    (perovskite.early_signal, dict(mean_n=50.0, g_e=2, g_h=2), "mean_n"),
+    (perovskite.early_signal, dict(mean_n=1.0, g_e=0, g_h=2), "g_e"),
+    (perovskite.late_signal, dict(mean_n=-1.0), "mean_n"),
+    (perovskite.early_to_late_ratio, dict(mean_n=0.0, g_e=2, g_h=2), "mean_n"),
+    (perovskite.early_to_late_ratio, dict(mean_n=1.0, g_e=2, g_h=-4), "g_h"),
+    (perovskite.emission_fwhm_mev, dict(wavelength_nm=-500.0), "wavelength_nm"),
+    (perovskite.mixed_halide_emission_ev, dict(x_cl=1.2), "x_cl"),
+    (perovskite.mixed_halide_emission_ev, dict(x_i=-0.1), "x_i"),
+    (perovskite.mixed_halide_emission_ev, dict(x_cl=0.3, x_i=0.3), "x_cl"),
+    (perovskite.halide_scale_to_fractions, dict(position=1.5), "position"),
+    (perovskite.emission_wavelength_nm, dict(position=np.inf), "position"),
+]
+
+
+@pytest.mark.parametrize(("func", "kwargs", "param"), CASES,
+                         ids=[f"{f.__name__}-{p}-{i}" for i, (f, _, p) in enumerate(CASES)])
+def test_bad_input_raises_naming_parameter_ch4(func, kwargs, param):
+    with pytest.raises(ValueError) as err:
+        func(**kwargs)
+    message = str(err.value)
+    assert message.startswith(param) or f"{param} must" in message, message

@@ -1,0 +1,67 @@
+"""Perovskite nanocrystal physics (qdbook.perovskite): invariants and limits."""
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+from scipy.stats import poisson
+
+from qdbook import perovskite, wells
+
+
+def test_cube_lifetime_and_ratio():
+    assert_allclose(perovskite.cube_auger_lifetime_ps([5.0, 10.0]), [7.5, 60.0], rtol=1e-12)
+    assert_allclose(perovskite.equal_volume_auger_ratio(0.5, 1.0), 2.0)
+
+
+def test_local_field_factor_limits():
+    assert perovskite.local_field_factor(1.7, 1.7) == pytest.approx(1.0)
+    assert perovskite.local_field_factor(2.6, 1.0) < perovskite.local_field_factor(2.6, 1.5) < 1
+    # a very polarisable sphere screens its inside: f -> (3 eps_m / eps_nc)^2
+    assert_allclose(perovskite.local_field_factor(100.0, 1.0), (3 / (1e4 + 2)) ** 2, rtol=1e-12)
+
+
+def test_cross_section_linear_in_volume_and_alpha():
+    s1 = perovskite.absorption_cross_section_cm2(100.0, 1e5, 2.5, 1.4)
+    assert_allclose(perovskite.absorption_cross_section_cm2(200.0, 1e5, 2.5, 1.4), 2 * s1)
+    assert_allclose(perovskite.absorption_cross_section_cm2(100.0, 3e5, 2.5, 1.4), 3 * s1)
+    explicit = perovskite.absorption_cross_section_cm2(100.0, 1e5, 2.5, 1.4, f_cor=0.3)
+    assert_allclose(explicit, 0.3 * 100e-21 * 2.5 / 1.4 * 1e5, rtol=1e-12)
+
+
+@pytest.mark.parametrize(("g", "expected"), [((2, 2), 1.0), ((2, 4), 4 / 3), ((4, 4), 2.0),
+                                              ((4, 2), 4 / 3)])
+def test_gain_threshold(g, expected):
+    assert perovskite.band_edge_gain_threshold(*g) == pytest.approx(expected)
+
+
+def test_signals_low_and_high_pump():
+    small = 1e-4
+    for g in ((2, 2), (2, 4), (4, 4)):
+        assert_allclose(perovskite.early_to_late_ratio(small, *g), 1.0, rtol=1e-3)
+        assert_allclose(perovskite.early_to_late_ratio(35.0, *g), g[0] * g[1], rtol=1e-6)
+    assert_allclose(perovskite.late_signal(np.array([0.0, 1.0])), [0.0, 1 - np.exp(-1)])
+
+
+def test_early_signal_g2_closed_form():
+    n = np.linspace(0.0, 5.0, 11)
+    p0, p1 = poisson.pmf(0, n), poisson.pmf(1, n)
+    assert_allclose(perovskite.early_signal(n, 2, 2), p1 + 4 * (1 - p0 - p1), rtol=1e-12,
+                    atol=1e-15)
+
+
+def test_halide_interpolation_hits_end_members():
+    ev = {k: wells.wavelength_to_ev(lam) for k, (lam, _, _) in
+          perovskite.END_MEMBER_EMISSION_NM.items()}
+    assert_allclose(perovskite.mixed_halide_emission_ev(), ev["Br"])
+    assert_allclose(perovskite.mixed_halide_emission_ev(x_cl=1.0), ev["Cl"])
+    assert_allclose(perovskite.mixed_halide_emission_ev(x_i=1.0), ev["I"])
+    assert_allclose(perovskite.mixed_halide_emission_ev(x_i=0.5), (ev["Br"] + ev["I"]) / 2)
+    s = np.linspace(-1, 1, 9)
+    lam = perovskite.emission_wavelength_nm(s)
+    assert np.all(np.diff(lam) > 0)
+    assert lam[0] == pytest.approx(410.0) and lam[-1] == pytest.approx(700.0)
+
+
+def test_linewidth_interpolation():
+    assert_allclose(perovskite.emission_fwhm_mev([410.0, 555.0, 700.0, 800.0]),
+                    [70.0, 85.0, 100.0, 100.0])

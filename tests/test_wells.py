@@ -1,0 +1,110 @@
+"""Quantum-well physics of CdSe nanoplatelets (qdbook.wells): invariants and limits."""
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+from scipy import constants as sc
+
+from qdbook import auger, wells
+from qdbook.materials import get_material
+
+CDSE = get_material("CdSe")
+
+
+def test_monolayer_thickness_is_half_the_cubic_cell():
+    assert_allclose(wells.CDSE_MONOLAYER_NM, wells.CDSE_ZB_LATTICE_NM / 2, rtol=1e-15)
+    assert_allclose(wells.platelet_thickness_nm([4, 4.5]), [4 * 0.30385, 4.5 * 0.30385], rtol=1e-12)
+
+
+def test_infinite_well_scales_as_n2_over_d2():
+    e11 = wells.infinite_well_level_ev(1, 1.0, 1.0)
+    assert_allclose(e11, sc.hbar**2 * np.pi**2 / (2 * sc.m_e * 1e-18) / sc.e, rtol=1e-12)
+    assert_allclose(wells.infinite_well_level_ev(3, 2.0, 0.5), e11 * 9 / 4 / 0.5, rtol=1e-12)
+    out = wells.infinite_well_level_ev(1, np.array([1.0, 2.0]), 0.13)
+    assert out.shape == (2,) and out[0] == pytest.approx(4 * out[1])
+
+
+@pytest.mark.parametrize("barrier_mass", [None, 0.3, 1.0])
+def test_finite_well_solves_matching_condition(barrier_mass):
+    d, m, v0 = 1.5, 0.13, 2.0
+    mb = m if barrier_mass is None else barrier_mass
+    levels = wells.finite_well_levels_ev(d, m, v0, barrier_mass)
+    assert len(levels) >= 1 and np.all(np.diff(levels) > 0) and np.all(levels < v0)
+    for n, e in enumerate(levels, start=1):
+        k = np.sqrt(m * e / wells.HBAR2_OVER_2M0_EV_NM2)
+        kappa = np.sqrt(mb * (v0 - e) / wells.HBAR2_OVER_2M0_EV_NM2)
+        lhs = k / m * (np.tan(k * d / 2) if n % 2 else -1 / np.tan(k * d / 2))
+        assert_allclose(lhs, kappa / mb, rtol=1e-8, atol=1e-10)
+        # level n lies below the n-th infinite-well level
+        assert e < wells.infinite_well_level_ev(n, d, m)
+
+
+def test_finite_well_tends_to_infinite_well():
+    e_inf = wells.infinite_well_level_ev(1, 1.2, 0.13)
+    deep = wells.finite_well_ground_ev(1.2, 0.13, 1e6)
+    assert_allclose(deep, e_inf, rtol=2e-3)
+    shallow = [wells.finite_well_ground_ev(1.2, 0.13, v0) for v0 in (0.5, 1.0, 3.0, 10.0)]
+    assert np.all(np.diff(shallow) > 0)
+
+
+def test_shallow_well_binds_exactly_one_level():
+    assert len(wells.finite_well_levels_ev(0.5, 0.1, 0.05)) == 1
+
+
+def test_finite_ground_vectorised():
+    d = np.array([[1.0, 1.5], [2.0, 3.0]])
+    out = wells.finite_well_ground_ev(d, 0.45, 3.0)
+    assert out.shape == (2, 2) and np.all(np.diff(out.ravel()) < 0)
+
+
+def test_platelet_gap_limits():
+    thick = wells.platelet_gap_ev(1e4, CDSE.eg0_ev, CDSE.me, CDSE.mh)
+    assert_allclose(thick, CDSE.eg0_ev, atol=1e-6)
+    with_binding = wells.platelet_gap_ev(4, CDSE.eg0_ev, CDSE.me, CDSE.mh, 3.0, 200.0)
+    assert_allclose(wells.platelet_gap_ev(4, CDSE.eg0_ev, CDSE.me, CDSE.mh, 3.0) - with_binding,
+                    0.2, rtol=1e-12)
+
+
+def test_dos_staircase_touches_bulk_at_step_edges():
+    d, m = 1.215, 0.13
+    for n in (1, 2, 3):
+        e_n = wells.infinite_well_level_ev(n, d, m)
+        assert_allclose(wells.dos_2d_per_volume(e_n * (1 + 1e-12), d, m), wells.dos_3d(e_n, m),
+                        rtol=1e-9)
+        assert wells.dos_2d_per_volume(e_n * (1 - 1e-9), d, m) < wells.dos_3d(e_n, m)
+    assert wells.dos_2d_per_area(0.5 * wells.infinite_well_level_ev(1, d, m), d, m) == 0
+
+
+def test_dos_per_subband_value():
+    # m m0 / (pi hbar^2) in eV^-1 nm^-2
+    expected = CDSE.me * sc.m_e / (np.pi * sc.hbar**2) * sc.e * 1e-18
+    e = 1.5 * wells.infinite_well_level_ev(1, 1.2, CDSE.me)
+    assert_allclose(wells.dos_2d_per_area(e, 1.2, CDSE.me), expected, rtol=1e-12)
+
+
+def test_npl_auger_linear_then_plateau():
+    v = np.array([10.0, 50.0, 100.0, 200.0, 1000.0])
+    tau = wells.npl_auger_lifetime_ps(v)
+    assert_allclose(tau, [27.0, 135.0, 270.0, 270.0, 270.0], rtol=1e-12)
+    assert_allclose(tau[:2] / auger.auger_lifetime_ps(v[:2]), 2.7, rtol=1e-12)
+
+
+def test_space_filling_and_mott_density():
+    a = 1.8
+    assert_allclose(wells.max_excitons_per_platelet(np.pi * a**2 * 10, a), 10.0, rtol=1e-12)
+    assert_allclose(wells.mott_density_cm2(a), 1 / (np.pi * (a * 1e-7) ** 2), rtol=1e-12)
+    # N_max / A is the Mott density (unit check: nm^-2 -> cm^-2)
+    assert_allclose(wells.max_excitons_per_platelet(500.0, a) / 500.0 * 1e14,
+                    wells.mott_density_cm2(a), rtol=1e-12)
+
+
+@pytest.mark.parametrize(("mean_n", "area", "expected"), [
+    (0.5, 10.0, "state filling"), (50.0, 10.0, "state filling"),
+    (1.0, 340.0, "space filling"), (100.0, 340.0, "e-h plasma")])
+def test_gain_regimes(mean_n, area, expected):
+    assert wells.gain_regime(mean_n, area, 1.8) == expected
+
+
+def test_thermal_energy():
+    assert_allclose(wells.thermal_energy_mev(300.0), sc.k * 300 / sc.e * 1e3, rtol=1e-15)
+    assert_allclose(wells.binding_to_thermal_ratio(25.852, 300.0), 1.0, rtol=1e-4)
