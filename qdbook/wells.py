@@ -32,8 +32,8 @@ HBAR2_OVER_2M0_EV_NM2 = sc.hbar**2 / (2 * sc.m_e) / sc.e * 1e18
 """ħ²/(2 m_0) in eV nm² (≈ 0.0381), from scipy.constants."""
 
 CDSE_ZB_LATTICE_NM = 0.6077
-"""Lattice constant of zinc-blende CdSe [nm] (Madelung, *Semiconductors: Data
-Handbook*, 2004, key ``madelung2004``). CdSe platelets grow in the zinc-blende
+"""Lattice constant of zinc-blende CdSe [nm], from the Madelung data handbook
+(2004, key ``madelung2004``). CdSe platelets grow in the zinc-blende
 structure along [001]; one CdSe monolayer (one Cd plane plus one Se plane) is
 half a cubic cell thick."""
 

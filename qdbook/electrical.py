@@ -1,0 +1,188 @@
+"""Electrical pumping: cross sections and threshold current densities (review sec. 5.3).
+
+Conventions
+-----------
+Radii in nm, areas (cross sections) in cm², current densities in A cm⁻²,
+excitation rates g per dot in s⁻¹, single-exciton lifetimes in ns
+(``tau_x_ns``) and biexciton lifetimes in ps (``tau_xx_ps``), the review's
+practical units. The elementary charge comes from ``scipy.constants``.
+
+A dot collects carriers from its *electrical* cross section
+σ_e = σ_g/f_a, where σ_g = πR² is its geometric cross section and f_a the
+areal filling factor of dots in a close-packed monolayer (the rest of the
+area is insulating ligand, so the current is funnelled through the dots).
+The per-dot injection rate of each carrier type is g = σ_e j/e
+(rel-5.3-cross-sections). With equal electron and hole injection rates and
+the doubly charged path neglected, d.c. injection acts like the cw optical
+excitation of the three-state model of :mod:`qdbook.pumping`, which gives
+eq-8 and eq-9.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import constants as sc
+from scipy.optimize import brentq
+
+from . import _validate as v
+from . import pumping
+
+CG_QD_RADIUS_NM = 2.0 + 7.0 + 0.4
+"""Overall radius of a compositionally graded cg-QD [nm]; 2 nm CdSe core, 7 nm graded
+Cd_xZn_1-xSe shell, 0.4 nm ZnSe_0.5S_0.5 outer layer (review sec. 2.4.2, after
+Lim et al. 2018, doi:10.1038/nmat5011)."""
+
+FILL_FACTOR_REVIEW = 0.5
+"""Areal filling factor f_a used for the review's threshold estimates (sec. 5.3); the
+review quotes 0.5–0.6 for large core/shell dots (doi:10.1021/acs.chemrev.2c00865)."""
+
+
+def _fill(fill_factor):
+    """Areal filling factor, checked to lie in (0, 1]."""
+    f = v.in_range("fill_factor", fill_factor, 0.0, 1.0)
+    if np.any(np.asarray(f) == 0.0):
+        raise ValueError(f"fill_factor must lie in (0, 1], got {fill_factor!r}")
+    return f
+
+
+def geometric_cross_section_cm2(radius_nm):
+    """Geometric cross section σ_g = πR² of a dot of radius ``radius_nm`` [nm], in cm².
+
+    rel-5.3-cross-sections, review section 5.3.
+    """
+    radius_cm = v.positive("radius_nm", radius_nm) * 1e-7
+    return np.pi * radius_cm**2
+
+
+def electrical_cross_section_cm2(radius_nm, fill_factor=FILL_FACTOR_REVIEW):
+    """Electrical cross section σ_e = σ_g/f_a [cm²] (rel-5.3-cross-sections).
+
+    Parameters
+    ----------
+    radius_nm : float or array_like
+        Dot radius R [nm], > 0.
+    fill_factor : float or array_like, optional
+        Areal filling factor f_a of the dot monolayer, in (0, 1]; 1 means no
+        current focusing.
+
+    Returns
+    -------
+    float or ndarray
+        σ_e [cm²].
+    """
+    return geometric_cross_section_cm2(radius_nm) / _fill(fill_factor)
+
+
+def excitation_rate_per_s(current_density_a_cm2, radius_nm, fill_factor=FILL_FACTOR_REVIEW):
+    r"""Per-dot injection rate g = σ_e j/e [s⁻¹] at current density j [A cm⁻²].
+
+    .. math:: g = \frac{\pi R^2}{f_a}\,\frac{j}{e}
+
+    rel-5.3-cross-sections, review section 5.3. ``current_density_a_cm2`` >= 0.
+    """
+    j = v.nonnegative("current_density_a_cm2", current_density_a_cm2)
+    return electrical_cross_section_cm2(radius_nm, fill_factor) * j / sc.e
+
+
+def current_density_from_rate_a_cm2(rate_per_s, radius_nm, fill_factor=FILL_FACTOR_REVIEW):
+    """Current density j = e g/σ_e [A cm⁻²] that injects ``rate_per_s`` carriers per dot."""
+    rate = v.nonnegative("rate_per_s", rate_per_s)
+    return sc.e * rate / electrical_cross_section_cm2(radius_nm, fill_factor)
+
+
+def gain_threshold_current_density_a_cm2(radius_nm, tau_x_ns, tau_xx_ps,
+                                         fill_factor=FILL_FACTOR_REVIEW):
+    r"""D.c. current density at the gain threshold, eq-8 [A cm⁻²].
+
+    .. math:: j_\mathrm{th,gain} = \frac{e f_a}{\pi R^2\sqrt{\tau_X\tau_{XX}}}
+
+    Parameters
+    ----------
+    radius_nm : float or array_like
+        Dot radius R [nm], > 0.
+    tau_x_ns : float or array_like
+        Single-exciton lifetime τ_X [ns], > 0.
+    tau_xx_ps : float or array_like
+        Biexciton lifetime τ_XX [ps], > 0.
+    fill_factor : float, optional
+        Areal filling factor f_a, in (0, 1].
+
+    Notes
+    -----
+    Review eq 8, section 5.3: the cw gain-threshold rate of the three-state
+    model (rel-2.3-cw-threshold) converted with g = σ_e j/e.
+    """
+    rate = pumping.cw_gain_threshold_rate_per_s(tau_x_ns, tau_xx_ps)
+    return current_density_from_rate_a_cm2(rate, radius_nm, fill_factor)
+
+
+def half_saturation_current_density_a_cm2(radius_nm, tau_x_ns, tau_xx_ps,
+                                          fill_factor=FILL_FACTOR_REVIEW):
+    r"""D.c. current density for half-saturated gain, eq-9 [A cm⁻²].
+
+    .. math:: j_{1/2} = \frac{e f_a}{2\pi R^2\tau_{XX}}
+              \left[1 + \left(1 + 12\,\tau_{XX}/\tau_X\right)^{1/2}\right]
+
+    Same parameters as :func:`gain_threshold_current_density_a_cm2`.
+
+    Notes
+    -----
+    Review eq 9, section 5.3: eq-4 converted with g = σ_e j/e. The review
+    takes j_1/2 as an estimate of the lasing threshold.
+    """
+    rate = pumping.half_saturation_rate_per_s(tau_x_ns, tau_xx_ps)
+    return current_density_from_rate_a_cm2(rate, radius_nm, fill_factor)
+
+
+def threshold_ratio(lifetime_ratio):
+    r"""j_1/2/j_th,gain as a function of x = τ_XX/τ_X only.
+
+    .. math:: \frac{j_{1/2}}{j_\mathrm{th,gain}} = \frac{1 + \sqrt{1 + 12x}}{2\sqrt{x}}
+
+    Neither R nor f_a enters. ``lifetime_ratio`` > 0. The ratio falls
+    monotonically from infinity (x → 0) towards √3 (x → ∞).
+    """
+    x = v.positive("lifetime_ratio", lifetime_ratio)
+    return (1.0 + np.sqrt(1.0 + 12.0 * x)) / (2.0 * np.sqrt(x))
+
+
+def lifetimes_from_thresholds(j_th_a_cm2, j_half_a_cm2, radius_nm,
+                              fill_factor=FILL_FACTOR_REVIEW):
+    """Find (τ_X [ns], τ_XX [ps]) that give the stated eq-8 and eq-9 current densities.
+
+    Parameters
+    ----------
+    j_th_a_cm2 : float
+        Target gain-threshold current density [A cm⁻²], > 0.
+    j_half_a_cm2 : float
+        Target half-saturation current density [A cm⁻²]; the ratio
+        j_half/j_th must exceed √3, the smallest value eq-8/eq-9 allow.
+    radius_nm : float
+        Dot radius [nm], > 0.
+    fill_factor : float, optional
+        Areal filling factor, in (0, 1].
+
+    Returns
+    -------
+    tuple of float
+        ``(tau_x_ns, tau_xx_ps)``.
+
+    Notes
+    -----
+    The ratio j_1/2/j_th depends only on x = τ_XX/τ_X (:func:`threshold_ratio`),
+    so x follows from a scalar root (scipy's ``brentq``); eq-8 then fixes the
+    product τ_X τ_XX. Used for the cg-QD numbers of section 5.3, whose
+    parameters the review does not list.
+    """
+    j_th = float(v.positive("j_th_a_cm2", j_th_a_cm2))
+    j_half = float(v.positive("j_half_a_cm2", j_half_a_cm2))
+    target = j_half / j_th
+    if target <= np.sqrt(3.0):
+        raise ValueError(f"j_half_a_cm2 must exceed sqrt(3) * j_th_a_cm2 = {np.sqrt(3) * j_th!r} "
+                         f"(allowed range (sqrt(3) j_th, inf)), got {j_half!r}")
+    x = brentq(lambda lx: float(threshold_ratio(np.exp(lx))) - target, -60.0, 60.0, xtol=1e-14)
+    x = float(np.exp(x))
+    rate_th = j_th * electrical_cross_section_cm2(radius_nm, fill_factor) / sc.e
+    product = 1.0 / rate_th**2                       # tau_X tau_XX [s^2]
+    tau_x = np.sqrt(product / x)
+    return float(tau_x * 1e9), float(x * tau_x * 1e12)

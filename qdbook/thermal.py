@@ -1,0 +1,293 @@
+r"""Heating of the active volume of a high-current LED (review sec. 6.1.2–6.1.5).
+
+Conventions
+-----------
+SI units unless a parameter name says otherwise: powers in W, temperatures
+and temperature rises in K (°C where the name says ``_c``), times in s,
+heat capacity C in J K⁻¹, heat-exchange constant K in W K⁻¹. Current
+densities in A cm⁻² and areas in cm², so that P_e = j V A_d comes out in W.
+
+The lumped model
+----------------
+The active volume has one uniform temperature T_d; the surroundings are an
+ideal heat sink at T_0. With ΔT = T_d − T_0, Joule heating P_e = A_d j V and
+heat leak K ΔT,
+
+.. math:: C\,\frac{d\Delta T}{dt} = A_d j V - K\,\Delta T \qquad\text{(eq-10)}
+
+d.c.: ΔT = P_e/K (eq-11); a square pulse of length τ_p from ΔT = 0:
+ΔT(τ_p) = (P_e/K)(1 − e^{−τ_p/τ_T}) with τ_T = C/K (eq-12), → P_e τ_p/C for
+τ_p ≪ τ_T (eq-13). A periodic train (period T_pp) settles into a sawtooth
+whose peak and trough :func:`pulse_train_extremes_k` gives in closed form.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.integrate import solve_ivp
+
+from . import _validate as v
+
+HEAT_EXCHANGE_W_K = 4.8e-3
+"""Heat-exchange constant K of the 2D current-focusing cg-QD LED [W K⁻¹], fitted to
+pulsed overheating data (Jung et al., Nat. Commun. 13, 3734 (2022),
+doi:10.1038/s41467-022-31189-4; value as quoted in the review, sec. 6.1.5)."""
+
+HEAT_CAPACITY_J_K = 1.9e-8
+"""Heat capacity C of the same device's active volume [J K⁻¹] (same source and fit)."""
+
+INJECTION_AREA_CM2 = 50e-4 * 300e-4
+"""Injection area of that device, 50 µm × 300 µm [cm²] (review sec. 6.1.5, Fig. 33a)."""
+
+GLASS_TRANSITION_C = {"CBP": 62.0, "NPB": 98.0, "Spiro-NPB": 126.0, "TCTA": 151.0}
+"""Glass-transition temperatures T_g [°C] of organic hole-transport layers, as quoted in
+the review, sec. 6.1.2 (doi:10.1021/acs.chemrev.2c00865), which cites Tsai et al. 2007
+(CBP, doi:10.1002/adma.200600822), Wei et al. 2021 (NPB, doi:10.1364/OME.437768) and
+Shahnawaz et al. 2019 (Spiro-NPB, TCTA, doi:10.1039/C9TC01712G). The review gives
+100–150 °C as the typical range (Nenna et al. 2009, doi:10.1063/1.3151705)."""
+
+
+def _ck(heat_capacity_j_k, heat_exchange_w_k):
+    return (v.positive("heat_capacity_j_k", heat_capacity_j_k),
+            v.positive("heat_exchange_w_k", heat_exchange_w_k))
+
+
+def electrical_power_w(current_density_a_cm2, voltage_v, area_cm2):
+    """Electrical input power P_e = j V A_d [W] (the source term of eq-10).
+
+    ``current_density_a_cm2`` [A cm⁻²] >= 0, ``voltage_v`` [V] >= 0, ``area_cm2``
+    (active area A_d) [cm²] > 0.
+    """
+    j = v.nonnegative("current_density_a_cm2", current_density_a_cm2)
+    volt = v.nonnegative("voltage_v", voltage_v)
+    area = v.positive("area_cm2", area_cm2)
+    return j * volt * area
+
+
+def thermal_time_constant_s(heat_capacity_j_k, heat_exchange_w_k):
+    """Heat-dissipation time τ_T = C/K [s] (review eq 12, sec. 6.1.3)."""
+    c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
+    return c / k
+
+
+def heating_rate_k_per_s(power_w, delta_t_k, heat_capacity_j_k, heat_exchange_w_k):
+    r"""Rate of change of the overheating, dΔT/dt = (P_e − K ΔT)/C [K s⁻¹] (eq-10).
+
+    Parameters
+    ----------
+    power_w : float or array_like
+        Electrical input power P_e = A_d j V [W], >= 0.
+    delta_t_k : float or array_like
+        Present overheating ΔT [K], >= 0 (the sink is the coldest point).
+    heat_capacity_j_k : float
+        Heat capacity C of the active volume [J K⁻¹], > 0.
+    heat_exchange_w_k : float
+        Heat-exchange constant K [W K⁻¹], > 0.
+
+    Notes
+    -----
+    Review eq 10, section 6.1.3.
+    """
+    power = v.nonnegative("power_w", power_w)
+    dt = v.nonnegative("delta_t_k", delta_t_k)
+    c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
+    return (power - k * dt) / c
+
+
+def dc_overheating_k(power_w, heat_exchange_w_k):
+    """Steady d.c. overheating ΔT = P_e/K [K] (eq-11, review sec. 6.1.3).
+
+    ``power_w`` >= 0 [W], ``heat_exchange_w_k`` > 0 [W K⁻¹].
+    """
+    power = v.nonnegative("power_w", power_w)
+    k = v.positive("heat_exchange_w_k", heat_exchange_w_k)
+    return power / k
+
+
+def pulse_overheating_k(power_w, pulse_width_s, heat_capacity_j_k, heat_exchange_w_k,
+                        exact=True):
+    r"""Overheating at the end of one square pulse started from ΔT = 0 [K].
+
+    .. math:: \Delta T(\tau_p) = \frac{P_e}{K}\left(1 - e^{-\tau_p/\tau_T}\right)
+              \;\xrightarrow{\tau_p \ll \tau_T}\; \frac{P_e\,\tau_p}{C}
+
+    Parameters
+    ----------
+    power_w : float or array_like
+        Power during the pulse P_e = A_d j V_0 [W], >= 0.
+    pulse_width_s : float or array_like
+        Pulse duration τ_p [s], > 0.
+    heat_capacity_j_k, heat_exchange_w_k : float
+        C [J K⁻¹] and K [W K⁻¹], > 0.
+    exact : bool, optional
+        True for eq-12, False for its short-pulse limit eq-13.
+
+    Notes
+    -----
+    Review eqs 12 and 13, section 6.1.3.
+    """
+    power = v.nonnegative("power_w", power_w)
+    tp = v.positive("pulse_width_s", pulse_width_s)
+    c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
+    if exact:
+        return power / k * -np.expm1(-tp * k / c)
+    return power * tp / c
+
+
+def overheating_reduction(pulse_width_s, heat_capacity_j_k=HEAT_CAPACITY_J_K,
+                          heat_exchange_w_k=HEAT_EXCHANGE_W_K, exact=True):
+    """Fraction by which one pulse of width τ_p lowers the peak overheating below d.c.
+
+    1 − ΔT(τ_p)/ΔT_dc = e^{−τ_p/τ_T} (eq-12) or 1 − τ_p/τ_T (eq-13, ``exact=False``;
+    meaningful for τ_p < τ_T only). Defaults: the fitted C and K of the review's
+    sec. 6.1.5.
+    """
+    return 1.0 - pulse_overheating_k(1.0, pulse_width_s, heat_capacity_j_k, heat_exchange_w_k,
+                                     exact) / dc_overheating_k(1.0, heat_exchange_w_k)
+
+
+def pulse_average_overheating_per_power_k_w(pulse_width_s, heat_capacity_j_k=HEAT_CAPACITY_J_K,
+                                            heat_exchange_w_k=HEAT_EXCHANGE_W_K):
+    r"""ΔT averaged over one pulse, per unit input power, ΔT_avg/P_e [K W⁻¹].
+
+    .. math:: \frac{\Delta T_\mathrm{avg}}{P_e} = \frac{1}{K}\left[1 - \frac{\tau_T}{\tau_p}
+              \left(1 - e^{-\tau_p/\tau_T}\right)\right]
+
+    For a pulse started from ΔT = 0 (pulses far apart, T_pp ≫ τ_T).
+    ``pulse_width_s`` > 0. rel-6.1-average, review section 6.1.5 (Fig. 34b).
+    """
+    tp = v.positive("pulse_width_s", pulse_width_s)
+    c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
+    u = tp * k / c
+    # 1 - (1 - e^-u)/u, written to stay accurate for small u
+    return (u + np.expm1(-u)) / u / k
+
+
+def duty_cycle(pulse_width_s, period_s):
+    """Duty cycle τ_p/T_pp of a square pulse train (rel-6.1-duty).
+
+    ``pulse_width_s`` > 0 and ``period_s`` >= ``pulse_width_s`` [s].
+    """
+    tp = v.positive("pulse_width_s", pulse_width_s)
+    period = v.positive("period_s", period_s)
+    if np.any(np.asarray(period) < np.asarray(tp)):
+        raise ValueError(f"period_s must be >= pulse_width_s = {pulse_width_s!r} (allowed range "
+                         f"[pulse_width_s, inf)), got {period_s!r}")
+    return tp / period
+
+
+def pulse_train_extremes_k(power_w, pulse_width_s, period_s, heat_capacity_j_k,
+                           heat_exchange_w_k):
+    r"""Peak and trough of the periodic (sawtooth) steady state of a pulse train [K].
+
+    .. math:: \Delta T_\mathrm{max} = \frac{P_e}{K}\,\frac{1 - a}{1 - ab},\qquad
+              \Delta T_\mathrm{min} = b\,\Delta T_\mathrm{max},
+
+    with a = e^{−τ_p/τ_T} and b = e^{−(T_pp − τ_p)/τ_T}. For T_pp ≫ τ_T it
+    tends to eq-12 (peak) and 0 (trough); for τ_p = T_pp to eq-11.
+
+    Parameters
+    ----------
+    power_w : float or array_like
+        Power during a pulse [W], >= 0.
+    pulse_width_s, period_s : float or array_like
+        τ_p > 0 and T_pp >= τ_p [s].
+    heat_capacity_j_k, heat_exchange_w_k : float
+        C [J K⁻¹] and K [W K⁻¹], > 0.
+
+    Returns
+    -------
+    tuple
+        ``(peak, trough)`` [K].
+    """
+    power = v.nonnegative("power_w", power_w)
+    tp = v.positive("pulse_width_s", pulse_width_s)
+    duty_cycle(pulse_width_s, period_s)
+    c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
+    tau = c / k
+    a = np.exp(-tp / tau)
+    b = np.exp(-(np.asarray(period_s, dtype=float) - tp) / tau)
+    peak = np.asarray(power / k * (1.0 - a) / (1.0 - a * b))
+    return peak[()], (b * peak)[()]
+
+
+def pulse_train_temperature_k(time_s, power_w, pulse_width_s, period_s, heat_capacity_j_k,
+                              heat_exchange_w_k):
+    """Exact overheating ΔT(t) [K] under a square pulse train switched on at t = 0.
+
+    Each period starts with a pulse of width τ_p; ΔT(0) = 0. The start-of-period
+    values form a geometric series that converges to the trough of
+    :func:`pulse_train_extremes_k`.
+
+    Parameters
+    ----------
+    time_s : float or array_like
+        Times t >= 0 [s].
+    power_w, pulse_width_s, period_s, heat_capacity_j_k, heat_exchange_w_k : float
+        As in :func:`pulse_train_extremes_k`.
+    """
+    t = np.asarray(v.nonnegative("time_s", time_s), dtype=float)
+    power = float(v.nonnegative("power_w", power_w))
+    tp = float(v.positive("pulse_width_s", pulse_width_s))
+    period = float(v.positive("period_s", period_s))
+    duty_cycle(tp, period)
+    c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
+    tau, dt_ss = c / k, power / k
+    a, b = np.exp(-tp / tau), np.exp(-(period - tp) / tau)
+    n = np.floor(t / period)
+    s = t - n * period
+    trough = b * dt_ss * (1 - a) / (1 - a * b)
+    start = trough * (1.0 - (a * b) ** n)
+    end = dt_ss + (start - dt_ss) * a
+    on = s < tp
+    out = np.where(on, dt_ss + (start - dt_ss) * np.exp(-s / tau),
+                   end * np.exp(-(s - tp) / tau))
+    return out[()]
+
+
+def pulse_train_numeric_k(power_w, pulse_width_s, period_s, heat_capacity_j_k,
+                          heat_exchange_w_k, n_periods=10, points_per_period=200):
+    """Integrate eq-10 numerically for a square pulse train (scipy ``solve_ivp``, DOP853).
+
+    Each on and off interval is integrated separately, so the switching
+    instants are never stepped over. Returns ``(t [s], ΔT [K])`` sampled at
+    ``points_per_period`` points per period over ``n_periods`` periods
+    (integers >= 1 and >= 4).
+    """
+    power = float(v.nonnegative("power_w", power_w))
+    tp = float(v.positive("pulse_width_s", pulse_width_s))
+    period = float(v.positive("period_s", period_s))
+    duty_cycle(tp, period)
+    c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
+    n_periods = v.integer("n_periods", n_periods, minimum=1)
+    points = v.integer("points_per_period", points_per_period, minimum=4)
+    times, temps, y0 = [], [], 0.0
+    for m in range(n_periods):
+        for start, stop, p_in in ((m * period, m * period + tp, power),
+                                  (m * period + tp, (m + 1) * period, 0.0)):
+            if stop <= start:
+                continue
+            share = max(2, int(round(points * (stop - start) / period)))
+            t_eval = np.linspace(start, stop, share)
+            sol = solve_ivp(lambda _t, y, p=p_in: (p - k * y) / c, (start, stop), [y0],
+                            method="DOP853", t_eval=t_eval, rtol=1e-11, atol=1e-12)
+            times.append(sol.t)
+            temps.append(sol.y[0])
+            y0 = float(sol.y[0, -1])
+    return np.concatenate(times), np.concatenate(temps)
+
+
+def max_power_w(max_rise_k, pulse_width_s=None, heat_capacity_j_k=HEAT_CAPACITY_J_K,
+                heat_exchange_w_k=HEAT_EXCHANGE_W_K):
+    """Largest input power [W] that keeps the peak overheating at or below ``max_rise_k``.
+
+    d.c. (``pulse_width_s=None``): K ΔT_max (eq-11 inverted); single pulse:
+    K ΔT_max/(1 − e^{−τ_p/τ_T}) (eq-12 inverted). ``max_rise_k`` >= 0 [K],
+    ``pulse_width_s`` > 0 [s]. Defaults: the review's fitted C and K.
+    """
+    rise = v.nonnegative("max_rise_k", max_rise_k)
+    c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
+    if pulse_width_s is None:
+        return k * rise
+    tp = v.positive("pulse_width_s", pulse_width_s)
+    return k * rise / -np.expm1(-tp * k / c)

@@ -1,0 +1,45 @@
+"""Cross sections and threshold current densities (qdbook.electrical)."""
+
+import numpy as np
+from numpy.testing import assert_allclose
+from scipy import constants as sc
+
+from qdbook import electrical, pumping
+
+
+def test_cross_sections_and_rate():
+    assert_allclose(electrical.geometric_cross_section_cm2(1.0), np.pi * 1e-14, rtol=1e-12)
+    assert_allclose(electrical.electrical_cross_section_cm2(2.0, 0.25),
+                    4 * electrical.geometric_cross_section_cm2(2.0), rtol=1e-12)
+    g = electrical.excitation_rate_per_s(np.array([1.0, 10.0]), 2.5, 0.5)
+    assert_allclose(g, np.array([1.0, 10.0]) * np.pi * (2.5e-7) ** 2 / 0.5 / sc.e, rtol=1e-12)
+    assert_allclose(electrical.current_density_from_rate_a_cm2(g, 2.5, 0.5), [1.0, 10.0])
+
+
+def test_thresholds_are_the_cw_rates_converted():
+    for radius, tx, txx in ((2.5, 20.0, 65.0), (9.4, 12.0, 1300.0)):
+        sigma_e = electrical.electrical_cross_section_cm2(radius)
+        assert_allclose(electrical.gain_threshold_current_density_a_cm2(radius, tx, txx),
+                        sc.e * pumping.cw_gain_threshold_rate_per_s(tx, txx) / sigma_e)
+        assert_allclose(electrical.half_saturation_current_density_a_cm2(radius, tx, txx),
+                        sc.e * pumping.half_saturation_rate_per_s(tx, txx) / sigma_e)
+
+
+def test_threshold_ratio_depends_on_lifetime_ratio_only():
+    j_th = electrical.gain_threshold_current_density_a_cm2(np.array([2.0, 5.0]), 20.0, 500.0,
+                                                           np.array([0.3, 0.9]))
+    j_half = electrical.half_saturation_current_density_a_cm2(np.array([2.0, 5.0]), 20.0, 500.0,
+                                                              np.array([0.3, 0.9]))
+    assert_allclose(j_half / j_th, electrical.threshold_ratio(0.025), rtol=1e-12)
+    assert_allclose(electrical.threshold_ratio(1e12), np.sqrt(3), rtol=1e-5)
+    assert_allclose(electrical.threshold_ratio(0.25), 3.0, rtol=1e-12)
+
+
+def test_lifetimes_from_thresholds_round_trip(rng):
+    for _ in range(10):
+        radius = rng.uniform(2, 12)
+        tx, txx = rng.uniform(5, 50), rng.uniform(10, 5000)
+        j_th = electrical.gain_threshold_current_density_a_cm2(radius, tx, txx)
+        j_half = electrical.half_saturation_current_density_a_cm2(radius, tx, txx)
+        assert_allclose(electrical.lifetimes_from_thresholds(j_th, j_half, radius), (tx, txx),
+                        rtol=1e-8)

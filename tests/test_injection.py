@@ -1,0 +1,144 @@
+"""The charge-injection model (qdbook.injection): library solver, hand-derived limits, EL ratio."""
+
+import numpy as np
+import pytest
+import scipy.linalg
+import sympy as sp
+from numpy.testing import assert_allclose
+from scipy import constants as sc
+
+from qdbook import electrical, injection, pumping
+
+CDSE = dict(radius_nm=2.5, tau_x_ns=20.0, tau_xx_ps=65.0)
+
+
+def test_charging_energy_is_charged_sphere_and_scales_as_q_squared():
+    e1 = injection.charging_energy_ev(1, 2.5, 9.5)
+    assert_allclose(e1, sc.e / (8 * np.pi * sc.epsilon_0 * 9.5 * 2.5e-9), rtol=1e-12)
+    assert_allclose(injection.charging_energy_ev([2, -2, 3], 2.5, 9.5), [4 * e1, 4 * e1, 9 * e1],
+                    rtol=1e-12)
+
+
+def test_coulomb_penalty_is_boltzmann_factor_of_two_charging_energies():
+    e1 = injection.charging_energy_ev(1, 4.0, 5.0)
+    assert_allclose(injection.coulomb_penalty(4.0, 5.0, 300.0),
+                    np.exp(-2 * e1 * sc.e / (sc.k * 300.0)), rtol=1e-12)
+    assert injection.coulomb_penalty(2.5, 9.5) < injection.coulomb_penalty(9.4, 9.5) < 1
+
+
+def test_trion_lifetime_from_eq6_counting():
+    # pure radiative limit: tau_XX = tau_r/4 gives tau_X- = tau_r/2
+    assert_allclose(injection.trion_lifetime_ps(5000.0, 20.0), 10000.0, rtol=1e-12)
+    # Auger-dominated: tau_X- -> 4 tau_XX
+    assert_allclose(injection.trion_lifetime_ps(1.0, 1e6), 4.0, rtol=1e-6)
+
+
+@pytest.fixture
+def rates():
+    return dict(rate_e_per_s=np.logspace(5, 12, 15), rate_h_per_s=np.logspace(5, 12, 15) * 0.7,
+                tau_x_ns=20.0, tau_xx_ps=65.0, tau_trion_ps=257.0, penalty=0.1)
+
+
+def test_generator_rows_sum_to_zero(rates):
+    q = injection.generator_matrix(**rates)
+    assert q.shape == (15, 6, 6)
+    assert_allclose(q.sum(axis=-1), 0.0, atol=1e-3)
+    off = q.copy()
+    off[..., np.arange(6), np.arange(6)] = 0
+    assert (off >= 0).all()
+
+
+def test_steady_state_is_normalised_null_vector(rates):
+    res = injection.steady_state(**rates)
+    assert_allclose(res["P"].sum(axis=-1), 1.0, rtol=1e-12)
+    q = injection.generator_matrix(**rates)
+    for k in range(15):
+        null = scipy.linalg.null_space(q[k].T)
+        assert null.shape[1] == 1
+        vec = null[:, 0] / null[:, 0].sum()
+        assert_allclose(res["P"][k], vec, rtol=1e-7, atol=1e-14)
+    # fluxes balance: electrons in = holes in in the steady state
+    holes = (res["e"] + res["2e"] + res["X-"]) * rates["rate_h_per_s"]
+    assert_allclose(res["electron_rate"], holes, rtol=1e-9)
+
+
+def test_scalar_in_scalar_out():
+    res = injection.injection_steady_state(100.0, **CDSE)
+    assert np.ndim(res["gain"]) == 0 and res["P"].shape == (6,)
+
+
+def test_low_current_limit_is_the_led_cycle():
+    """Hand-derived: P_0 = P_e = 1/(2+p), P_2e = p/(2+p), LED flux = g/(2+p), no QLD cycles."""
+    for p in (0.0, 0.1, 1.0):
+        res = injection.injection_steady_state(1e-5, **CDSE, penalty=p)
+        g = res["rate_per_s"]
+        assert_allclose([res["0"], res["e"], res["2e"]], [1 / (2 + p), 1 / (2 + p), p / (2 + p)],
+                        rtol=1e-4, atol=1e-12)
+        assert_allclose(res["led_flux"], g / (2 + p), rtol=1e-4)
+        assert res["qld_flux"] / res["led_flux"] < 1e-8
+        # without the doubly charged path, QLD/LED -> g^2 tau_X tau_X- (second order)
+    res = injection.injection_steady_state(1e-3, **CDSE, penalty=0.0)
+    tau_t = injection.trion_lifetime_ps(65.0, 20.0) * 1e-12
+    assert_allclose(res["qld_flux"] / res["led_flux"], res["rate_per_s"]**2 * 20e-9 * tau_t,
+                    rtol=1e-3)
+
+
+def _closed_form_no_auger_no_penalty():
+    g, k, y = sp.symbols("g k y", positive=True)
+    P = sp.symbols("p0:6", nonnegative=True)
+    moves = {(0, 1): g, (1, 3): g, (1, 2): g, (2, 4): g, (3, 4): g, (4, 5): g,
+             (3, 0): k, (4, 1): 2 * k, (5, 3): 4 * k}
+    eqs = [sp.Eq(sum(r * P[i] for (i, j), r in moves.items() if j == s),
+                 sum(r for (i, j), r in moves.items() if i == s) * P[s]) for s in range(6)]
+    sol = sp.solve(eqs[:-1] + [sp.Eq(sum(P), 1)], P, dict=True)[0]
+    return [sp.lambdify(y, sp.simplify(sol[s].subs(g, y * k))) for s in P]
+
+
+def test_no_auger_no_penalty_matches_sympy_closed_form():
+    forms = _closed_form_no_auger_no_penalty()
+    tau_r = 20.0
+    y = np.logspace(-3, 3, 31)
+    g = y / (tau_r * 1e-9)
+    res = injection.steady_state(g, g, tau_r, 1e3 * tau_r / 4, 1e3 * tau_r / 2, 1.0)
+    closed = np.stack([f(y) * np.ones_like(y) for f in forms], axis=-1)
+    assert_allclose(res["P"], closed, rtol=1e-9, atol=1e-15)
+    # gain changes sign at y = 2, the three-state threshold of the same limit
+    at_2 = injection.steady_state(2 / (tau_r * 1e-9), 2 / (tau_r * 1e-9), tau_r, 5000.0,
+                                  10000.0, 1.0)
+    assert abs(at_2["gain"]) < 1e-12
+    assert_allclose(pumping.cw_gain_threshold_rate_per_s(tau_r, 5000.0) * tau_r * 1e-9, 2.0)
+
+
+def test_high_current_reaches_biexcitons_and_gain():
+    res = injection.injection_steady_state(1e5, **CDSE)
+    assert res["XX"] > 0.8 and res["gain"] > 0.8
+    assert res["efficiency"] < 0.05            # Auger roll-off
+
+
+def test_crossovers_order_and_range():
+    j_cross = injection.cycle_crossover_current_a_cm2(**CDSE)
+    j_gain = injection.gain_threshold_current_model_a_cm2(**CDSE)
+    j_eq8 = electrical.gain_threshold_current_density_a_cm2(2.5, 20.0, 65.0)
+    assert j_cross < j_gain and j_eq8 < j_gain < 5 * j_eq8
+    res = injection.injection_steady_state(j_cross, **CDSE)
+    assert_allclose(res["qld_flux"], res["led_flux"], rtol=1e-8)
+
+
+def test_el_rates_and_ratio():
+    r1s, r1p = injection.shell_emission_rates(np.array([1.0, 2.0, 5.0, 8.0]), r0_per_s=3.0)
+    assert_allclose(r1s, [1.5, 6.0, 6.0, 6.0])
+    assert_allclose(r1p, [0.0, 0.0, 4.5, 18.0])
+    n = np.linspace(2.0, 8.0, 13)
+    assert_allclose(injection.el_intensity_ratio_1p_1s(n), (n - 2) ** 2 / 12, rtol=1e-12)
+    assert_allclose(injection.el_crossover_occupancy(1.0), 2 + np.sqrt(12), rtol=1e-12)
+    assert_allclose(injection.el_crossover_occupancy(3.0), 8.0, rtol=1e-12)
+
+
+def test_model_is_fast():
+    import time
+
+    j = np.logspace(-2, 5, 141)
+    start = time.perf_counter()
+    for _ in range(20):
+        injection.injection_steady_state(j, **CDSE)
+    assert (time.perf_counter() - start) / 20 < 0.05

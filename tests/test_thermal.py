@@ -1,0 +1,70 @@
+"""Heat balance of the active volume (qdbook.thermal): limits, sawtooth, solve_ivp check."""
+
+import numpy as np
+from numpy.testing import assert_allclose
+
+from qdbook import thermal
+
+C, K = thermal.HEAT_CAPACITY_J_K, thermal.HEAT_EXCHANGE_W_K
+TAU = C / K
+
+
+def test_pulse_limits():
+    assert_allclose(thermal.pulse_overheating_k(1.0, 1e3 * TAU, C, K),
+                    thermal.dc_overheating_k(1.0, K), rtol=1e-12)
+    short = np.array([1e-4, 1e-3]) * TAU
+    assert_allclose(thermal.pulse_overheating_k(2.0, short, C, K),
+                    thermal.pulse_overheating_k(2.0, short, C, K, exact=False), rtol=1e-3)
+    assert_allclose(thermal.pulse_overheating_k(2.0, short, C, K, exact=False), 2.0 * short / C)
+
+
+def test_heating_rate_vanishes_at_dc_steady_state():
+    dt_dc = thermal.dc_overheating_k(0.7, K)
+    assert abs(thermal.heating_rate_k_per_s(0.7, dt_dc, C, K)) < 1e-6
+    assert thermal.heating_rate_k_per_s(0.7, 0.0, C, K) == 0.7 / C
+
+
+def test_pulse_average_limits():
+    tiny = 1e-5 * TAU
+    assert_allclose(thermal.pulse_average_overheating_per_power_k_w(tiny),
+                    0.5 * thermal.pulse_overheating_k(1.0, tiny, C, K), rtol=1e-4)
+    assert_allclose(thermal.pulse_average_overheating_per_power_k_w(1e6 * TAU), 1 / K, rtol=1e-5)
+    # equals the numerical mean of the single-pulse history
+    t = np.linspace(0, 3e-6, 300001)
+    hist = 1.0 / K * (1 - np.exp(-t / TAU))
+    assert_allclose(thermal.pulse_average_overheating_per_power_k_w(3e-6),
+                    np.trapezoid(hist, t) / 3e-6, rtol=1e-8)
+
+
+def test_sawtooth_closed_form_against_solve_ivp():
+    for width, period in ((2e-6, 8e-6), (1e-6, 3e-6), (5e-6, 40e-6)):
+        t, y = thermal.pulse_train_numeric_k(1.0, width, period, C, K, n_periods=40)
+        peak, trough = thermal.pulse_train_extremes_k(1.0, width, period, C, K)
+        last = t >= 39 * period
+        assert_allclose(y[last].max(), peak, rtol=1e-6)
+        assert_allclose(y[last].min(), trough, rtol=1e-6, atol=1e-9)
+        assert_allclose(y, thermal.pulse_train_temperature_k(t, 1.0, width, period, C, K),
+                        rtol=1e-6, atol=1e-8)
+
+
+def test_sawtooth_limits_and_mean():
+    peak, trough = thermal.pulse_train_extremes_k(1.0, 1e-6, 1e-3, C, K)
+    assert_allclose(peak, thermal.pulse_overheating_k(1.0, 1e-6, C, K), rtol=1e-12)
+    assert trough < 1e-100
+    peak_dc, trough_dc = thermal.pulse_train_extremes_k(1.0, 4e-6, 4e-6, C, K)
+    assert_allclose([peak_dc, trough_dc], [1 / K, 1 / K], rtol=1e-12)
+    period = 6e-6
+    grid = np.linspace(30 * period, 31 * period, 600001)
+    trace = thermal.pulse_train_temperature_k(grid, 1.0, 2e-6, period, C, K)
+    assert_allclose(trace.mean(), thermal.duty_cycle(2e-6, period) / K, rtol=1e-4)
+
+
+def test_max_power_inverts_the_heating():
+    p = thermal.max_power_w(50.0, 2e-6)
+    assert_allclose(thermal.pulse_overheating_k(p, 2e-6, C, K), 50.0, rtol=1e-12)
+    assert_allclose(thermal.dc_overheating_k(thermal.max_power_w(50.0), K), 50.0)
+
+
+def test_power_and_reduction():
+    assert_allclose(thermal.electrical_power_w(1000.0, 5.0, thermal.INJECTION_AREA_CM2), 0.75)
+    assert_allclose(thermal.overheating_reduction(1e-6), np.exp(-1e-6 / TAU), rtol=1e-12)
