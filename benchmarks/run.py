@@ -46,11 +46,10 @@ def bench_import(repeats: int = 7) -> float:
 
 def _bench_one(exp, repeats: int) -> dict:
     """Median time of the model alone and of model + redraw over the main control's range."""
+    from qdbook.explore._core import _grid
+
     control = exp.controls[exp.main]
-    lo, hi = control.min, control.max
-    if hasattr(control, "base"):
-        lo, hi = control.base ** lo, control.base ** hi
-    values = iter([lo + (hi - lo) * k / (repeats - 1) for k in range(repeats)] * 3)
+    values = iter(_grid(control, repeats) * 3)   # the same grid the static frames use
     model_s = median_time(lambda: exp.compute(**{exp.main: next(values)}), repeats)
 
     def set_value():
@@ -61,15 +60,20 @@ def _bench_one(exp, repeats: int) -> dict:
 
 
 def bench_explorations(repeats: int = 21) -> dict:
-    from qdbook import explore
+    """Every ``*_explorer`` of every chapter module of ``qdbook.explore``."""
+    import importlib
+    import pkgutil
 
-    builders = {"levels": explore.levels_explorer,
-                "gain statistics": explore.gain_statistics_explorer,
-                "Auger thresholds": explore.auger_thresholds_explorer,
-                "Auger control": explore.auger_control_explorer}
+    import qdbook.explore
+
     out = {}
-    for name, builder in builders.items():
-        out[name] = _bench_one(builder(static=False), repeats)
+    for info in sorted(pkgutil.iter_modules(qdbook.explore.__path__), key=lambda m: m.name):
+        if not info.name.startswith("chapter"):
+            continue
+        module = importlib.import_module(f"qdbook.explore.{info.name}")
+        for name in sorted(n for n in vars(module) if n.endswith("_explorer")):
+            builder = getattr(module, name)
+            out[f"{info.name}.{name}"] = _bench_one(builder(static=False), repeats)
     return out
 
 
@@ -108,7 +112,7 @@ def main() -> None:
     (out / "latest.json").write_text(json.dumps(results, indent=2))
     print(f"import qdbook (physics modules): {results['import_s'] * 1e3:7.1f} ms  (target 500)")
     for name, r in results["explorations"].items():
-        print(f"{name:>18}: model {r['model_ms']:6.2f} ms (target 1), "
+        print(f"{name:>42}: model {r['model_ms']:6.2f} ms (target 1), "
               f"model + redraw {r['model_and_redraw_ms']:6.1f} ms (target 50)")
     print(f"clean build of the book:         {results['clean_build_s']:7.1f} s   (target 60)")
     print(f"cached no-change rebuild:        {results['cached_rebuild_s']:7.1f} s   (target 5)")

@@ -191,3 +191,36 @@ def critical_volume_fraction(volume_nm3, n_r, beta, sigma_gain_cm2, tau_a_xx_ps)
     """
     volume_cm3 = v.positive("volume_nm3", volume_nm3) * 1e-21
     return critical_density_cm3(n_r, beta, sigma_gain_cm2, tau_a_xx_ps) * volume_cm3
+
+
+def bulk_auger_activation_factor(gap_ev, temperature_k=300.0, a=0.2):
+    r"""Thermal-activation factor of Auger recombination in a bulk crystal (rel-7-auger-activation).
+
+    .. math:: f = \exp\left(-\frac{a E_g}{k_B T}\right)
+
+    In a bulk semiconductor energy and momentum must both be conserved, so
+    only carriers with enough kinetic energy take part and the Auger rate
+    carries this factor; in small nanocrystals momentum conservation is
+    relaxed and the factor disappears (review section 7).
+
+    Parameters
+    ----------
+    gap_ev : float or array_like
+        Band gap E_g [eV], > 0.
+    temperature_k : float or array_like, optional
+        Temperature T [K], > 0.
+    a : float, optional
+        Band-structure constant [dimensionless], in (0, 1]; of the order of a
+        mass ratio (the review gives no value, 0.2 is illustrative).
+
+    Returns
+    -------
+    float or ndarray
+        The factor f [dimensionless], in (0, 1).
+    """
+    gap = v.positive("gap_ev", gap_ev)
+    temperature = v.positive("temperature_k", temperature_k)
+    a = v.in_range("a", a, 0.0, 1.0)
+    if np.any(np.asarray(a) == 0):
+        raise ValueError(f"a must lie in (0, 1], got {a!r}")
+    return np.exp(-a * gap * sc.e / (sc.k * temperature))

@@ -65,6 +65,10 @@ CASES = [
      "tau_a_xx_ps"),
     (auger.critical_volume_fraction,
      dict(volume_nm3=-5, n_r=1.5, beta=1, sigma_gain_cm2=1e-16, tau_a_xx_ps=50), "volume_nm3"),
+    (auger.bulk_auger_activation_factor, dict(gap_ev=-1.0), "gap_ev"),
+    (auger.bulk_auger_activation_factor, dict(gap_ev=1.7, temperature_k=0.0), "temperature_k"),
+    (auger.bulk_auger_activation_factor, dict(gap_ev=1.7, a=1.5), "a"),
+    (auger.bulk_auger_activation_factor, dict(gap_ev=1.7, a=0.0), "a"),
     (pumping.intensity_from_rate_w_cm2,
      dict(rate_per_s=-1.0, photon_energy_ev=3.0, sigma_abs_cm2=1e-15), "rate_per_s"),
     (pumping.intensity_from_rate_w_cm2,
@@ -155,6 +159,7 @@ def test_no_silent_nan_on_valid_input(func):
         "photon_energy_ev": 3.0, "sigma_abs_cm2": 3e-15, "intensity_w_cm2": 1e4,
         "mean_n_th": 1.15, "tau_x_ns": 20.0, "tau_xx_ps": 65.0, "density_cm3": 1e18,
         "p_xx": 0.3, "p_0": 0.2, "coulomb": True, "spin": True, "exact": True,
+        "temperature_k": 300.0, "a": 0.2,
     }
     if func is materials.get_material:
         assert func("cdse").name == "CdSe"
