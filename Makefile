@@ -48,6 +48,7 @@ pdf: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/photonics.py
 
 browser-deps:
 	apt-get update && apt-get install -y chromium

@@ -7,7 +7,15 @@ The physics lives in small topical modules of plain numpy/scipy functions:
 - :mod:`qdbook.auger` — Auger volume scaling and biexciton lifetimes (secs. 2.3–2.4)
 - :mod:`qdbook.pumping` — pulsed, cw and half-saturation thresholds (sec. 2.3)
 - :mod:`qdbook.gain` — gain coefficients
-- :mod:`qdbook.materials` — bulk parameters with their sources
+- :mod:`qdbook.spectroscopy` — TA and VSL models, single-exciton gain (sec. 3.1–3.2)
+- :mod:`qdbook.charging` — charged-exciton gain and statistical Auger rates (secs. 3.2–3.3)
+- :mod:`qdbook.statefilling` — shell filling and multiband gain spectra (sec. 3.4)
+- :mod:`qdbook.waveguide` — a TE₀ slab mode and the DFB resonance (secs. 3.1, 3.4)
+- :mod:`qdbook.wells`, :mod:`qdbook.perovskite` — nanoplatelets and perovskites (ch. 4)
+- :mod:`qdbook.injection`, :mod:`qdbook.electrical` — charge injection, current thresholds (ch. 5)
+- :mod:`qdbook.thermal` — device heating under d.c. and pulses (sec. 6.1)
+- :mod:`qdbook.photonics`, :mod:`qdbook.optical_constants` — multilayer optics (secs. 6.2–6.4)
+- :mod:`qdbook.materials`, :mod:`qdbook.notation` — parameters with sources; the notation
 
 :mod:`qdbook.equations` (sympy) holds the registry of symbolic forms,
 :mod:`qdbook.explore` (ipywidgets) the explorations and :mod:`qdbook.plotting`
@@ -20,7 +28,9 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _SUBMODULES = {"confinement", "statistics", "auger", "pumping", "gain", "materials",
-               "equations", "explore", "plotting"}
+               "spectroscopy", "charging", "statefilling", "waveguide", "wells", "perovskite",
+               "injection", "electrical", "thermal", "photonics", "optical_constants",
+               "notation", "relations", "equations", "explore", "plotting"}
 
 
 def __getattr__(name):

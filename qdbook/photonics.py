@@ -1,0 +1,882 @@
+r"""Planar multilayer optics: transfer matrices, guided modes and loss budgets (sec. 6.2–6.4).
+
+Conventions
+-----------
+* Time dependence :math:`e^{-i\omega t}`; a plane wave travelling towards +z is
+  :math:`e^{+ik_z z}`. The complex refractive index is :math:`\tilde n = n + ik`
+  with **k > 0 for absorption** (k < 0 is gain), the same convention as the
+  ``tmm`` package and the refractiveindex.info database. The permittivity is
+  :math:`\varepsilon = \tilde n^2`.
+* A stack is given as ``indices`` (one complex index per medium, from the
+  incidence medium or substrate through the finite layers to the exit medium or
+  cover) and ``thicknesses_nm`` (one thickness per *finite* layer, in nm). Each
+  index may be an array that broadcasts against the wavelength and angle
+  arrays, so a whole spectrum or angle scan is one vectorised call.
+* Wavelengths are vacuum wavelengths in nm, angles in degrees from the normal,
+  absorption and gain coefficients in cm⁻¹.
+* TE (s): the electric field is along y, parallel to the interfaces; TM (p): the
+  magnetic field is along y. Modes propagate along x as
+  :math:`e^{i(\beta x - \omega t)}` with :math:`\beta = k_0 n_\mathrm{eff}`;
+  :math:`\operatorname{Im} n_\mathrm{eff} > 0` is attenuation, and the modal
+  power-loss coefficient is :math:`\alpha = 2 k_0 \operatorname{Im} n_\mathrm{eff}`.
+
+Method
+------
+Characteristic (Abelès) matrices of the tangential fields. In each layer the
+transverse field U (E_y for TE, H_y for TM) and V = (1/(i k_0 w)) dU/dz, with
+w = 1 (TE) or ε (TM), are continuous at interfaces and are carried across a
+layer of thickness d by
+
+.. math::
+    \begin{pmatrix}U\\V\end{pmatrix}_{z+d} =
+    \begin{pmatrix}\cos\delta & i\sin\delta/q\\ iq\sin\delta & \cos\delta\end{pmatrix}
+    \begin{pmatrix}U\\V\end{pmatrix}_{z},\qquad
+    \delta = k_0 p\,d,\; p = \sqrt{\varepsilon - \xi^2},\; q = p/w,
+
+where ξ = n_0 sin θ_0 (plane waves) or ξ = n_eff (modes) is conserved along the
+stack. The matrices are even in p, so no branch choice is needed inside finite
+layers; in the semi-infinite media the branch is chosen explicitly (decaying for
+bound fields, outgoing for leaky ones).
+
+Confinement factor
+------------------
+``confinement_factors`` returns the fraction of the mode's guided power
+(Poynting flux along x) carried in each medium, Γ_j. The Γ_j sum to 1; for TE
+modes Γ_j is also the fraction of the integral of abs(E)² over z. First-order perturbation theory
+gives the modal loss of weakly absorbing layers as
+α ≈ Σ_j (n_j/n_eff) Γ_j α_j (:func:`perturbative_modal_loss_cm`).
+
+References
+----------
+M. Born and E. Wolf, *Principles of Optics*, ch. 1.6 (characteristic matrices).
+S. J. Byrnes, Multilayer optical calculations, arXiv:1603.02720 (the ``tmm``
+package, used in the tests as an independent check).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import constants as sc
+
+from . import _validate as v
+
+POLARIZATIONS = ("TE", "TM")
+"""Accepted polarisation names (``"s"`` and ``"p"`` are aliases of TE and TM)."""
+
+
+# ---------------------------------------------------------------------------- input checks
+def _polarization(polarization) -> str:
+    aliases = {"TE": "TE", "S": "TE", "TM": "TM", "P": "TM"}
+    key = str(polarization).upper()
+    if key not in aliases:
+        raise ValueError(f"polarization must be one of 'TE', 'TM' (or 's', 'p'), "
+                         f"got {polarization!r}")
+    return aliases[key]
+
+
+def _complex_index(name: str, value) -> np.ndarray:
+    try:
+        arr = np.asarray(value, dtype=complex)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a complex refractive index n + ik, got {value!r}") \
+            from None
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    if np.any(arr.real <= 0):
+        raise ValueError(f"{name} must have a real part n > 0 (allowed range (0, inf)), "
+                         f"got {value!r}")
+    return arr
+
+
+def _stack(indices, thicknesses_nm):
+    """Validate a stack; return (list of complex index arrays, list of thicknesses in nm)."""
+    try:
+        items = list(indices)
+    except TypeError:
+        raise ValueError(f"indices must be a sequence of refractive indices, got {indices!r}") \
+            from None
+    if len(items) < 2:
+        raise ValueError(f"indices must list at least the two outer media, got {len(items)}")
+    n_list = [_complex_index(f"indices[{j}]", n) for j, n in enumerate(items)]
+    d = np.atleast_1d(v.nonnegative("thicknesses_nm", np.asarray(thicknesses_nm, dtype=float)))
+    if d.ndim != 1 or d.size != len(n_list) - 2:
+        raise ValueError(f"thicknesses_nm must give one thickness per finite layer "
+                         f"({len(n_list) - 2}), got {np.asarray(thicknesses_nm).tolist()!r}")
+    return n_list, [float(x) for x in d]
+
+
+def _kz_over_k0(eps, xi2):
+    """Principal sqrt(ε − ξ²), with a signed zero imaginary part made +0."""
+    arg = np.asarray(eps - xi2, dtype=complex)
+    arg = arg.real + 1j * (arg.imag + 0.0)
+    return np.sqrt(arg)
+
+
+def _forward(p):
+    """Branch with Im p > 0, or Re p > 0 when Im p vanishes (decaying or outgoing)."""
+    flip = (p.imag < 0) | ((p.imag == 0) & (p.real < 0))
+    return np.where(flip, -p, p)
+
+
+def _outgoing(p):
+    """Branch with Re p > 0 (the radiating branch of a leaky mode)."""
+    return np.where(p.real < 0, -p, p)
+
+
+def _layer_terms(eps, xi2, d_nm, k0, tm):
+    """Return cos δ, sin δ/q and q sin δ of one finite layer (even in p: no branch needed)."""
+    p = _kz_over_k0(eps, xi2)
+    w = eps if tm else 1.0
+    delta = k0 * p * d_nm
+    c, s = np.cos(delta), np.sin(delta)
+    # sin(δ)/q = w sin(k0 p d)/p, which tends to w k0 d when p -> 0
+    small = np.abs(p) < 1e-12
+    p_safe = np.where(small, 1.0, p)
+    s_over_q = np.where(small, w * k0 * d_nm, w * s / p_safe)
+    q_s = p * s / w
+    return c, s_over_q, q_s
+
+
+def _matrix_product(eps_list, d_list, xi2, k0, tm):
+    """Total characteristic matrix M = M_N ... M_1 of the finite layers (elementwise 2x2)."""
+    m11 = np.ones_like(xi2, dtype=complex)
+    m12 = np.zeros_like(m11)
+    m21 = np.zeros_like(m11)
+    m22 = np.ones_like(m11)
+    for eps, d in zip(eps_list, d_list, strict=True):
+        c, s_over_q, q_s = _layer_terms(eps, xi2, d, k0, tm)
+        a12, a21 = 1j * s_over_q, 1j * q_s
+        m11, m12, m21, m22 = (c * m11 + a12 * m21, c * m12 + a12 * m22,
+                              a21 * m11 + c * m21, a21 * m12 + c * m22)
+    return m11, m12, m21, m22
+
+
+# ---------------------------------------------------------------------------- absorption
+def absorption_coefficient_cm(extinction_k, wavelength_nm):
+    r"""Intensity absorption coefficient α = 4πk/λ [cm⁻¹] of a medium with index n + ik.
+
+    Parameters
+    ----------
+    extinction_k : float or array_like
+        Extinction coefficient k [dimensionless], >= 0.
+    wavelength_nm : float or array_like
+        Vacuum wavelength λ [nm], > 0.
+
+    Notes
+    -----
+    rel-6.2-absorption, review section 6.2. A plane wave
+    :math:`e^{i(n+ik)k_0 z}` has intensity :math:`e^{-2kk_0 z}`, so
+    α = 2 k k_0 = 4πk/λ.
+    """
+    k = v.nonnegative("extinction_k", extinction_k)
+    lam_cm = v.positive("wavelength_nm", wavelength_nm) * 1e-7
+    return 4.0 * np.pi * k / lam_cm
+
+
+def extinction_from_absorption(alpha_cm, wavelength_nm):
+    """Extinction coefficient k = αλ/(4π) of a medium with absorption coefficient α [cm⁻¹].
+
+    Inverse of :func:`absorption_coefficient_cm` (rel-6.2-absorption).
+    """
+    alpha = v.nonnegative("alpha_cm", alpha_cm)
+    lam_cm = v.positive("wavelength_nm", wavelength_nm) * 1e-7
+    return alpha * lam_cm / (4.0 * np.pi)
+
+
+# ---------------------------------------------------------------------------- plane waves
+def _plane_wave_setup(indices, thicknesses_nm, wavelength_nm, angle_deg, polarization):
+    n_list, d_list = _stack(indices, thicknesses_nm)
+    if np.any(np.abs(n_list[0].imag) > 0):
+        raise ValueError(f"indices[0] (the incidence medium) must be lossless (k = 0), "
+                         f"got {indices[0]!r}")
+    lam = v.positive("wavelength_nm", wavelength_nm)
+    theta_deg = v.as_real("angle_deg", angle_deg)
+    if np.any(theta_deg < 0) or np.any(theta_deg >= 90):
+        raise ValueError(f"angle_deg must lie in [0, 90), got {angle_deg!r}")
+    theta = np.deg2rad(theta_deg)
+    tm = _polarization(polarization) == "TM"
+    k0 = 2.0 * np.pi / np.asarray(lam, dtype=float)
+    n0 = n_list[0].real
+    xi = n0 * np.sin(theta)
+    shape = np.broadcast_shapes(np.shape(k0), np.shape(xi), *(np.shape(n) for n in n_list))
+    xi2 = np.broadcast_to(xi**2, shape).astype(complex)
+    eps = [np.broadcast_to(n**2, shape) for n in n_list]
+    return eps, d_list, xi2, np.broadcast_to(k0, shape), tm
+
+
+def _outer_q(eps, xi2, tm, branch=_forward):
+    p = branch(_kz_over_k0(eps, xi2))
+    return p / eps if tm else p
+
+
+def _plane_wave_amplitudes(eps, d_list, xi2, k0, tm):
+    q0 = _outer_q(eps[0], xi2, tm)
+    qs = _outer_q(eps[-1], xi2, tm)
+    m11, m12, m21, m22 = _matrix_product(eps[1:-1], d_list, xi2, k0, tm)
+    a = qs * m11 - m21
+    b = q0 * (m22 - qs * m12)
+    r = (b - a) / (a + b)
+    t = m11 * (1 + r) + m12 * q0 * (1 - r)
+    return r, t, q0, qs
+
+
+def reflectance_transmittance(indices, thicknesses_nm, wavelength_nm, angle_deg=0.0,
+                              polarization="TE"):
+    r"""Reflectance, transmittance and absorptance of a planar stack.
+
+    Parameters
+    ----------
+    indices : sequence of complex or array_like
+        Refractive indices n + ik of the incidence medium (lossless), the finite
+        layers and the exit medium. Each entry broadcasts against the wavelength
+        and angle arrays (for dispersive materials pass arrays over wavelength).
+    thicknesses_nm : sequence of float
+        Thicknesses of the finite layers [nm], >= 0; ``len(indices) - 2`` values.
+    wavelength_nm : float or array_like
+        Vacuum wavelength [nm], > 0.
+    angle_deg : float or array_like, optional
+        Angle of incidence in the incidence medium [deg], in [0, 90).
+    polarization : {"TE", "TM"}, optional
+        TE (s) or TM (p).
+
+    Returns
+    -------
+    dict
+        ``R``, ``T``, ``A`` (= 1 − R − T, the power absorbed in the stack) and the
+        complex amplitude coefficients ``r`` and ``t`` of the tangential field U
+        (E_y for TE, H_y for TM), all with the broadcast shape of the inputs.
+
+    Notes
+    -----
+    The whole calculation is vectorised: a spectrum of W wavelengths at A angles
+    (``wavelength_nm[:, None]``, ``angle_deg[None, :]``) is one call with one
+    loop over the layers. The time convention is :math:`e^{-i\omega t}` with
+    k > 0 absorbing (see the module docstring).
+    """
+    eps, d_list, xi2, k0, tm = _plane_wave_setup(indices, thicknesses_nm, wavelength_nm,
+                                                 angle_deg, polarization)
+    r, t, q0, qs = _plane_wave_amplitudes(eps, d_list, xi2, k0, tm)
+    big_r = np.abs(r) ** 2
+    big_t = np.abs(t) ** 2 * qs.real / q0.real
+    return {"R": big_r, "T": big_t, "A": 1.0 - big_r - big_t, "r": r, "t": t}
+
+
+def layer_absorptance(indices, thicknesses_nm, wavelength_nm, angle_deg=0.0, polarization="TE"):
+    """Fraction of the incident power absorbed in each finite layer.
+
+    Parameters are those of :func:`reflectance_transmittance`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(indices) - 2, *broadcast shape)``: the absorptance of each
+        finite layer, from the difference of the Poynting flux S_z at its two faces.
+    """
+    eps, d_list, xi2, k0, tm = _plane_wave_setup(indices, thicknesses_nm, wavelength_nm,
+                                                 angle_deg, polarization)
+    r, _, q0, _ = _plane_wave_amplitudes(eps, d_list, xi2, k0, tm)
+    u, vv = 1 + r, q0 * (1 - r)
+    fluxes = [np.real(u * np.conj(vv))]
+    for e, d in zip(eps[1:-1], d_list, strict=True):
+        c, s_over_q, q_s = _layer_terms(e, xi2, d, k0, tm)
+        u, vv = c * u + 1j * s_over_q * vv, 1j * q_s * u + c * vv
+        fluxes.append(np.real(u * np.conj(vv)))
+    fluxes = np.array(fluxes) / q0.real
+    return fluxes[:-1] - fluxes[1:]
+
+
+# ---------------------------------------------------------------------------- guided modes
+def _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization):
+    n_list, d_list = _stack(indices, thicknesses_nm)
+    lam = v.positive("wavelength_nm", wavelength_nm)
+    if np.ndim(lam) != 0 or any(np.ndim(n) != 0 for n in n_list):
+        raise ValueError("wavelength_nm and every entry of indices must be scalars for a mode "
+                         "calculation (one wavelength at a time)")
+    tm = _polarization(polarization) == "TM"
+    eps = np.array([complex(n) ** 2 for n in n_list])
+    return eps, d_list, 2.0 * np.pi / float(lam), tm
+
+
+def _cladding_q(eps, xi2, tm):
+    """Return q of a cladding: decaying branch where the mode is bound, else outgoing."""
+    p = _kz_over_k0(eps, xi2)
+    bound = np.real(xi2) > np.real(eps)
+    p = np.where(bound, _forward(p), _outgoing(p))
+    return p / eps if tm else p
+
+
+def _dispersion(eps, d_list, k0, tm, xi):
+    """Mode condition f(ξ) = q_c U(L) − V(L) for U = e^{−i k_z z} in the substrate."""
+    xi = np.asarray(xi, dtype=complex)
+    xi2 = xi * xi
+    qs = _cladding_q(eps[0], xi2, tm)
+    qc = _cladding_q(eps[-1], xi2, tm)
+    m11, m12, m21, m22 = _matrix_product(list(eps[1:-1]), d_list, xi2, k0, tm)
+    return qc * (m11 - m12 * qs) - (m21 - m22 * qs)
+
+
+def _newton(func, xi, tol=1e-13, maxiter=40):
+    """Vectorised complex Newton iteration with a finite-difference derivative."""
+    xi = np.asarray(xi, dtype=complex).copy()
+    done = np.zeros(xi.shape, dtype=bool)
+    for _ in range(maxiter):
+        active = ~done
+        if not np.any(active):
+            break
+        x = xi[active]
+        h = 1e-7 * np.maximum(np.abs(x), 1e-3)
+        f0 = func(x)
+        f1 = func(x + h)
+        df = (f1 - f0) / h
+        step = np.where(df != 0, f0 / np.where(df != 0, df, 1.0), 0.0)
+        xi[active] = x - step
+        done[active] = np.abs(step) < tol * np.maximum(np.abs(x), 1.0)
+    return xi, done
+
+
+def _scan_bounds(eps, tm, leaky):
+    er = eps.real
+    clad = max(er[0], er[-1])
+    upper = np.sqrt(max(er.max(), 1e-12))
+    if tm:
+        neg = er[er < 0]
+        pos = er[er > 0]
+        for em in neg:
+            for ed in pos:
+                if em + ed < 0:
+                    upper = max(upper, 1.05 * np.sqrt(em * ed / (em + ed)))
+    lower = 0.02 if leaky else np.sqrt(max(clad, 0.0))
+    return lower, upper
+
+
+def guided_modes(indices, thicknesses_nm, wavelength_nm, polarization="TE", *, leaky=False,
+                 n_points=1500):
+    r"""Complex effective indices of the guided modes of a planar stack.
+
+    Parameters
+    ----------
+    indices : sequence of complex
+        Refractive indices n + ik of the substrate, the finite layers (bottom to
+        top) and the cover; scalars (one wavelength).
+    thicknesses_nm : sequence of float
+        Thicknesses of the finite layers [nm], >= 0.
+    wavelength_nm : float
+        Vacuum wavelength [nm], > 0.
+    polarization : {"TE", "TM"}, optional
+        Mode polarisation.
+    leaky : bool, optional
+        Also look for leaky modes, whose effective index lies below a cladding
+        index (Bragg-reflection modes radiate weakly through a finite DBR into
+        the substrate). Their field grows slowly far out in that cladding.
+    n_points : int, optional
+        Points of the initial scan along the real n_eff axis (>= 50).
+
+    Returns
+    -------
+    numpy.ndarray
+        Complex n_eff (Im > 0: attenuation), sorted by decreasing real part: the
+        fundamental mode first.
+
+    Notes
+    -----
+    Bound modes: the real roots of the mode condition of the stack with the
+    absorption switched off are bracketed by sign changes on a grid and
+    polished, then followed by Newton's method to the absorbing stack (in four
+    steps of the imaginary part of ε if the direct step fails). Leaky modes
+    (``leaky=True``): local minima of abs(f) along the real axis of the absorbing
+    stack are polished by Newton's method in the complex plane. The mode
+    condition is exact; only the search can miss modes closer together than
+    the scan step.
+    """
+    eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
+    n_points = v.integer("n_points", n_points, minimum=50)
+    lower, upper = _scan_bounds(eps, tm, leaky)
+    eps_real = eps.real.astype(complex)
+    roots = []
+    # 1. bound modes of the lossless stack: sign changes of f/i on the real axis
+    bound_lo = np.sqrt(max(eps.real[0], eps.real[-1], 0.0))
+    grid = np.linspace(bound_lo, upper, n_points)[1:-1]
+    if grid.size:
+        g = np.imag(_dispersion(eps_real, d_list, k0, tm, grid))
+        idx = np.nonzero(np.sign(g[:-1]) * np.sign(g[1:]) < 0)[0]
+        if idx.size:
+            x0 = grid[idx] - g[idx] * (grid[idx + 1] - grid[idx]) / (g[idx + 1] - g[idx])
+            lossless, ok = _newton(lambda x: _dispersion(eps_real, d_list, k0, tm, x), x0)
+            lossless = lossless[ok & (lossless.real > bound_lo) & (lossless.real < upper)]
+            lossless = lossless.real.astype(complex)
+            if np.any(eps.imag != 0) and lossless.size:
+                found, ok = _newton(lambda x: _dispersion(eps, d_list, k0, tm, x), lossless)
+                if not np.all(ok):  # follow the absorption up in steps for the stragglers
+                    x = lossless[~ok]
+                    for s in (0.25, 0.5, 0.75, 1.0):
+                        e_s = eps.real + 1j * s * eps.imag
+                        x, ok_s = _newton(lambda z, e_s=e_s: _dispersion(e_s, d_list, k0, tm, z),
+                                          x)
+                    found[~ok] = x
+                    ok[~ok] = ok_s
+                lossless = found[ok]
+            roots.extend(lossless.tolist())
+    # 2. leaky modes: dips of |f| along the real axis of the absorbing stack
+    if leaky:
+        grid = np.linspace(lower, upper, n_points)
+        mag = np.abs(_dispersion(eps, d_list, k0, tm, grid))
+        dips = np.nonzero((mag[1:-1] < mag[:-2]) & (mag[1:-1] < mag[2:]))[0] + 1
+        if dips.size:
+            x0 = grid[dips] + 1e-4j
+            found, ok = _newton(lambda x: _dispersion(eps, d_list, k0, tm, x), x0)
+            found = found[ok & (found.real > 0) & (found.imag > -1e-9) & (found.real < upper)]
+            roots.extend(found.tolist())
+    roots = np.array(roots, dtype=complex)
+    unique = []
+    for r in roots[np.argsort(-roots.real)] if roots.size else []:
+        if all(abs(r - u) > 1e-7 * max(1.0, abs(r)) for u in unique):
+            unique.append(r)
+    return np.array(unique, dtype=complex)
+
+
+def _interfaces(d_list):
+    return np.concatenate([[0.0], np.cumsum(d_list)])
+
+
+def _mode_fields(eps, d_list, k0, tm, xi):
+    """Amplitudes (a, b) of U = a e^{ik_z s} + b e^{-ik_z s} in every medium (s from its face).
+
+    Substrate: U = e^{−ik_z z} (z < 0, s = z); cover: U = U_L e^{ik_z (z − L)}.
+    """
+    xi2 = complex(xi) ** 2
+    p_all, q_all, a_all, b_all = [], [], [], []
+    ps = _kz_over_k0(eps[0], xi2)
+    ps = _forward(ps) if xi2.real > eps[0].real else _outgoing(ps)
+    qs = ps / eps[0] if tm else ps
+    p_all.append(ps)
+    q_all.append(qs)
+    a_all.append(0.0)
+    b_all.append(1.0)
+    u, vv = 1.0 + 0j, -qs
+    for e, d in zip(eps[1:-1], d_list, strict=True):
+        p = _kz_over_k0(e, xi2)
+        q = p / e if tm else p
+        q_safe = q if abs(q) > 1e-300 else 1e-300
+        p_all.append(p)
+        q_all.append(q)
+        a_all.append(0.5 * (u + vv / q_safe))
+        b_all.append(0.5 * (u - vv / q_safe))
+        c, s_over_q, q_s = _layer_terms(e, xi2, d, k0, tm)
+        u, vv = c * u + 1j * s_over_q * vv, 1j * q_s * u + c * vv
+    pc = _kz_over_k0(eps[-1], xi2)
+    pc = _forward(pc) if xi2.real > eps[-1].real else _outgoing(pc)
+    p_all.append(pc)
+    q_all.append(pc / eps[-1] if tm else pc)
+    a_all.append(u)
+    b_all.append(0.0)
+    return (np.array(p_all, dtype=complex), np.array(a_all, dtype=complex),
+            np.array(b_all, dtype=complex))
+
+
+def mode_profile(indices, thicknesses_nm, wavelength_nm, n_eff, z_nm, polarization="TE"):
+    r"""Transverse field U(z) of a mode: E_y for TE, H_y for TM.
+
+    Parameters
+    ----------
+    indices, thicknesses_nm, wavelength_nm, polarization
+        As in :func:`guided_modes`.
+    n_eff : complex
+        Effective index of the mode (from :func:`guided_modes`).
+    z_nm : array_like
+        Positions [nm]; z = 0 is the substrate/first-layer interface, the
+        layers follow towards +z.
+
+    Returns
+    -------
+    numpy.ndarray
+        Complex U(z), scaled so that the largest abs(U) over ``z_nm`` is 1. The intensity
+        profile is ``abs(U)**2``.
+    """
+    eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
+    xi = complex(_complex_index("n_eff", n_eff))
+    z = v.as_real("z_nm", z_nm)
+    p, a, b = _mode_fields(eps, d_list, k0, tm, xi)
+    edges = _interfaces(d_list)
+    medium = np.searchsorted(edges, z, side="right")  # 0 = substrate, len(edges) = cover
+    start = np.concatenate([[0.0], edges])[medium]
+    s = z - start
+    kz = k0 * p[medium]
+    field = a[medium] * np.exp(1j * kz * s) + b[medium] * np.exp(-1j * kz * s)
+    peak = np.max(np.abs(field)) if field.size else 1.0
+    return field / (peak if peak > 0 else 1.0)
+
+
+def _integral_exp(s, length):
+    """∫_0^L e^{s x} dx for complex s (→ L as s → 0)."""
+    s = np.asarray(s, dtype=complex)
+    small = np.abs(s * length) < 1e-10
+    s_safe = np.where(small, 1.0, s)
+    return np.where(small, length * (1 + s * length / 2), np.expm1(s * length) / s_safe)
+
+
+def confinement_factors(indices, thicknesses_nm, wavelength_nm, n_eff, polarization="TE"):
+    r"""Fraction Γ_j of a mode's guided power carried in each medium.
+
+    Parameters
+    ----------
+    indices, thicknesses_nm, wavelength_nm, polarization
+        As in :func:`guided_modes`.
+    n_eff : complex
+        Effective index of the mode.
+
+    Returns
+    -------
+    numpy.ndarray
+        Γ_j for the substrate, every finite layer and the cover (length
+        ``len(indices)``); they sum to 1.
+
+    Notes
+    -----
+    rel-6.2-confinement, review section 6.2. Γ_j is the share of the Poynting
+    flux along the propagation direction, :math:`S_x \propto
+    \operatorname{Re}(\beta)|E_y|^2` (TE) or :math:`\operatorname{Re}(\beta/\varepsilon)|H_y|^2`
+    (TM), integrated over medium j in closed form. For TE modes it equals the
+    share of the integral of abs(E)² over z. A cladding in which the mode is leaky (its field grows
+    far away) is given Γ = 0 and the rest is normalised over the stack.
+    In a metal the TM share is negative (power flows backwards there).
+    """
+    eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
+    xi = complex(_complex_index("n_eff", n_eff))
+    p, a, b = _mode_fields(eps, d_list, k0, tm, xi)
+    kz = k0 * p
+    integrals = np.zeros(len(eps))
+    for j in (0, len(eps) - 1):
+        amp = b[j] if j == 0 else a[j]
+        ki = kz[j].imag
+        integrals[j] = abs(amp) ** 2 / (2 * ki) if ki > 0 else 0.0
+    for j, d in enumerate(d_list, start=1):
+        kr, ki = kz[j].real, kz[j].imag
+        val = (abs(a[j]) ** 2 * _integral_exp(-2 * ki, d)
+               + abs(b[j]) ** 2 * _integral_exp(2 * ki, d)
+               + 2 * np.real(a[j] * np.conj(b[j]) * _integral_exp(2j * kr, d)))
+        integrals[j] = float(np.real(val))
+    weight = np.real(xi / eps) if tm else np.ones(len(eps))
+    power = weight * integrals
+    return power / power.sum()
+
+
+def modal_loss_cm(n_eff, wavelength_nm):
+    r"""Modal power-attenuation coefficient α = 4π Im(n_eff)/λ [cm⁻¹].
+
+    Parameters
+    ----------
+    n_eff : complex or array_like
+        Complex effective index n_eff (Im > 0 is attenuation).
+    wavelength_nm : float or array_like
+        Vacuum wavelength [nm], > 0.
+
+    Notes
+    -----
+    rel-6.2-confinement, review section 6.2: the mode's power decays as
+    :math:`|e^{ik_0 n_\mathrm{eff} x}|^2 = e^{-2k_0\operatorname{Im}(n_\mathrm{eff})x}`.
+    Negative values are net modal gain.
+    """
+    n = _complex_index("n_eff", n_eff)
+    lam_cm = v.positive("wavelength_nm", wavelength_nm) * 1e-7
+    return 4.0 * np.pi * n.imag / lam_cm
+
+
+def perturbative_modal_loss_cm(confinement, layer_index, alpha_cm, n_eff):
+    r"""Weak-loss modal attenuation α ≈ Σ_j (n_j/n_eff) Γ_j α_j [cm⁻¹].
+
+    Parameters
+    ----------
+    confinement : array_like
+        Power fractions Γ_j of the mode in the layers, each in [-1, 1]
+        (TM shares in a metal are negative).
+    layer_index : array_like
+        Real refractive indices n_j of those layers, > 0.
+    alpha_cm : array_like
+        Absorption coefficients α_j = 4πk_j/λ of the layers [cm⁻¹], >= 0.
+    n_eff : float
+        Real part of the mode's effective index, > 0.
+
+    Notes
+    -----
+    rel-6.2-confinement, review section 6.2. First-order perturbation of the
+    TE mode condition by δε_j = 2i n_j k_j gives
+    δ(n_eff²) = Σ_j δε_j Γ_j, hence Im δn_eff = Σ_j n_j k_j Γ_j / n_eff and the
+    formula above. The review writes Σ Γ_j α_j, which is this result with
+    n_j ≈ n_eff.
+    """
+    gamma = v.in_range("confinement", confinement, -1.0, 1.0)
+    n = v.positive("layer_index", layer_index)
+    alpha = v.nonnegative("alpha_cm", alpha_cm)
+    neff = v.positive("n_eff", n_eff)
+    return np.sum(np.asarray(n) * np.asarray(gamma) * np.asarray(alpha), axis=-1) / neff
+
+
+# ---------------------------------------------------------------------------- waveguide rays
+def critical_angle_deg(n_clad, n_wg):
+    r"""Critical angle of total internal reflection θ_c = arcsin(n_clad/n_wg) [deg] (eq-14).
+
+    Parameters
+    ----------
+    n_clad : float or array_like
+        Index of the higher-index cladding, > 0.
+    n_wg : float or array_like
+        Index of the guiding slab, > n_clad.
+
+    Notes
+    -----
+    Review eq 14, section 6.4.1; angles are measured from the normal to the
+    layers. Rays steeper than θ_c (θ < θ_c) escape into the cladding.
+    """
+    clad = v.positive("n_clad", n_clad)
+    wg = v.positive("n_wg", n_wg)
+    ratio = np.asarray(clad) / np.asarray(wg)
+    v.in_range("n_clad/n_wg", ratio, 0.0, 1.0)
+    return np.degrees(np.arcsin(ratio))
+
+
+def modal_angle_deg(n_eff, n_wg):
+    r"""Ray angle θ = arcsin(n_eff/n_wg) [deg] of a mode in a slab of index n_wg (eq-15).
+
+    Parameters
+    ----------
+    n_eff : float or array_like
+        Real part of the mode's effective index, > 0 (a Bragg-reflection mode
+        may have n_eff < 1).
+    n_wg : float or array_like
+        Index of the slab in which the ray angle is wanted, >= n_eff.
+
+    Notes
+    -----
+    Review eq 15, section 6.4.1. The propagation constant is the in-plane
+    component of the ray's wavevector, β = k_0 n_wg sin θ = k_0 n_eff.
+    """
+    neff = v.positive("n_eff", n_eff)
+    wg = v.positive("n_wg", n_wg)
+    ratio = np.asarray(neff) / np.asarray(wg)
+    v.in_range("n_eff/n_wg", ratio, 0.0, 1.0)
+    return np.degrees(np.arcsin(ratio))
+
+
+def slab_modes_analytic(n_core, n_clad, thickness_nm, wavelength_nm, polarization="TE"):
+    r"""Effective indices of a symmetric lossless slab from its transcendental equation.
+
+    Parameters
+    ----------
+    n_core, n_clad : float
+        Real indices of the slab and of the identical claddings, n_core > n_clad > 0.
+    thickness_nm : float
+        Slab thickness [nm], > 0.
+    wavelength_nm : float
+        Vacuum wavelength [nm], > 0.
+    polarization : {"TE", "TM"}, optional
+
+    Returns
+    -------
+    numpy.ndarray
+        Real n_eff of every guided mode, fundamental first.
+
+    Notes
+    -----
+    Even and odd modes satisfy :math:`\tan(\kappa d/2) = \rho\gamma/\kappa` and
+    :math:`-\cot(\kappa d/2) = \rho\gamma/\kappa` with κ = k_0(n_core² − n_eff²)^½,
+    γ = k_0(n_eff² − n_clad²)^½ and ρ = 1 (TE) or (n_core/n_clad)² (TM). Each
+    branch is solved with ``scipy.optimize.brentq`` between its poles: an
+    independent check of :func:`guided_modes`.
+    """
+    from scipy.optimize import brentq
+
+    core = v.positive("n_core", n_core)
+    clad = v.positive("n_clad", n_clad)
+    if clad >= core:
+        raise ValueError(f"n_clad must be < n_core ({core}), got {clad}")
+    d = v.positive("thickness_nm", thickness_nm)
+    k0 = 2 * np.pi / v.positive("wavelength_nm", wavelength_nm)
+    rho = (core / clad) ** 2 if _polarization(polarization) == "TM" else 1.0
+    v_half = 0.5 * k0 * d * np.sqrt(core**2 - clad**2)  # half the V-number
+    modes = []
+    m = 0
+    while m * np.pi / 2 < v_half:
+        lo, hi = m * np.pi / 2, min((m + 1) * np.pi / 2, v_half)
+
+        def h(u, m=m):
+            w = np.sqrt(max(v_half**2 - u**2, 0.0))
+            return (u * np.sin(u) - rho * w * np.cos(u) if m % 2 == 0
+                    else u * np.cos(u) + rho * w * np.sin(u))
+
+        eps_u = 1e-14 * max(1.0, v_half)
+        a, b = lo + eps_u, hi - eps_u
+        if b > a and h(a) * h(b) < 0:
+            u = brentq(h, a, b, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=200)
+            kappa = 2 * u / d
+            modes.append(np.sqrt(core**2 - (kappa / k0) ** 2))
+        m += 1
+    return np.array(modes)
+
+
+def quarter_wave_thickness_nm(n_layer, wavelength_nm, n_eff=0.0):
+    r"""Thickness [nm] of a layer that is a quarter wave thick for the transverse wavevector.
+
+    Parameters
+    ----------
+    n_layer : float or array_like
+        Layer index, > n_eff.
+    wavelength_nm : float
+        Vacuum wavelength [nm], > 0.
+    n_eff : float, optional
+        In-plane effective index of the wave, >= 0; 0 is normal incidence.
+
+    Notes
+    -----
+    rel-6.4-brw, review section 6.4.1. The transverse phase k_0 (n² − n_eff²)^½ d
+    equals π/2, so d = λ / (4 (n² − n_eff²)^½). A DBR of such layers reflects
+    most strongly at the design wavelength and in-plane index (a quarter-wave
+    Bragg reflection waveguide, West and Helmy 2006).
+    """
+    n = v.positive("n_layer", n_layer)
+    lam = v.positive("wavelength_nm", wavelength_nm)
+    neff = v.nonnegative("n_eff", n_eff)
+    if np.any(np.asarray(neff) >= np.asarray(n)):
+        raise ValueError(f"n_eff must be < n_layer ({n!r}), got {n_eff!r}")
+    return lam / (4.0 * np.sqrt(np.asarray(n) ** 2 - np.asarray(neff) ** 2))
+
+
+def surface_plasmon_index(eps_metal, eps_dielectric):
+    r"""Effective index of the surface plasmon polariton of one metal/dielectric interface.
+
+    Parameters
+    ----------
+    eps_metal : complex or array_like
+        Permittivity of the metal, Re ε_m < −ε_d (bound surface wave).
+    eps_dielectric : float or array_like
+        Real permittivity of the dielectric, > 0.
+
+    Returns
+    -------
+    complex or numpy.ndarray
+        :math:`n_{SPP} = [\varepsilon_m\varepsilon_d/(\varepsilon_m + \varepsilon_d)]^{1/2}`
+        with Im > 0 (attenuation).
+
+    Notes
+    -----
+    rel-6.2-te-tm, review section 6.2.2. This is the TM₀ mode at a single
+    interface, the limit of a thick dielectric on silver; TE has no such
+    solution. Its attenuation 4π Im(n_SPP)/λ is the plasmonic loss.
+    """
+    em = np.asarray(eps_metal, dtype=complex)
+    if not np.all(np.isfinite(em)):
+        raise ValueError(f"eps_metal must be finite, got {eps_metal!r}")
+    ed = v.positive("eps_dielectric", eps_dielectric)
+    if np.any(em.real >= -np.asarray(ed)):
+        raise ValueError(f"eps_metal must have Re(eps_metal) < -eps_dielectric (a bound "
+                         f"surface wave), got {eps_metal!r}")
+    n = np.sqrt(em * ed / (em + ed))
+    n = np.where(n.imag < 0, -n, n)
+    return n[()] if n.ndim == 0 else n
+
+
+# ---------------------------------------------------------------------------- gain budget
+def packed_film_gain_cm(sigma_gain_cm2, volume_nm3, packing_fraction=0.64):
+    r"""Material gain G_mat = σ_gain ρ of a film of nanocrystals filling a fraction ξ of space.
+
+    Parameters
+    ----------
+    sigma_gain_cm2 : float or array_like
+        Gain cross-section per nanocrystal [cm²], > 0.
+    volume_nm3 : float or array_like
+        Volume of one nanocrystal, ligands excluded [nm³], > 0.
+    packing_fraction : float, optional
+        Volume fraction ξ occupied by the nanocrystals, in (0, 0.74]; 0.64 is
+        random close packing of spheres.
+
+    Notes
+    -----
+    rel-6.3-packing, review section 6.3.1: ρ = ξ/V_NC, so at fixed σ_gain and
+    packing G_mat ∝ 1/V_NC.
+    """
+    sigma = v.positive("sigma_gain_cm2", sigma_gain_cm2)
+    vol_cm3 = v.positive("volume_nm3", volume_nm3) * 1e-21
+    xi = v.in_range("packing_fraction", packing_fraction, 0.0, 0.7405)
+    if np.any(np.asarray(xi) == 0):
+        raise ValueError(f"packing_fraction must lie in (0, 0.7405], got {packing_fraction!r}")
+    return sigma * xi / vol_cm3
+
+
+def net_modal_gain_cm(confinement, material_gain_cm, loss_cm):
+    r"""Net modal gain G_net = Γ G_mat − α_loss [cm⁻¹] of a waveguide.
+
+    Parameters
+    ----------
+    confinement : float or array_like
+        Confinement factor Γ of the gain layer, in [0, 1].
+    material_gain_cm : float or array_like
+        Material gain of the nanocrystal layer [cm⁻¹] (negative: absorption).
+    loss_cm : float or array_like
+        Modal loss coefficient α_loss of the passive layers [cm⁻¹], >= 0.
+
+    Notes
+    -----
+    rel-6.3-budget, review sections 6.3.2 and 6.4.2: along the guide
+    dI/dx = (Γ G_mat − α_loss) I. Positive G_net means net amplification.
+    """
+    gamma = v.probability("confinement", confinement)
+    g = v.as_real("material_gain_cm", material_gain_cm)
+    loss = v.nonnegative("loss_cm", loss_cm)
+    return gamma * g - loss
+
+
+def edge_emission_intensity_w_cm2(power_w, width_um, thickness_nm):
+    r"""Intensity [W cm⁻²] of edge emission: power over the emitting facet area.
+
+    Parameters
+    ----------
+    power_w : float or array_like
+        Emitted power [W], >= 0.
+    width_um : float or array_like
+        Width of the emitting stripe [µm], > 0.
+    thickness_nm : float or array_like
+        Thickness of the emitting facet (the device) [nm], > 0.
+
+    Notes
+    -----
+    rel-6.4-edge-intensity, review section 6.4.2.
+    """
+    p = v.nonnegative("power_w", power_w)
+    w_cm = v.positive("width_um", width_um) * 1e-4
+    t_cm = v.positive("thickness_nm", thickness_nm) * 1e-7
+    return p / (w_cm * t_cm)
+
+
+def ase_intensity(spontaneous_rate, net_gain_cm, length_cm):
+    r"""Edge output I(L) = S (e^{gL} − 1)/g of a stripe with net gain g and source S per length.
+
+    Parameters
+    ----------
+    spontaneous_rate : float or array_like
+        Spontaneous emission coupled into the guided mode per unit length S
+        [arbitrary units per cm], >= 0.
+    net_gain_cm : float or array_like
+        Net modal gain g = Γ G_mat − α_loss [cm⁻¹]; negative is net loss.
+    length_cm : float or array_like
+        Stripe length L [cm], >= 0.
+
+    Notes
+    -----
+    rel-6.4-ase, review section 6.4.2. The solution of dI/dx = g I + S with
+    I(0) = 0. For g → 0 it becomes S L (no gain: the light just adds up); for
+    gL ≫ 1 it grows exponentially, which produces the threshold-like rise and
+    the spectral narrowing of amplified spontaneous emission.
+    """
+    s = v.nonnegative("spontaneous_rate", spontaneous_rate)
+    g = v.as_real("net_gain_cm", net_gain_cm)
+    length = v.nonnegative("length_cm", length_cm)
+    gl = np.asarray(g) * np.asarray(length)
+    small = np.abs(gl) < 1e-8
+    g_safe = np.where(small, 1.0, g)
+    out = np.where(small, s * length * (1 + gl / 2), s * np.expm1(gl) / g_safe)
+    return out[()] if np.ndim(out) == 0 else out
+
+
+def photon_energy_to_wavelength_nm(photon_energy_ev):
+    """Vacuum wavelength λ = hc/E [nm] of a photon of energy E [eV], > 0."""
+    e = v.positive("photon_energy_ev", photon_energy_ev)
+    return sc.h * sc.c / (e * sc.e) * 1e9

@@ -1,0 +1,65 @@
+"""Chapter-6 explorations driven headlessly: set a control, check the physics moved."""
+
+import ipywidgets as widgets
+import pytest
+
+from qdbook.explore import FRAME_BUDGET_BYTES
+from qdbook.explore import chapter6 as c6
+
+PNG = b"\x89PNG"
+
+
+def test_stack_designer_lower_index_moves_mode_to_dots():
+    exp = c6.stack_designer_explorer(static=False)
+    gamma_el, gamma_qd, loss = (exp.result["gamma_electrode"], exp.result["gamma_qd"],
+                                exp.result["loss"])
+    before = bytes(exp.image.value)
+    exp.controls["electrode_index"].value = 1.6
+    r = exp.result
+    assert r["gamma_electrode"] < gamma_el and r["gamma_qd"] > gamma_qd and r["loss"] < loss
+    assert sum(r["gammas"]) == pytest.approx(1.0, abs=1e-12)
+    assert bytes(exp.image.value) != before and bytes(exp.image.value).startswith(PNG)
+    exp.controls["qd_index"].value = 2.0
+    assert exp.result["gamma_qd"] > r["gamma_qd"]
+
+
+def test_te_tm_plasmon_loses_more_and_metal_switch():
+    exp = c6.te_tm_explorer(static=False)
+    assert exp.result["TM"]["loss"] > 10 * exp.result["TE"]["loss"]
+    exp.controls["spacer_nm"].value = 500.0
+    assert exp.result["TE"]["loss"] < exp.compute(spacer_nm=250.0)["TE"]["loss"]
+    exp.controls["metal"].value = "Al"
+    assert exp.result["metal"] == "Al" and exp.result["TM"] is not None
+
+
+def test_budget_thicker_dots_more_gain():
+    exp = c6.budget_explorer(static=False)
+    net95 = exp.result["net_gain"]
+    exp.controls["qd_nm"].value = 150.0
+    assert exp.result["gamma_qd"] > 0.4 and exp.result["net_gain"] > net95
+    exp.controls["material_gain_cm"].value = 0.0
+    assert exp.result["net_gain"] == pytest.approx(-exp.result["loss"])
+
+
+def test_brw_pairs_and_design():
+    exp = c6.brw_explorer(static=False)
+    loss10 = exp.result["loss"]
+    assert exp.result["n_eff"].real < 1.52
+    exp.controls["pairs"].value = 3
+    assert exp.result["loss"] > loss10          # a leaky mirror radiates into the glass
+    at_design = int(abs(c6.N_EFF_AXIS - 1.0).argmin())   # inside the stop band, below TIR
+    assert exp.result["R"][at_design] < exp.compute(pairs=10)["R"][at_design]
+    exp.controls["design_n_eff"].value = 1.2
+    assert exp.result["n_eff"] != exp.compute(design_n_eff=1.0)["n_eff"]
+
+
+@pytest.mark.parametrize("builder", [c6.stack_designer_explorer, c6.te_tm_explorer,
+                                     c6.budget_explorer, c6.brw_explorer])
+def test_static_frames(builder):
+    exp = builder(static=True)
+    box = exp.widget
+    assert isinstance(exp.static_slider, widgets.SelectionSlider)
+    assert box.children[0] is exp.static_slider
+    frames = [bytes(child.value) for child in exp.static_stack.children]
+    assert len(frames) >= 10 and len(set(frames)) == len(frames)
+    assert sum(map(len, frames)) <= FRAME_BUDGET_BYTES
