@@ -11,22 +11,16 @@ Medians over repeats are printed.
 
 from __future__ import annotations
 
-import statistics
-import time
+import sys
+from pathlib import Path
 
 import numpy as np
 import tmm
 
 from qdbook import photonics as ph
 
-
-def median_time(func, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+sys.path.insert(0, str(Path(__file__).parent))
+from run import median_time  # noqa: E402  (one timing helper for every benchmark)
 
 
 def dbr_stack(pairs: int = 10):

@@ -1,12 +1,17 @@
 """Shared fixtures: repository paths and a seeded random generator."""
 
 import os
+import shutil
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from variants import toc_pages  # noqa: E402  (the build's own tooling)
+
 CHAPTERS = ROOT / "chapters"
 INVENTORY = ROOT.parent / "shared" / "design" / "equations.md"
 
@@ -29,20 +34,7 @@ def inventory_ids(chapter: str | None = None) -> list[str]:
 
 def chapter_pages() -> list[Path]:
     """Every page listed in _toc.yml, in reading order."""
-    import yaml
-
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections", []))
-            walk(entry.get("chapters", []))
-
-    walk(toc.get("parts", []))
-    return [ROOT / f"{f}.md" for f in files]
+    return [ROOT / f"{name}.md" for name in toc_pages()]
 
 
 def is_notebook(page: Path) -> bool:
@@ -67,6 +59,19 @@ def built_book():
     (ROOT / "_build" / "build.log").write_text(log)
     assert result.returncode == 0, "strict book build failed:\n" + log[-6000:]
     return ROOT / "_build" / "html"
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def require_chromium() -> str:
+    """The system Chromium's path; skip (fail in CI) with the install hint if it is missing."""
+    if CHROMIUM is None:
+        message = "Chromium not found: run `make browser-deps` (Debian: apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
 
 
 def pytest_sessionfinish(session, exitstatus):

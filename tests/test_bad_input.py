@@ -2,8 +2,8 @@
 
 The table lists, for each public function of the chapter-2 physics modules,
 calls with bad values; later chapters keep their tables in
-``tests/test_bad_input_<topic>.py`` (a list named ``CASES`` of the same shape,
-with its own parametrized test). ``test_every_public_function_is_covered``
+``tests/test_bad_input_<topic>.py`` (a list named ``CASES`` of the same shape);
+the one parametrized test below runs them all. ``test_every_public_function_is_covered``
 fails when any public function of any physics module has no case.
 """
 
@@ -99,8 +99,20 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("func", "kwargs", "param"), CASES,
-                         ids=[f"{f.__name__}-{p}-{i}" for i, (f, _, p) in enumerate(CASES)])
+def _all_cases():
+    """CASES of this file and of every chapter's tests/test_bad_input_*.py."""
+    cases = list(CASES)
+    for path in sorted(Path(__file__).parent.glob("test_bad_input_*.py")):
+        module = importlib.import_module(path.stem)
+        cases += module.CASES
+    return cases
+
+
+ALL_CASES = _all_cases()
+
+
+@pytest.mark.parametrize(("func", "kwargs", "param"), ALL_CASES,
+                         ids=[f"{f.__name__}-{p}-{i}" for i, (f, _, p) in enumerate(ALL_CASES)])
 def test_bad_input_raises_naming_parameter(func, kwargs, param):
     with pytest.raises(ValueError) as err:
         func(**kwargs)
@@ -119,15 +131,6 @@ def _physics_modules():
     return [importlib.import_module(f"qdbook.{name}") for name in sorted(names)]
 
 
-def _all_cases():
-    """CASES of this file and of every chapter's tests/test_bad_input_*.py."""
-    cases = list(CASES)
-    for path in sorted(Path(__file__).parent.glob("test_bad_input_*.py")):
-        module = importlib.import_module(path.stem)
-        cases += module.CASES
-    return cases
-
-
 def _public_functions(modules=None):
     for module in modules or _physics_modules():
         for name, obj in vars(module).items():
@@ -138,7 +141,7 @@ def _public_functions(modules=None):
 
 
 def test_every_public_function_is_covered():
-    covered = {func for func, _, _ in _all_cases()} | NO_ARGUMENTS
+    covered = {func for func, _, _ in ALL_CASES} | NO_ARGUMENTS
     missing = [f"{f.__module__}.{f.__name__}" for f in _public_functions() if f not in covered]
     assert not missing, f"no bad-input case for {missing}"
 

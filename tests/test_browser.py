@@ -15,17 +15,13 @@ import functools
 import http.server
 import os
 import re
-import shutil
 import threading
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT, chapter_pages
+from conftest import ROOT, chapter_pages, require_chromium
+from variants import CHROMIUM_ARGS
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage"]
 PAGES = chapter_pages()
 
 pytestmark = pytest.mark.browser
@@ -33,15 +29,11 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def browser():
-    if CHROMIUM is None:
-        message = "Chromium not found: run `make browser-deps` (Debian: apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    chromium = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        instance = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
 

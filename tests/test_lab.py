@@ -18,8 +18,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from test_browser import CHROMIUM, CHROMIUM_ARGS
+from conftest import ROOT, require_chromium
+from variants import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.lab
 PAGE = "chapters/02-general-principles/optical-gain.md"
@@ -67,16 +67,12 @@ def lab(tmp_path_factory):
 
 
 def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab):
-    if CHROMIUM is None:
-        message = "Chromium not found: run `make browser-deps` (Debian: apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    chromium = require_chromium()
     from playwright.sync_api import sync_playwright
 
     url, token = lab
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{url}/lab/tree/{PAGE}?token={token}", wait_until="domcontentloaded")
         # Opened as a notebook, not as a text file

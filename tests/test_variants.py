@@ -1,13 +1,11 @@
 """The other editions: without solutions (for a class) and the PDF."""
 
-import os
 import re
 import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
-from test_browser import CHROMIUM
+from conftest import ROOT, require_chromium
 
 pytestmark = pytest.mark.book
 VARIANTS = [sys.executable, str(ROOT / "tools" / "variants.py")]
@@ -27,11 +25,7 @@ def test_edition_without_solutions(built_book):
 
 
 def test_pdf_of_the_whole_book(built_book):
-    if CHROMIUM is None:
-        message = "Chromium not found: run `make browser-deps` (Debian: apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require_chromium()
     subprocess.run([*VARIANTS, "pdf"], cwd=ROOT, check=True, capture_output=True)
     from pypdf import PdfReader
 

@@ -106,6 +106,9 @@ def stack_designer_explorer(electrode_index: float = 1.8, electrode_nm: float = 
         "qd_index": widgets.FloatSlider(value=qd_index, min=1.6, max=2.1, step=0.02,
                                         description="QD film index"),
     }
+    # The optical-losses page carries two explorations: fewer frames keep it within the
+    # page budget (1.5 MB of frames).
+    kwargs.setdefault("n_frames", 15)
     return Exploration(stack_designer_model, controls, stack_designer_view, **kwargs)
 
 
@@ -178,6 +181,7 @@ def te_tm_explorer(spacer_nm: float = 250.0, metal: str = "Ag", **kwargs) -> Exp
                                          description="dielectric (nm)"),
         "metal": widgets.Dropdown(options=["Ag", "Au", "Al"], value=metal, description="metal"),
     }
+    kwargs.setdefault("n_frames", 13)  # see stack_designer_explorer
     return Exploration(te_tm_model, controls, te_tm_view, **kwargs)
 
 
