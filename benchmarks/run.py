@@ -17,10 +17,10 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -79,27 +79,21 @@ def bench_explorations(repeats: int = 21) -> dict:
 
 
 def bench_build() -> dict:
+    """A clean build (empty execution cache) and cached no-change rebuilds, in a scratch folder."""
     env = {**os.environ, "QDBOOK_STATIC": "1"}
-    cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "-n", "-W", "--keep-going"]
-    build = ROOT / "_build"
-    backup = None
-    if build.exists():  # keep the user's build; measure on a scratch copy of nothing
-        backup = ROOT / "_build.bench-backup"
-        shutil.rmtree(backup, ignore_errors=True)
-        build.rename(backup)
-    try:
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
-        clean = time.perf_counter() - start
-        rebuilds = []
-        for _ in range(3):
+    with tempfile.TemporaryDirectory(prefix="qdbook-bench-") as scratch:
+        cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "-n", "-W", "--keep-going",
+               "--path-output", scratch]
+
+        def build() -> float:
             start = time.perf_counter()
-            subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
-            rebuilds.append(time.perf_counter() - start)
-    finally:
-        if backup is not None:
-            shutil.rmtree(build, ignore_errors=True)
-            backup.rename(build)
+            result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise SystemExit("the book did not build:\n" + result.stdout[-3000:])
+            return time.perf_counter() - start
+
+        clean = build()
+        rebuilds = [build() for _ in range(3)]
     return {"clean_build_s": clean, "cached_rebuild_s": statistics.median(rebuilds)}
 
 
