@@ -30,6 +30,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 book: $(STAMP)
+	QDBOOK_STATIC=1 $(BIN)/python tools/preexecute.py
 	QDBOOK_STATIC=1 $(BIN)/jupyter-book build . $(BUILD_FLAGS)
 	@echo "The book is at: $(CURDIR)/_build/html/index.html"
 

@@ -52,6 +52,10 @@ def built_book():
 
     env = {**os.environ, "QDBOOK_STATIC": "1"}
     jb = Path(sys.executable).parent / "jupyter-book"
+    # as `make book`: execute the pages in parallel into the cache, then build strictly
+    pre = subprocess.run([sys.executable, str(ROOT / "tools" / "preexecute.py")], cwd=ROOT,
+                         env=env, capture_output=True, text=True)
+    assert pre.returncode == 0, "pre-execution failed:\n" + (pre.stdout + pre.stderr)[-6000:]
     result = subprocess.run([str(jb), "build", str(ROOT), "-n", "-W", "--keep-going"],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     log = result.stdout + result.stderr

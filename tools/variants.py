@@ -35,6 +35,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 def _run(cmd: list[str]) -> None:
     env = {**os.environ, "QDBOOK_STATIC": "1"}
+    # execute uncached pages in parallel first (tools/preexecute.py), as `make book` does
+    subprocess.run([sys.executable, str(ROOT / "tools" / "preexecute.py")], cwd=ROOT, env=env,
+                   check=True)
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
 
 

@@ -1,0 +1,83 @@
+"""Execute the book's notebooks in parallel into the Jupyter Book execution cache.
+
+Jupyter Book 1 executes the pages one after another while Sphinx reads them.
+This script runs that execution beforehand, with one worker per CPU core, and
+stores each executed notebook in the same jupyter-cache database the build
+uses (matched by the hash of its code cells, exactly as myst-nb matches), so
+the build that follows only reads cached outputs. Pages already cached are
+skipped. A page that fails is reported and the script exits non-zero; the
+strict build would fail on it anyway.
+
+Usage: ``python tools/preexecute.py [CACHE_DIR]`` (default ``_build/.jupyter_cache``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from variants import toc_pages  # noqa: E402
+
+
+def _read(path: Path):
+    from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
+
+    text = path.read_text(encoding="utf-8")
+    if not is_myst_markdown_notebook(text):
+        return None
+    return read_myst_markdown_notebook(text, add_source_map=True, path=path)
+
+
+def _execute(path: Path):
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    notebook = _read(path)
+    result = single_nb_execution(notebook, cwd=str(path.parent), allow_errors=False,
+                                 timeout=600, meta_override=True)
+    return path, notebook, (result.exc_string if result.err else None), result.time
+
+
+def main(cache_dir: Path, workers: int | None = None) -> int:
+    """Execute every uncached page; return the number executed."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    os.environ.setdefault("QDBOOK_STATIC", "1")   # the static book's explorations
+    cache = get_cache(str(cache_dir))
+    todo = []
+    for name in toc_pages():
+        path = ROOT / f"{name}.md"
+        notebook = _read(path)
+        if notebook is None:
+            continue
+        try:
+            cache.match_cache_notebook(notebook)
+        except KeyError:
+            todo.append(path)
+    if not todo:
+        return 0
+    workers = workers or os.cpu_count() or 1
+    failed = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for path, notebook, error, seconds in pool.map(_execute, todo):
+            if error:
+                failed.append(f"{path.relative_to(ROOT)}:\n{error}")
+                continue
+            record = cache.add_nb_to_project(str(path), read_data={"type": "plugin",
+                                                                   "name": "myst_nb_md"})
+            cache.cache_notebook_bundle(CacheBundleIn(notebook, record.uri,
+                                                      data={"execution_seconds": seconds}),
+                                        check_validity=False, overwrite=True)
+    if failed:
+        raise SystemExit("pages failed to execute:\n" + "\n\n".join(failed))
+    return len(todo)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "_build" / ".jupyter_cache"
+    count = main(target)
+    print(f"executed {count} page(s) into {target}")
