@@ -32,3 +32,16 @@ def test_dfb_round_trip():
     assert_allclose(lam, [544.0, 603.5])
     assert_allclose(w.dfb_effective_index(355.0, w.HC_EV_NM / 603.5), 1.7)
     assert w.dfb_wavelength_nm(320.0, 1.7, order=1) == pytest.approx(1088.0)
+
+
+@pytest.mark.parametrize("thickness_nm", [150.0, 300.0, 800.0])
+def test_te0_closed_form_agrees_with_the_multilayer_solver(thickness_nm):
+    """The 3-layer closed form (chapter 3) and the general solver (chapter 6) are independent
+    implementations of the same TE0 mode; they must agree."""
+    from qdbook import photonics
+
+    n_eff, gamma = w.slab_te0_mode(thickness_nm, 620.0, 1.8, 1.46)
+    modes = photonics.guided_modes([1.46, 1.8, 1.0], [thickness_nm], 620.0, "TE")
+    assert abs(modes[0].real - n_eff) < 1e-8
+    gammas = photonics.confinement_factors([1.46, 1.8, 1.0], [thickness_nm], 620.0, modes[0])
+    assert abs(gammas[1] - gamma) < 1e-6
