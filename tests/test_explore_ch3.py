@@ -2,7 +2,6 @@
 
 import pytest
 
-from qdbook.explore import FRAME_BUDGET_BYTES
 from qdbook.explore import chapter3 as c3
 
 
@@ -66,15 +65,3 @@ def test_dfb_line_moves_with_period():
     exp.controls["period_nm"].value = 355.0
     assert exp.result["e_line"] < e340
     assert exp.result["e_line"] == pytest.approx(1239.84198 / (1.71 * 355.0), rel=1e-6)
-
-
-@pytest.mark.parametrize("builder", [c3.ta_explorer, c3.vsl_explorer, c3.single_exciton_explorer,
-                                     c3.charged_gain_explorer, c3.doping_explorer,
-                                     c3.gain_spectra_explorer, c3.dfb_explorer])
-def test_static_frames(builder):
-    exp = builder(static=True)
-    assert exp.widget is not None
-    frames = [bytes(ch.value) for ch in exp.static_stack.children]
-    assert len(frames) >= 9 and len(set(frames)) == len(frames)
-    assert bytes(frames[exp.static_stack.selected_index]) == exp.default_png
-    assert sum(map(len, frames)) <= FRAME_BUDGET_BYTES

@@ -1,11 +1,9 @@
 """Chapter-4 explorations driven headlessly: set a control, check the model's response."""
 
-import ipywidgets as widgets
 import numpy as np
 import pytest
-from ipywidgets.widgets.widget_link import Link
 
-from qdbook import explore, perovskite, wells
+from qdbook import perovskite, wells
 from qdbook.explore import chapter4
 
 PNG = b"\x89PNG"
@@ -72,20 +70,3 @@ def test_halide_slider_moves_colour():
     assert exp.result["wavelength"] == pytest.approx(410.0)
     assert exp.result["energy"] == pytest.approx(perovskite.mixed_halide_emission_ev(x_cl=1.0))
     assert chapter4.wavelength_rgb(650.0)[0] > 0.9 and chapter4.wavelength_rgb(450.0)[2] > 0.9
-
-
-@pytest.mark.parametrize("builder", [chapter4.well_levels_explorer, chapter4.npl_gain_explorer,
-                                     chapter4.perovskite_auger_explorer,
-                                     chapter4.degeneracy_explorer, chapter4.halide_explorer])
-def test_static_frames_ch4(builder):
-    exp = builder(static=True)
-    box = exp.widget
-    slider, stack = exp.static_slider, exp.static_stack
-    assert isinstance(slider, widgets.SelectionSlider) and isinstance(stack, widgets.Stack)
-    assert box.children[0] is slider and box.children[1] is stack
-    assert len(stack.children) == len(slider.options) >= 10
-    assert isinstance(exp.static_link, Link)
-    assert bytes(stack.children[stack.selected_index].value) == exp.default_png
-    frames = [bytes(child.value) for child in stack.children]
-    assert len(set(frames)) == len(frames), "every frame differs"
-    assert sum(map(len, frames)) <= explore.FRAME_BUDGET_BYTES

@@ -1,9 +1,7 @@
 """Explorations of chapters 5 and 6.1 driven headlessly: set a control, check the physics moved."""
 
-import ipywidgets as widgets
 import pytest
 
-from qdbook.explore import FRAME_BUDGET_BYTES
 from qdbook.explore import chapter5 as ex
 
 
@@ -51,17 +49,3 @@ def test_el_ratio_grows_with_occupancy():
     exp.controls["n_excitons"].value = 6.0
     assert exp.result["ratio"] == pytest.approx(16 / 12)
     assert exp.result["crossover"] == pytest.approx(5.4641, rel=1e-4)
-
-
-@pytest.mark.parametrize("builder", [ex.injection_explorer, ex.thresholds_explorer,
-                                     ex.heating_explorer, ex.el_explorer])
-def test_static_frames(builder):
-    exp = builder(static=True)
-    box = exp.widget
-    slider, stack = exp.static_slider, exp.static_stack
-    assert isinstance(slider, widgets.SelectionSlider) and box.children[1] is stack
-    assert len(stack.children) == len(slider.options) >= 10
-    assert bytes(stack.children[stack.selected_index].value) == exp.default_png
-    frames = [bytes(child.value) for child in stack.children]
-    assert len(set(frames)) == len(frames)
-    assert sum(map(len, frames)) <= FRAME_BUDGET_BYTES

@@ -1,9 +1,7 @@
 """Chapter-6 explorations driven headlessly: set a control, check the physics moved."""
 
-import ipywidgets as widgets
 import pytest
 
-from qdbook.explore import FRAME_BUDGET_BYTES
 from qdbook.explore import chapter6 as c6
 
 PNG = b"\x89PNG"
@@ -51,15 +49,3 @@ def test_brw_pairs_and_design():
     assert exp.result["R"][at_design] < exp.compute(pairs=10)["R"][at_design]
     exp.controls["design_n_eff"].value = 1.2
     assert exp.result["n_eff"] != exp.compute(design_n_eff=1.0)["n_eff"]
-
-
-@pytest.mark.parametrize("builder", [c6.stack_designer_explorer, c6.te_tm_explorer,
-                                     c6.budget_explorer, c6.brw_explorer])
-def test_static_frames(builder):
-    exp = builder(static=True)
-    box = exp.widget
-    assert isinstance(exp.static_slider, widgets.SelectionSlider)
-    assert box.children[0] is exp.static_slider
-    frames = [bytes(child.value) for child in exp.static_stack.children]
-    assert len(frames) >= 10 and len(set(frames)) == len(frames)
-    assert sum(map(len, frames)) <= FRAME_BUDGET_BYTES

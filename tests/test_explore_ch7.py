@@ -21,9 +21,3 @@ def test_graded_reference_matches_the_default_point():
     assert tau == exp.result["tau"]
     assert i_ref == pytest.approx(exp.result["i_here"])
     assert j_ref == pytest.approx(exp.result["j_here"])
-
-
-def test_static_frames():
-    exp = outlook_explorer(static=True)
-    assert exp.widget is not None  # building the widget renders the frames
-    assert len(exp.static_stack.children) >= 10
