@@ -27,10 +27,13 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 
-_SUBMODULES = {"confinement", "statistics", "auger", "pumping", "gain", "materials",
-               "spectroscopy", "charging", "statefilling", "waveguide", "wells", "perovskite",
-               "injection", "electrical", "thermal", "photonics", "optical_constants",
-               "notation", "relations", "equations", "explore", "plotting"}
+PHYSICS_MODULES = ("units", "confinement", "statistics", "auger", "pumping", "gain",
+                   "spectroscopy", "charging", "statefilling", "waveguide", "wells", "perovskite",
+                   "injection", "electrical", "thermal", "photonics", "optical_constants",
+                   "materials")
+"""The physics modules: plain numpy/scipy functions, each declaring its ``RELATIONS``."""
+
+_SUBMODULES = {*PHYSICS_MODULES, "notation", "relations", "equations", "explore", "plotting"}
 
 
 def __getattr__(name):

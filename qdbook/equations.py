@@ -1,13 +1,17 @@
-"""The equation registry: one formula, three faces.
+"""The equation registry: one formula, four faces.
 
-Every relation of the review that the book uses is registered here under its
-id from the design inventory (``eq-4``, ``rel-2.2-threshold``, ...) with
+Every relation of the review that the book uses is declared by the physics
+module that computes it (a ``RELATIONS`` list of
+:class:`~qdbook._relation.Relation`, next to its functions) under its id from
+the inventory (``eq-4``, ``rel-2.2-threshold``, ...). This module collects the
+declarations of :data:`qdbook.PHYSICS_MODULES` and gives each id
 
 * its **symbolic form** (:func:`form`), a closed sympy expression or equation;
 * its **numeric function** (:func:`numeric`), the plain numpy/scipy function
-  of a physics module, wrapped so that it takes the same (SI or stated-unit)
-  values as the symbols;
-* the **page** that derives it (:func:`page`).
+  of a physics module, called with the symbols' values in the units that the
+  declaration names;
+* the **page** that derives it (:func:`page`) and its review **section**,
+  read from the inventory (:func:`inventory`, ``qdbook/data/equations.md``).
 
 A chapter derives a relation with sympy and ends with :func:`check`, which
 raises :class:`DerivationMismatch` unless the derived result equals the
@@ -17,33 +21,97 @@ random valid inputs (:func:`sample`).
 
 Symbols are matched **by name**; every symbol is taken as positive when
 forms are compared. Physical constants appear as symbols (``hbar``, ``m_0``,
-``c``, ``e``, ``k_B``) whose values ``qdbook.relations.CONSTANTS`` supplies from
-scipy.constants. The relations themselves live in :mod:`qdbook.relations`,
-one module per review chapter.
+``c``, ``e``, ``k_B``) whose values :data:`CONSTANTS` supplies from
+scipy.constants.
 
 This module imports sympy and is not imported by ``import qdbook``.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable
+from functools import cache
+from importlib import import_module
+from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import sympy as sp
 
-from .relations import CHAPTER_MODULES, CONSTANTS, Relation
+from . import PHYSICS_MODULES
+from ._relation import CONSTANT_VALUES, Relation
 
 __all__ = ["DerivationMismatch", "Relation", "REGISTRY", "CONSTANTS", "ids", "get",
-           "form", "numeric", "page", "sample", "symbols", "check"]
+           "form", "numeric", "page", "sample", "symbols", "check", "inventory",
+           "InventoryRow", "INVENTORY_PATH"]
+
+INVENTORY_PATH = Path(__file__).parent / "data" / "equations.md"
+"""The inventory of the review's relations and numbers (the project's own copy)."""
+
+
+class InventoryRow(NamedTuple):
+    """One row of the inventory: an id with its section and the review's numbers."""
+
+    section: str
+    id: str
+    relation: str
+    numbers: str
+
+
+@cache
+def inventory() -> tuple[InventoryRow, ...]:
+    """Every relation id of the inventory, in the review's order, with its section."""
+    rows, section = [], None
+    for line in INVENTORY_PATH.read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"^#{2,3} (\d+(?:\.\d+)?) ", line)
+        if heading:
+            section = heading[1]
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and re.fullmatch(r"eq-\d+|rel-[\w.-]+", cells[0]):
+            rows.append(InventoryRow(section, cells[0], cells[1],
+                                     cells[2] if len(cells) > 2 else ""))
+    return tuple(rows)
+
+
+CONSTANTS = {sp.Symbol(name, positive=True): value for name, value in CONSTANT_VALUES.items()}
+"""Values of the constant symbols: SI, except c in cm s⁻¹ (the review's cm units)."""
 
 
 class DerivationMismatch(AssertionError):
     """A derivation on a page does not reproduce the registered form."""
 
 
-REGISTRY: dict[str, Relation] = {rel.id: rel for mod in CHAPTER_MODULES for rel in mod.RELATIONS}
-if len(REGISTRY) != sum(len(mod.RELATIONS) for mod in CHAPTER_MODULES):
-    raise RuntimeError("a relation id is registered twice")
+def _collect() -> dict[str, Relation]:
+    sections = {row.id: row.section for row in inventory()}
+    registry: dict[str, Relation] = {}
+    for name in PHYSICS_MODULES:
+        for rel in getattr(import_module(f"qdbook.{name}"), "RELATIONS", []):
+            entries = {rel.id: rel.page, **rel.aliases}
+            for rid, docname in entries.items():
+                if rid in registry:
+                    raise RuntimeError(f"relation id {rid!r} is registered twice")
+                if rid not in sections:
+                    raise RuntimeError(f"relation id {rid!r} ({name}) is not in the inventory "
+                                       f"{INVENTORY_PATH.name}")
+                registry[rid] = dataclasses.replace(rel, id=rid, page=docname,
+                                                    section=sections[rid])
+    # TRANSITION: relations not yet moved into their physics module.
+    from .relations import CHAPTER_MODULES
+    for mod in CHAPTER_MODULES:
+        for old in mod.RELATIONS:
+            if old.id in registry:
+                raise RuntimeError(f"relation id {old.id!r} is registered twice")
+            registry[old.id] = Relation(
+                id=old.id, title=old.title, page=old.page, section=sections[old.id],
+                form=lambda sp, s, build=old.build: build(), evaluate=old.evaluate,
+                sample=old.draw)
+    return registry
+
+
+REGISTRY: dict[str, Relation] = _collect()
+"""Every registered id → its relation (an alias id → the same relation, its own page)."""
 
 
 def ids(section: str | None = None) -> list[str]:

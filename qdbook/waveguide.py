@@ -21,6 +21,8 @@ from scipy import constants as sc
 from scipy.optimize import brentq
 
 from . import _validate as v
+from ._relation import Relation, uniform
+from .units import convert
 
 HC_EV_NM = sc.h * sc.c / sc.e * 1e9
 """h c in eV nm (≈ 1239.84), from scipy.constants."""
@@ -97,7 +99,9 @@ def slab_te0_mode(thickness_nm, wavelength_nm, n_film, n_substrate, n_cover=1.0)
 
 
 def dfb_wavelength_nm(period_nm, n_eff, order=2):
-    """Bragg wavelength λ = 2 n_eff Λ / m of a DFB grating of order m (rel-3.4-dfb).
+    """Bragg wavelength λ = 2 n_eff Λ / m of a DFB grating of order m.
+
+    Equation :math:numref:`rel-3.4-dfb` of the book for m = 2 (review section 3.4.2).
 
     Parameters
     ----------
@@ -112,6 +116,14 @@ def dfb_wavelength_nm(period_nm, n_eff, order=2):
     Notes
     -----
     Review section 3.4.2 (Figure 19 there).
+
+    Examples
+    --------
+    Review section 3.4.2: a 320-nm second-order grating lasing at 2.274 eV
+    (λ = 545 nm) implies n_eff = 1.70 (see :func:`dfb_effective_index`):
+
+    >>> round(float(dfb_wavelength_nm(320.0, 1.704)), 1)
+    545.3
     """
     period = v.positive("period_nm", period_nm)
     n = v.in_range("n_eff", n_eff, 1.0, np.inf)
@@ -134,3 +146,16 @@ def dfb_effective_index(period_nm, photon_energy_ev, order=2):
     period = v.positive("period_nm", period_nm)
     m = v.integer("order", order, minimum=1)
     return m * photon_wavelength_nm(photon_energy_ev) / (2.0 * period)
+
+
+RELATIONS = [
+    Relation(
+        id="rel-3.4-dfb", title="Second-order DFB resonance",
+        page="chapters/03-practical-gain/gain-spectra",
+        form=lambda sp, s: s.n_eff * s.Lambda,
+        units={"n_eff": "1", "Lambda": "m", "result": "m"},
+        evaluate=lambda n_eff, Lambda: convert(
+            dfb_wavelength_nm(period_nm=convert(Lambda, "m", "nm"), n_eff=n_eff), "nm", "m"),
+        sample={"n_eff": uniform(1.0, 3.5), "Lambda": uniform(100e-9, 1000e-9)},
+    ),
+]

@@ -9,9 +9,9 @@ the symbols of :data:`~qdbook.relations.CONSTANTS`.
 import sympy as sp
 from scipy import constants as sc
 
-from .. import auger, confinement, gain, pumping, statistics
+from .. import confinement, gain, pumping, statistics
 from ..materials import Material
-from ._base import Relation, c, hbar, loguniform, m_0, sym
+from ._base import Relation, hbar, loguniform, m_0, sym
 
 PAGE = "chapters/02-general-principles"
 
@@ -79,29 +79,6 @@ RELATIONS = [
         lambda rng: {},
     ),
     Relation(
-        "rel-2.3-v-scaling", "2.3", "Volume scaling of the biexciton Auger lifetime",
-        f"{PAGE}/auger-recombination",
-        lambda: chi * sp.Rational(4, 3) * sp.pi * R**3,
-        lambda chi, R: auger.auger_lifetime_ps(auger.sphere_volume_nm3(R), chi),
-        lambda rng: {"chi": loguniform(rng, 0.01, 5.0), "R": rng.uniform(0.5, 10.0)},
-    ),
-    Relation(
-        "rel-2.3-rho-crit", "2.3", "Critical nanocrystal concentration",
-        f"{PAGE}/auger-recombination",
-        lambda: n_r / (beta * c * sigma_gain * tau_A),
-        lambda n_r, beta, sigma_gain, tau_A: auger.critical_density_cm3(
-            n_r, beta, sigma_gain, tau_A * 1e12),
-        lambda rng: _draw_crit(rng),
-    ),
-    Relation(
-        "eq-3", "2.3", "Critical semiconductor volume fraction",
-        f"{PAGE}/auger-recombination",
-        lambda: n_r * V / (beta * c * sigma_gain * tau_A),
-        lambda n_r, beta, sigma_gain, tau_A, V: auger.critical_volume_fraction(
-            V * 1e21, n_r, beta, sigma_gain, tau_A * 1e12),
-        lambda rng: {**_draw_crit(rng), "V": loguniform(rng, 1e-21, 1e-18)},
-    ),
-    Relation(
         "rel-2.3-pulsed-threshold", "2.3", "Pulsed gain-threshold fluence",
         f"{PAGE}/auger-recombination",
         lambda: E_p * N_th / sigma_abs,
@@ -109,13 +86,6 @@ RELATIONS = [
             E_p / sc.e, sigma_abs, N_th),
         lambda rng: {"E_p": rng.uniform(1.5, 4.0) * sc.e, "N_th": rng.uniform(0.1, 3.0),
                      "sigma_abs": loguniform(rng, 1e-16, 1e-12)},
-    ),
-    Relation(
-        "rel-2.3-tau-xx", "2.3", "Biexciton lifetime from Auger and radiative decay",
-        f"{PAGE}/auger-recombination",
-        lambda: tau_A * tau_r / (tau_A + tau_r),
-        lambda tau_A, tau_r: auger.biexciton_lifetime(tau_A, tau_r),
-        lambda rng: {"tau_A": loguniform(rng, 1.0, 1e4), "tau_r": loguniform(rng, 1.0, 1e4)},
     ),
     Relation(
         "rel-2.3-cw-steady", "2.3", "Steady-state biexciton population under cw pumping",
@@ -166,14 +136,6 @@ RELATIONS = [
         lambda rng: {"E_p": rng.uniform(2.0, 3.5) * sc.e,
                      "sigma_abs": loguniform(rng, 1e-14, 1e-12),
                      "tau_A": loguniform(rng, 1e-10, 1e-8)},
-    ),
-    Relation(
-        "rel-2.4-graded", "2.4", "Auger lifetime from a measured biexciton lifetime",
-        f"{PAGE}/auger-control",
-        lambda: 1 / (1 / tau_XX - 4 / tau_rX),
-        lambda tau_XX, tau_rX: auger.auger_lifetime_from_biexciton(
-            tau_XX, auger.biexciton_radiative_lifetime(tau_rX)),
-        lambda rng: _draw_graded(rng),
     ),
 ]
 

@@ -9,7 +9,7 @@ periods and wavelengths in m (rel-3.4-dfb, converted to the package's nm).
 import sympy as sp
 from scipy import constants as sc
 
-from .. import charging, gain, spectroscopy, statefilling, waveguide
+from .. import charging, gain, spectroscopy, statefilling
 from ._base import Relation, k_B, loguniform, sym
 
 PAGE = "chapters/03-practical-gain"
@@ -148,13 +148,6 @@ RELATIONS = [
         lambda: E_X - Delta_E,
         lambda E_X, Delta_E: statefilling.auger_assisted_photon_energy_ev(E_X, Delta_E),
         lambda rng: {"E_X": rng.uniform(0.5, 3.0), "Delta_E": rng.uniform(0.0, 0.4)},
-    ),
-    Relation(
-        "rel-3.4-dfb", "3.4", "Second-order DFB resonance",
-        f"{PAGE}/gain-spectra",
-        lambda: n_eff * Lambda,
-        lambda n_eff, Lambda: waveguide.dfb_wavelength_nm(Lambda * 1e9, n_eff) * 1e-9,
-        lambda rng: {"n_eff": rng.uniform(1.0, 3.5), "Lambda": rng.uniform(100e-9, 1000e-9)},
     ),
 ]
 

@@ -2,7 +2,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from numpy.testing import assert_allclose
 from scipy.special import spherical_jn
 from sympy.functions.special.bessel import jn_zeros

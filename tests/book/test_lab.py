@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require_chromium
+from helpers import ROOT, require_chromium
 from variants import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.lab

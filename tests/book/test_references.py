@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 BIB_FILES = [ROOT / "references.bib", *sorted((ROOT / "references").glob("*.bib"))]
 ENTRY = re.compile(r"@(\w+)\{([^,\s]+),(.*?)\n\}", flags=re.S)

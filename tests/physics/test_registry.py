@@ -5,7 +5,7 @@ import re
 import numpy as np
 import pytest
 import sympy as sp
-from conftest import INVENTORY, ROOT, inventory_ids
+from helpers import ROOT, inventory_ids
 
 from qdbook import equations as eqs
 
@@ -16,12 +16,19 @@ REQUIRED = [rid for ch in COMPLETE_CHAPTERS for rid in inventory_ids(ch)]
 REGISTERED = list(eqs.REGISTRY)
 
 
-def test_snapshot_matches_inventory():
-    if not INVENTORY.exists():
-        pytest.skip("design inventory ../shared/design/equations.md not present beside the repo")
-    text = INVENTORY.read_text()
-    listed = re.findall(r"^\| (eq-\d+|rel-[\w.-]+) \|", text, flags=re.M)
-    assert listed == inventory_ids()
+def test_inventory_is_read_from_the_repository():
+    rows = eqs.inventory()
+    assert eqs.INVENTORY_PATH.is_relative_to(ROOT)
+    ids = [row.id for row in rows]
+    assert len(ids) == len(set(ids)) == 64, "the inventory lists 64 distinct relation ids"
+    assert ids[0] == "eq-1" and ids[-1] == "rel-7-auger-activation"
+    for row in rows:
+        # a rel- id names its section; it must sit under that section's heading
+        named = re.match(r"rel-(\d+(?:\.\d+)?)-", row.id)
+        if named:
+            assert named[1].startswith(row.section), row
+    numbered = [int(r.id[3:]) for r in rows if r.id.startswith("eq-")]
+    assert numbered == list(range(1, 16)), "the review's equations 1-15, in order"
 
 
 @pytest.mark.parametrize("rid", REQUIRED)

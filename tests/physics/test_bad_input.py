@@ -100,11 +100,11 @@ CASES = [
 
 
 def _all_cases():
-    """CASES of this file and of every chapter's tests/test_bad_input_*.py."""
+    """CASES of this file and of every module test file beside it (tests/physics/test_*.py)."""
     cases = list(CASES)
-    for path in sorted(Path(__file__).parent.glob("test_bad_input_*.py")):
-        module = importlib.import_module(path.stem)
-        cases += module.CASES
+    for path in sorted(Path(__file__).parent.glob("test_*.py")):
+        if path.stem != Path(__file__).stem:
+            cases += getattr(importlib.import_module(path.stem), "CASES", [])
     return cases
 
 
@@ -121,7 +121,7 @@ def test_bad_input_raises_naming_parameter(func, kwargs, param):
 
 
 NO_ARGUMENTS = {statistics.gain_threshold_occupancy}
-NOT_PHYSICS = {"equations", "explore", "plotting", "relations", "notation"}
+NOT_PHYSICS = {"equations", "explore", "plotting", "relations", "notation", "data"}
 
 
 def _physics_modules():

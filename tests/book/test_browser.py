@@ -19,7 +19,7 @@ import threading
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT, chapter_pages, require_chromium
+from helpers import ROOT, chapter_pages, require_chromium
 from variants import CHROMIUM_ARGS
 
 PAGES = chapter_pages()

@@ -5,7 +5,7 @@ import re
 import jupytext
 import nbformat
 import pytest
-from conftest import ROOT, chapter_pages, is_notebook
+from helpers import ROOT, chapter_pages, is_notebook
 from nbclient import NotebookClient
 
 PAGES = chapter_pages()

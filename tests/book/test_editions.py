@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, require_chromium
+from helpers import ROOT, require_chromium
 
 pytestmark = pytest.mark.book
 VARIANTS = [sys.executable, str(ROOT / "tools" / "variants.py")]
