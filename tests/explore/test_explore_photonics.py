@@ -1,14 +1,15 @@
-"""Chapter-6 explorations driven headlessly: set a control, check the physics moved."""
+"""Explorations of qdbook.explore.photonics, driven headlessly: set a control, check the model."""
+
 
 import pytest
 
-from qdbook.explore import chapter6 as c6
+from qdbook.explore import photonics as ex
 
 PNG = b"\x89PNG"
 
 
 def test_stack_designer_lower_index_moves_mode_to_dots():
-    exp = c6.stack_designer_explorer(static=False)
+    exp = ex.stack_designer_explorer(static=False)
     gamma_el, gamma_qd, loss = (exp.result["gamma_electrode"], exp.result["gamma_qd"],
                                 exp.result["loss"])
     before = bytes(exp.image.value)
@@ -22,7 +23,7 @@ def test_stack_designer_lower_index_moves_mode_to_dots():
 
 
 def test_te_tm_plasmon_loses_more_and_metal_switch():
-    exp = c6.te_tm_explorer(static=False)
+    exp = ex.te_tm_explorer(static=False)
     assert exp.result["TM"]["loss"] > 10 * exp.result["TE"]["loss"]
     exp.controls["spacer_nm"].value = 500.0
     assert exp.result["TE"]["loss"] < exp.compute(spacer_nm=250.0)["TE"]["loss"]
@@ -31,7 +32,7 @@ def test_te_tm_plasmon_loses_more_and_metal_switch():
 
 
 def test_budget_thicker_dots_more_gain():
-    exp = c6.budget_explorer(static=False)
+    exp = ex.budget_explorer(static=False)
     net95 = exp.result["net_gain"]
     exp.controls["qd_nm"].value = 150.0
     assert exp.result["gamma_qd"] > 0.4 and exp.result["net_gain"] > net95
@@ -40,12 +41,12 @@ def test_budget_thicker_dots_more_gain():
 
 
 def test_brw_pairs_and_design():
-    exp = c6.brw_explorer(static=False)
+    exp = ex.brw_explorer(static=False)
     loss10 = exp.result["loss"]
     assert exp.result["n_eff"].real < 1.52
     exp.controls["pairs"].value = 3
     assert exp.result["loss"] > loss10          # a leaky mirror radiates into the glass
-    at_design = int(abs(c6.N_EFF_AXIS - 1.0).argmin())   # inside the stop band, below TIR
+    at_design = int(abs(ex.N_EFF_AXIS - 1.0).argmin())   # inside the stop band, below TIR
     assert exp.result["R"][at_design] < exp.compute(pairs=10)["R"][at_design]
     exp.controls["design_n_eff"].value = 1.2
     assert exp.result["n_eff"] != exp.compute(design_n_eff=1.0)["n_eff"]

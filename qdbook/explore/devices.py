@@ -1,0 +1,314 @@
+"""Explorations of laser diodes.
+
+Charge injection, current thresholds, heating and the electroluminescence of
+higher states.
+
+Each ``*_model`` is a pure function over the physics modules (what the tests
+drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+
+from .. import electrical, injection, thermal
+from ..plotting import PALETTE, new_figure
+from ._core import Exploration
+
+# ------------------------------------------------------------------ 5.2 injection cycles
+_TAU_X_CG, _TAU_XX_CG = electrical.lifetimes_from_thresholds(7.0, 24.0,
+                                                             electrical.CG_QD_RADIUS_NM)
+
+
+DOTS = {
+    # name: (radius [nm], tau_X [ns], tau_XX [ps]). CdSe: the review's sec. 5.3 example;
+    # cg-QD: overall radius of sec. 2.4.2 with lifetimes solved from the review's 7 and
+    # 24 A cm^-2 (the review does not list them; see the electrical-thresholds page).
+    "CdSe, R = 2.5 nm": (2.5, 20.0, 65.0),
+    "cg-QD, R = 9.4 nm": (electrical.CG_QD_RADIUS_NM, _TAU_X_CG, _TAU_XX_CG),
+}
+
+
+J_GRID = np.logspace(-2, 5, 141)
+
+
+STATE_COLOURS = [PALETTE[6], PALETTE[5], PALETTE[7], PALETTE[0], PALETTE[3], PALETTE[1]]
+
+
+def injection_model(current_density_a_cm2: float = 300.0, dot: str = "CdSe, R = 2.5 nm",
+                    eps_r: float = 9.5) -> dict:
+    """Six-state occupations versus j and at the chosen j, with cycle fluxes and gain."""
+    radius, tau_x, tau_xx = DOTS[dot]
+    curve = injection.injection_steady_state(J_GRID, radius, tau_x, tau_xx, eps_r=eps_r)
+    here = injection.injection_steady_state(current_density_a_cm2, radius, tau_x, tau_xx,
+                                            eps_r=eps_r)
+    return {"j": current_density_a_cm2, "dot": dot, "grid": J_GRID, "P_curve": curve["P"],
+            "P": here["P"], "led": float(here["led_flux"]), "qld": float(here["qld_flux"]),
+            "gain": float(here["gain"]), "penalty": here["penalty"],
+            "efficiency": float(here["efficiency"])}
+
+
+def injection_view(r: dict):
+    """Occupations versus current density (left) and at the chosen current (right)."""
+    fig, (ax_c, ax_b) = new_figure(7.0, 3.2, ncols=2)
+    lines = [ax_c.semilogx(r["grid"], r["P_curve"][:, k], color=STATE_COLOURS[k], label=name)[0]
+             for k, name in enumerate(injection.STATES)]
+    marker = ax_c.axvline(r["j"], color="0.3", ls="--", lw=1)
+    ax_c.set(xlabel="current density j (A cm$^{-2}$)", ylabel="occupation", ylim=(0, 1))
+    ax_c.legend(loc="upper left", ncols=2, fontsize=7.5)
+    bars = ax_b.bar(range(6), r["P"], color=STATE_COLOURS)
+    ax_b.set(xticks=range(6), xticklabels=injection.STATES, ylim=(0, 1), ylabel="occupation")
+    title = ax_b.set_title("", fontsize=8.5)
+
+    def update(r):
+        for k, line in enumerate(lines):
+            line.set_ydata(r["P_curve"][:, k])
+        marker.set_xdata([r["j"], r["j"]])
+        for bar, p in zip(bars, r["P"], strict=True):
+            bar.set_height(p)
+        title.set_text(f"j = {r['j']:.3g} A cm$^{{-2}}$: laser-diode/LED cycles = "
+                       f"{r['qld'] / r['led']:.3g}\nG/G$_0$ = {r['gain']:+.2f}, "
+                       f"photons per electron = {r['efficiency']:.2f}")
+
+    update(r)
+    return fig, update
+
+
+def injection_explorer(current_density_a_cm2: float = 300.0, dot: str = "CdSe, R = 2.5 nm",
+                       eps_r: float = 9.5, **kwargs) -> Exploration:
+    """Current density, dot type and dielectric constant → charge-state occupations."""
+    controls = {
+        "current_density_a_cm2": widgets.FloatLogSlider(
+            value=current_density_a_cm2, base=10, min=-1, max=5, step=0.05,
+            description="j (A cm⁻²)", readout_format=".3g"),
+        "dot": widgets.Dropdown(options=list(DOTS), value=dot, description="dot"),
+        "eps_r": widgets.FloatSlider(value=eps_r, min=2.0, max=15.0, step=0.5,
+                                     description="ε_r (charging)"),
+    }
+    return Exploration(injection_model, controls, injection_view, **kwargs)
+
+
+# ------------------------------------------------------------------ 5.3 threshold currents
+TAU_XX_GRID_PS = np.logspace(1, 4, 121)
+
+
+LED_LEVELS = {"d.c. LED breakdown ~1": 1.0, "d.c. focusing 18": 18.0, "pulsed ~1000": 1000.0}
+"""Current densities reached in practice [A cm⁻²], as quoted in the review (sec. 5.3, 6.1.4,
+6.1.5)."""
+
+
+def thresholds_model(tau_xx_ps: float = 65.0, radius_nm: float = 2.5, tau_x_ns: float = 20.0,
+                     fill_factor: float = 0.5) -> dict:
+    """j_th,gain (eq-8) and j_1/2 (eq-9) versus τ_XX, and at the chosen parameters."""
+    j_th = electrical.gain_threshold_current_density_a_cm2(radius_nm, tau_x_ns, TAU_XX_GRID_PS,
+                                                           fill_factor)
+    j_half = electrical.half_saturation_current_density_a_cm2(radius_nm, tau_x_ns,
+                                                              TAU_XX_GRID_PS, fill_factor)
+    here_th = float(electrical.gain_threshold_current_density_a_cm2(radius_nm, tau_x_ns,
+                                                                    tau_xx_ps, fill_factor))
+    here_half = float(electrical.half_saturation_current_density_a_cm2(radius_nm, tau_x_ns,
+                                                                      tau_xx_ps, fill_factor))
+    return {"grid": TAU_XX_GRID_PS, "j_th": j_th, "j_half": j_half, "tau_xx": tau_xx_ps,
+            "j_th_here": here_th, "j_half_here": here_half, "radius": radius_nm,
+            "tau_x": tau_x_ns, "fill": fill_factor}
+
+
+def thresholds_view(r: dict):
+    """Threshold current densities versus biexciton lifetime, with practical levels."""
+    fig, ax = new_figure(7.0, 3.2)
+    (l_th,) = ax.loglog(r["grid"], r["j_th"], color=PALETTE[0], label="gain threshold (eq. 8)")
+    (l_half,) = ax.loglog(r["grid"], r["j_half"], color=PALETTE[3],
+                          label="half saturation (eq. 9)")
+    (d_th,) = ax.plot([r["tau_xx"]], [r["j_th_here"]], "o", color=PALETTE[0])
+    (d_half,) = ax.plot([r["tau_xx"]], [r["j_half_here"]], "o", color=PALETTE[3])
+    for k, (label, level) in enumerate(LED_LEVELS.items()):
+        ax.axhline(level, color=PALETTE[2 + 2 * k], ls=":", lw=1)
+        ax.text(11, level * 1.15, label + " A cm⁻²", fontsize=7.5, color=PALETTE[2 + 2 * k])
+    ax.set(xlabel="biexciton lifetime $\\tau_{XX}$ (ps)",
+           ylabel="current density (A cm$^{-2}$)", ylim=(0.1, 1e6))
+    ax.legend(loc="upper right")
+    title = ax.set_title("", fontsize=9)
+
+    def update(r):
+        l_th.set_ydata(r["j_th"])
+        l_half.set_ydata(r["j_half"])
+        d_th.set_data([r["tau_xx"]], [r["j_th_here"]])
+        d_half.set_data([r["tau_xx"]], [r["j_half_here"]])
+        title.set_text(f"R = {r['radius']:.1f} nm, τ_X = {r['tau_x']:.0f} ns, f_a = "
+                       f"{r['fill']:.2f}, τ_XX = {r['tau_xx']:.3g} ps: j_th = "
+                       f"{r['j_th_here']:.3g}, j_1/2 = {r['j_half_here']:.3g} A cm⁻²")
+
+    update(r)
+    return fig, update
+
+
+def thresholds_explorer(tau_xx_ps: float = 65.0, radius_nm: float = 2.5, tau_x_ns: float = 20.0,
+                        fill_factor: float = 0.5, **kwargs) -> Exploration:
+    """τ_XX, R, τ_X and f_a → the gain-threshold and half-saturation current densities."""
+    controls = {
+        "tau_xx_ps": widgets.FloatLogSlider(value=tau_xx_ps, base=10, min=1, max=4, step=0.02,
+                                            description="τ_XX (ps)", readout_format=".3g"),
+        "radius_nm": widgets.FloatSlider(value=radius_nm, min=1.0, max=12.0, step=0.1,
+                                         description="R (nm)"),
+        "tau_x_ns": widgets.FloatSlider(value=tau_x_ns, min=2.0, max=60.0, step=1.0,
+                                        description="τ_X (ns)"),
+        "fill_factor": widgets.FloatSlider(value=fill_factor, min=0.1, max=1.0, step=0.05,
+                                           description="f_a"),
+    }
+    return Exploration(thresholds_model, controls, thresholds_view, **kwargs)
+
+
+# ------------------------------------------------------------------ 6.1 device heating
+PULSE_GRID_S = np.logspace(-7, -3, 121)
+
+
+N_PERIODS_SHOWN = 4
+
+
+AMBIENT_C = 25.0
+
+
+def _trace_times(pulse_s: float, period_s: float) -> np.ndarray:
+    """Times resolving every pulse and every cooling interval of the shown periods."""
+    pieces = []
+    for m in range(N_PERIODS_SHOWN):
+        start = m * period_s
+        pieces.append(start + np.linspace(0.0, pulse_s, 40, endpoint=False))
+        pieces.append(start + pulse_s + (period_s - pulse_s) * np.linspace(0.0, 1.0, 80) ** 2)
+    return np.concatenate(pieces)
+
+
+def heating_model(pulse_width_us: float = 1.0, period_us: float = 50.0,
+                  power_w: float = 0.5) -> dict:
+    """Temperature trace of a pulse train and pulse-averaged overheating, fitted C and K."""
+    c, k = thermal.HEAT_CAPACITY_J_K, thermal.HEAT_EXCHANGE_W_K
+    tp, period = pulse_width_us * 1e-6, period_us * 1e-6
+    t = _trace_times(tp, period)
+    trace = thermal.pulse_train_temperature_k(t, power_w, tp, period, c, k)
+    peak, trough = thermal.pulse_train_extremes_k(power_w, tp, period, c, k)
+    return {"t_us": t * 1e6, "trace": trace, "peak": float(peak), "trough": float(trough),
+            "dc": float(thermal.dc_overheating_k(power_w, k)),
+            "single": float(thermal.pulse_overheating_k(power_w, tp, c, k)),
+            "duty": float(thermal.duty_cycle(tp, period)), "tp_us": pulse_width_us,
+            "period_us": period_us, "power": power_w,
+            "grid_us": PULSE_GRID_S * 1e6,
+            "avg_curve": thermal.pulse_average_overheating_per_power_k_w(PULSE_GRID_S, c, k),
+            "avg_here": float(thermal.pulse_average_overheating_per_power_k_w(tp, c, k))}
+
+
+def heating_view(r: dict):
+    """Pulse-train temperature trace (left) and ΔT_avg/P_e versus pulse width (right)."""
+    fig, (ax_t, ax_a) = new_figure(7.0, 3.2, ncols=2)
+    (trace,) = ax_t.plot(r["t_us"], r["trace"], color=PALETTE[1])
+    peak = ax_t.axhline(r["peak"], color=PALETTE[1], ls="--", lw=0.8)
+    trough = ax_t.axhline(r["trough"], color=PALETTE[0], ls="--", lw=0.8)
+    for k, name in enumerate(("NPB", "TCTA")):
+        rise = thermal.GLASS_TRANSITION_C[name] - AMBIENT_C
+        ax_t.axhline(rise, color=PALETTE[3 + k], ls=":", lw=1)
+        ax_t.text(0.99, rise, f"$T_g$({name}) − 25 °C ", color=PALETTE[3 + k], fontsize=7.5,
+                  ha="right", va="bottom", transform=ax_t.get_yaxis_transform())
+    ax_t.set(xlabel="time (µs)", ylabel="overheating ΔT (K)", ylim=(0, 220))
+    title = ax_t.set_title("", fontsize=8.5)
+    ax_a.semilogx(r["grid_us"], r["avg_curve"], color=PALETTE[0])
+    ax_a.axhline(1.0 / thermal.HEAT_EXCHANGE_W_K, color="0.4", ls="--", lw=0.8)
+    ax_a.text(0.12, 1.0 / thermal.HEAT_EXCHANGE_W_K * 0.93, "d.c. limit 1/K", fontsize=7.5,
+              color="0.3", va="top")
+    (dot,) = ax_a.plot([r["tp_us"]], [r["avg_here"]], "o", color=PALETTE[1])
+    ax_a.set(xlabel="pulse width τ_p (µs)", ylabel="ΔT$_{avg}$/P$_e$ (K W$^{-1}$)",
+             ylim=(0, 230))
+    title_a = ax_a.set_title("", fontsize=8.5)
+
+    def update(r):
+        trace.set_data(r["t_us"], r["trace"])
+        ax_t.set_xlim(0, r["t_us"][-1])
+        peak.set_ydata([r["peak"], r["peak"]])
+        trough.set_ydata([r["trough"], r["trough"]])
+        title.set_text(f"P = {r['power']:.2f} W, τ_p = {r['tp_us']:.3g} µs, T_pp = "
+                       f"{r['period_us']:.3g} µs\npeak {r['peak']:.1f} K, trough "
+                       f"{r['trough']:.1f} K (d.c. {r['dc']:.0f} K)")
+        dot.set_data([r["tp_us"]], [r["avg_here"]])
+        title_a.set_text(f"single pulse: ΔT_avg/P_e = {r['avg_here']:.1f} K/W\n"
+                         f"duty cycle {100 * r['duty']:.3g} %")
+
+    update(r)
+    return fig, update
+
+
+def heating_explorer(pulse_width_us: float = 1.0, period_us: float = 50.0, power_w: float = 0.5,
+                     **kwargs) -> Exploration:
+    """Pulse width, period and power → temperature trace and pulse-averaged overheating."""
+    controls = {
+        "pulse_width_us": widgets.FloatLogSlider(value=pulse_width_us, base=10, min=-1,
+                                                 max=np.log10(30.0), step=0.02,
+                                                 description="τ_p (µs)", readout_format=".3g"),
+        "period_us": widgets.FloatLogSlider(value=period_us, base=10, min=np.log10(40.0), max=3,
+                                            step=0.02, description="T_pp (µs)",
+                                            readout_format=".3g"),
+        "power_w": widgets.FloatSlider(value=power_w, min=0.05, max=1.0, step=0.05,
+                                       description="P_e (W)"),
+    }
+    return Exploration(heating_model, controls, heating_view, **kwargs)
+
+
+# ------------------------------------------------------------------ 6.1.6 1S and 1P EL
+N_GRID = np.linspace(0.05, 8.0, 160)
+
+
+PEAK_1S_EV, PEAK_1P_EV = 1.93, 2.11
+"""1S and 1P electroluminescence peaks of cg-QD devices [eV], as quoted in the review
+(sec. 6.4); used only to place the two bands of the sketched spectrum."""
+
+
+BAND_FWHM_EV = 0.08
+"""Width given to each band of the sketched spectrum [eV] (an assumption for display)."""
+
+
+E_GRID_EV = np.linspace(1.7, 2.35, 200)
+
+
+def el_model(n_excitons: float = 4.0) -> dict:
+    """1S and 1P emission rates and their ratio at N, with a two-band spectrum."""
+    r_1s, r_1p = injection.shell_emission_rates(N_GRID)
+    here_1s, here_1p = injection.shell_emission_rates(n_excitons)
+    sigma = BAND_FWHM_EV / (2.0 * np.sqrt(2.0 * np.log(2.0)))
+
+    def band(e0):
+        return np.exp(-0.5 * ((E_GRID_EV - e0) / sigma) ** 2)
+
+    return {"n": n_excitons, "grid": N_GRID, "ratio_curve": r_1p / r_1s,
+            "ratio": float(here_1p / here_1s), "r_1s": float(here_1s), "r_1p": float(here_1p),
+            "energy": E_GRID_EV,
+            "spectrum": float(here_1s) * band(PEAK_1S_EV) + float(here_1p) * band(PEAK_1P_EV),
+            "crossover": injection.el_crossover_occupancy(1.0)}
+
+
+def el_view(r: dict):
+    """I_1P/I_1S versus N (left) and the sketched two-band EL spectrum at N (right)."""
+    fig, (ax_r, ax_s) = new_figure(7.0, 3.2, ncols=2)
+    ax_r.plot(r["grid"], r["ratio_curve"], color=PALETTE[0])
+    ax_r.axhline(1.0, color="0.4", lw=0.8, ls="--")
+    ax_r.axvline(r["crossover"], color=PALETTE[2], lw=1, ls=":")
+    ax_r.text(r["crossover"] + 0.1, 2.5, f"N = {r['crossover']:.2f}", color=PALETTE[2],
+              fontsize=8)
+    (dot,) = ax_r.plot([r["n"]], [r["ratio"]], "o", color=PALETTE[1])
+    ax_r.set(xlabel="excitons per dot N", ylabel="$I_{1P}/I_{1S}$", ylim=(0, 3.1))
+    (spec,) = ax_s.plot(r["energy"], r["spectrum"], color=PALETTE[1])
+    ax_s.set(xlabel="photon energy (eV)", ylabel="EL intensity (units of $r_0$)", ylim=(0, 6.5))
+    title = ax_s.set_title("", fontsize=8.5)
+
+    def update(r):
+        dot.set_data([r["n"]], [r["ratio"]])
+        spec.set_ydata(r["spectrum"])
+        title.set_text(f"N = {r['n']:.2f}: $r_{{1S}}$ = {r['r_1s']:.2f} $r_0$, "
+                       f"$r_{{1P}}$ = {r['r_1p']:.2f} $r_0$")
+
+    update(r)
+    return fig, update
+
+
+def el_explorer(n_excitons: float = 4.0, **kwargs) -> Exploration:
+    """N → shares of 1S and 1P electroluminescence."""
+    controls = {"n_excitons": widgets.FloatSlider(value=n_excitons, min=0.5, max=8.0, step=0.25,
+                                                  description="N (excitons per dot)")}
+    return Exploration(el_model, controls, el_view, **kwargs)

@@ -1,0 +1,435 @@
+"""Explorations of optical gain.
+
+Poisson statistics, single- and charged-exciton gain, doping, nanoplatelet
+gain and band-edge degeneracy.
+
+Each ``*_model`` is a pure function over the physics modules (what the tests
+drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+
+from .. import (
+    auger,
+    charging,
+    perovskite,
+    spectroscopy,
+    statefilling,
+    statistics,
+    wells,
+)
+from ..plotting import PALETTE, new_figure
+from ._core import Exploration
+
+# ------------------------------------------------------------------ 2.2 gain statistics
+MEAN_N_GRID = np.linspace(0.0, 4.0, 161)
+
+
+def gain_statistics_model(mean_n: float = 1.0) -> dict:
+    """Poisson p_i at ⟨N⟩ and the three-state populations and gain versus ⟨N⟩."""
+    i = np.arange(0, 9)
+    p0, px, pxx = statistics.three_state_populations(mean_n)
+    return {
+        "mean_n": mean_n,
+        "i": i,
+        "p_i": statistics.poisson_probability(i, mean_n),
+        "P0": float(p0), "PX": float(px), "PXX": float(pxx),
+        "gain": float(pxx - p0),
+        "grid": MEAN_N_GRID,
+        "gain_curve": statistics.normalised_gain(MEAN_N_GRID),
+        "threshold": statistics.gain_threshold_occupancy(),
+    }
+
+
+def gain_statistics_view(r: dict):
+    """Poisson histogram (left) and G/G_0 versus ⟨N⟩ with the threshold (right)."""
+    fig, (ax_p, ax_g) = new_figure(7.0, 3.2, ncols=2)
+    colours = [PALETTE[1], PALETTE[4]] + [PALETTE[0]] * (len(r["i"]) - 2)
+    bars = ax_p.bar(r["i"], r["p_i"], color=colours)
+    ax_p.set(xlabel="excitons per dot i", ylabel="probability $p_i$", ylim=(0, 1))
+    label = ax_p.text(0.97, 0.95, "", transform=ax_p.transAxes, ha="right", va="top", fontsize=8.5)
+    ax_g.plot(r["grid"], r["gain_curve"], color=PALETTE[0])
+    ax_g.axhline(0, color="0.4", lw=0.8)
+    ax_g.axvline(r["threshold"], color=PALETTE[2], ls="--", lw=1)
+    ax_g.text(r["threshold"] + 0.05, -0.9, f"threshold {r['threshold']:.3f}", fontsize=8,
+              color=PALETTE[2])
+    (dot,) = ax_g.plot([r["mean_n"]], [r["gain"]], "o", color=PALETTE[1])
+    ax_g.set(xlabel="average occupancy ⟨N⟩", ylabel="gain $G/G_0 = P_{XX} - P_0$",
+             ylim=(-1.05, 1.05))
+
+    def update(r):
+        for bar, p in zip(bars, r["p_i"], strict=True):
+            bar.set_height(p)
+        label.set_text(f"⟨N⟩ = {r['mean_n']:.2f}\n$P_0$ = {r['P0']:.2f}, $P_X$ = {r['PX']:.2f},"
+                       f" $P_{{XX}}$ = {r['PXX']:.2f}")
+        dot.set_data([r["mean_n"]], [r["gain"]])
+
+    update(r)
+    return fig, update
+
+
+def gain_statistics_explorer(mean_n: float = 1.0, **kwargs) -> Exploration:
+    """⟨N⟩ → Poisson distribution, P_0, P_X, P_XX and net gain."""
+    controls = {"mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=4.0, step=0.05,
+                                              description="⟨N⟩")}
+    return Exploration(gain_statistics_model, controls, gain_statistics_view, **kwargs)
+
+
+# ------------------------------------------------------------------ 3.2 single-exciton gain
+_RATIO = np.linspace(0.0, 8.0, 321)
+
+
+_PEAK_TABLE = spectroscopy.single_exciton_peak_gain(0.1 * _RATIO, 0.1)  # depends on Δ/FWHM only
+
+
+def single_exciton_model(delta_xx_mev: float = 100.0, fwhm_mev: float = 50.0) -> dict:
+    """Emission, X→XX absorption and net gain of singly excited dots; peak gain versus Δ_XX."""
+    e_x = 2.0
+    energy = np.linspace(1.7, 2.35, 400)
+    d, w = delta_xx_mev / 1000.0, fwhm_mev / 1000.0
+    deltas = np.linspace(-150.0, 250.0, 161)
+    return {"delta": delta_xx_mev, "fwhm": fwhm_mev, "energy": energy,
+            "emission": statefilling.gaussian_line(energy, e_x, w),
+            "absorption": statefilling.gaussian_line(energy, e_x + d, w),
+            "net": spectroscopy.single_exciton_net_gain(energy, e_x, d, w),
+            "deltas": deltas, "peaks": np.interp(np.abs(deltas) / fwhm_mev, _RATIO, _PEAK_TABLE),
+            "peak": float(spectroscopy.single_exciton_peak_gain(d, w))}
+
+
+def single_exciton_view(r: dict):
+    """Spectra of a singly excited ensemble (left) and its peak net gain versus Δ_XX (right)."""
+    fig, (ax_s, ax_p) = new_figure(7.0, 3.2, ncols=2)
+    (em,) = ax_s.plot(r["energy"], r["emission"], color=PALETTE[1], label="emission X→0")
+    (ab,) = ax_s.plot(r["energy"], -r["absorption"], color="0.5", ls="--",
+                      label="absorption X→XX (−)")
+    (net,) = ax_s.plot(r["energy"], r["net"], color=PALETTE[0], lw=2, label="net gain")
+    ax_s.axhline(0, color="0.3", lw=0.8)
+    ax_s.set(xlabel="photon energy (eV)", ylabel="per singly excited dot (band peak = 1)",
+             ylim=(-1.1, 1.25))
+    ax_s.legend(loc="upper right", fontsize=7.5)
+    (curve,) = ax_p.plot(r["deltas"], r["peaks"], color=PALETTE[0])
+    (dot,) = ax_p.plot([r["delta"]], [r["peak"]], "o", color=PALETTE[1])
+    ax_p.axvline(0, color="0.3", lw=0.8)
+    ax_p.set(xlabel="exciton–exciton interaction Δ_XX (meV)", ylabel="peak net gain",
+             ylim=(0, 1.05))
+    title = ax_p.set_title("", fontsize=9)
+
+    def update(r):
+        em.set_ydata(r["emission"])
+        ab.set_ydata(-r["absorption"])
+        net.set_ydata(r["net"])
+        curve.set_ydata(r["peaks"])
+        dot.set_data([r["delta"]], [r["peak"]])
+        title.set_text(f"Δ_XX = {r['delta']:.0f} meV, width {r['fwhm']:.0f} meV: "
+                       f"peak {r['peak']:.2f}")
+
+    update(r)
+    return fig, update
+
+
+def single_exciton_explorer(delta_xx_mev: float = 100.0, fwhm_mev: float = 50.0,
+                            **kwargs) -> Exploration:
+    """Δ_XX and ensemble line width → single-exciton net gain spectrum."""
+    controls = {
+        "delta_xx_mev": widgets.FloatSlider(value=delta_xx_mev, min=-100.0, max=200.0, step=5.0,
+                                            description="Δ_XX (meV)"),
+        "fwhm_mev": widgets.FloatSlider(value=fwhm_mev, min=10.0, max=150.0, step=5.0,
+                                        description="line width (meV)"),
+    }
+    return Exploration(single_exciton_model, controls, single_exciton_view, n_frames=13,
+                       **kwargs)
+
+
+# ------------------------------------------------------------------ 3.2 charged-exciton gain
+N_E_GRID = np.linspace(0.0, 8.0, 161)
+
+
+def charged_gain_model(n_e: float = 2.0, degeneracy: int = 8, mean_n: float = 2.0) -> dict:
+    """Band-edge inversion versus ⟨N⟩ at n_e, eq-5 threshold, and eq-6 Auger rate at threshold."""
+    g = float(degeneracy)
+    n_e = min(n_e, g)
+    grid = np.linspace(0.0, g, 161)
+    threshold = float(charging.charged_gain_threshold(n_e, g, g))
+    n_e_grid = np.linspace(0.0, g, 81)
+    n_th = charging.charged_gain_threshold(n_e_grid, g, g)
+    neutral_rate = float(charging.statistical_auger_rate(g / 2, g / 2))
+    rates = charging.statistical_auger_rate(n_th + n_e_grid, n_th)
+    return {"n_e": n_e, "g": g, "mean_n": mean_n, "grid": grid,
+            "neutral": charging.band_edge_inversion(grid, 0.0, g, g),
+            "charged": charging.band_edge_inversion(grid, n_e, g, g),
+            "threshold": threshold, "here": float(charging.band_edge_inversion(mean_n, n_e, g, g)),
+            "n_e_grid": n_e_grid, "n_th": n_th, "rates": rates, "neutral_rate": neutral_rate,
+            "rate_here": float(charging.statistical_auger_rate(threshold + n_e, threshold))}
+
+
+def charged_gain_view(r: dict):
+    """Inversion versus ⟨N⟩ (left); threshold and Auger rate at threshold versus n_e (right)."""
+    fig, (ax_g, ax_t) = new_figure(7.0, 3.2, ncols=2)
+    (l_n,) = ax_g.plot(r["grid"], r["neutral"], color="0.5", ls="--", label="neutral")
+    (l_c,) = ax_g.plot(r["grid"], r["charged"], color=PALETTE[0], label="with n_e extra electrons")
+    (v_th,) = ax_g.plot([r["threshold"]] * 2, [-1, 1], color=PALETTE[2], ls=":")
+    (dot,) = ax_g.plot([r["mean_n"]], [r["here"]], "o", color=PALETTE[1])
+    ax_g.axhline(0, color="0.3", lw=0.8)
+    ax_g.set(xlabel="excitons per dot ⟨N⟩", ylabel="inversion f_e + f_h − 1", ylim=(-1.05, 1.05))
+    ax_g.legend(loc="lower right")
+    title = ax_g.set_title("", fontsize=9)
+    (l_t,) = ax_t.plot(r["n_e_grid"], r["n_th"], color=PALETTE[0], label="⟨N_th⟩ (eq. 5)")
+    ax_r = ax_t.twinx()
+    (l_r,) = ax_r.plot(r["n_e_grid"], r["rates"], color=PALETTE[3],
+                       label="Auger rate at threshold (eq. 6)")
+    (d_t,) = ax_t.plot([r["n_e"]], [r["threshold"]], "o", color=PALETTE[0])
+    (d_r,) = ax_r.plot([r["n_e"]], [r["rate_here"]], "s", color=PALETTE[3])
+    ax_t.set(xlabel="extra electrons per dot n_e", ylabel="gain threshold ⟨N_th⟩")
+    ax_r.set_ylabel("Auger rate at threshold (units of C_A)", color=PALETTE[3])
+    ax_r.grid(False)
+    ax_t.legend(handles=[l_t, l_r], loc="upper right", fontsize=7.5)
+
+    def update(r):
+        l_n.set_data(r["grid"], r["neutral"])
+        l_c.set_data(r["grid"], r["charged"])
+        v_th.set_xdata([r["threshold"]] * 2)
+        dot.set_data([r["mean_n"]], [r["here"]])
+        ax_g.set_xlim(0, r["g"])
+        title.set_text(f"g = {r['g']:.0f}, n_e = {r['n_e']:.2f}: ⟨N_th⟩ = {r['threshold']:.2f}")
+        l_t.set_data(r["n_e_grid"], r["n_th"])
+        l_r.set_data(r["n_e_grid"], r["rates"])
+        d_t.set_data([r["n_e"]], [r["threshold"]])
+        d_r.set_data([r["n_e"]], [r["rate_here"]])
+        ax_t.set_xlim(0, r["g"])
+        ax_t.set_ylim(0, r["g"] / 2 * 1.05)
+        ax_r.set_ylim(0, 1.05 * max(1.0, float(np.max(r["rates"]))))
+        ax_t.set_title(f"Auger rate at threshold: {r['rate_here']:.1f} C_A "
+                       f"(neutral {r['neutral_rate']:.0f} C_A)", fontsize=9)
+
+    update(r)
+    return fig, update
+
+
+def charged_gain_explorer(n_e: float = 2.0, degeneracy: int = 8, mean_n: float = 2.0,
+                          **kwargs) -> Exploration:
+    """Extra electrons, level degeneracy and ⟨N⟩ → band-edge inversion, threshold, Auger rate."""
+    controls = {
+        "n_e": widgets.FloatSlider(value=n_e, min=0.0, max=8.0, step=0.1,
+                                   description="extra electrons n_e"),
+        "degeneracy": widgets.Dropdown(options=[2, 8], value=degeneracy,
+                                       description="g_e = g_h"),
+        "mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=8.0, step=0.05,
+                                      description="⟨N⟩"),
+    }
+    return Exploration(charged_gain_model, controls, charged_gain_view, n_frames=11, **kwargs)
+
+
+# ------------------------------------------------------------------ 3.3 doped PbS
+def doping_model(mean_n_e: float = 2.7) -> dict:
+    """Poisson doping distribution and the g = 8 inversion: mean-charge vs Poisson-averaged."""
+    g = float(charging.PBS_DEGENERACY)
+    k = np.arange(0, 16)
+    grid = np.linspace(0.0, 5.0, 126)
+    return {"mean_n_e": mean_n_e, "k": k, "p_k": statistics.poisson_probability(k, mean_n_e),
+            "q0": float(charging.neutral_fraction(mean_n_e)), "grid": grid,
+            "mean_charge": charging.band_edge_inversion(grid, min(mean_n_e, g), g, g),
+            "poisson": charging.poisson_charged_inversion(grid, mean_n_e, g, g),
+            "th_mean": float(charging.charged_gain_threshold(min(mean_n_e, g), g, g)),
+            "th_poisson": charging.poisson_charged_threshold(mean_n_e, g, g)}
+
+
+def doping_view(r: dict):
+    """Distribution of doping electrons (left) and the ensemble inversion versus ⟨N⟩ (right)."""
+    fig, (ax_p, ax_g) = new_figure(7.0, 3.2, ncols=2)
+    bars = ax_p.bar(r["k"], r["p_k"], color=[PALETTE[1]] + [PALETTE[0]] * (len(r["k"]) - 1))
+    ax_p.axvline(charging.PBS_DEGENERACY + 0.5, color="0.4", ls="--", lw=1)
+    ax_p.text(charging.PBS_DEGENERACY + 0.7, 0.5, "1S_e full\n(g = 8)", fontsize=8)
+    ax_p.set(xlabel="extra electrons in a dot n_e", ylabel="fraction of dots", ylim=(0, 0.65))
+    label = ax_p.text(0.97, 0.95, "", transform=ax_p.transAxes, ha="right", va="top", fontsize=8.5)
+    (l_m,) = ax_g.plot(r["grid"], r["mean_charge"], color=PALETTE[0],
+                       label="every dot holds ⟨n_e⟩ (eq. 5)")
+    (l_p,) = ax_g.plot(r["grid"], r["poisson"], color=PALETTE[3], ls="--",
+                       label="Poisson-distributed n_e")
+    ax_g.plot([2.5, 1.2], [0, 0], "x", color=PALETTE[6], ms=7, mew=2,
+              label="measured thresholds (2.5, ~1.2)")
+    (d_m,) = ax_g.plot([r["th_mean"]], [0], "o", color=PALETTE[0])
+    (d_p,) = ax_g.plot([r["th_poisson"]], [0], "o", mfc="none", color=PALETTE[3])
+    ax_g.axhline(0, color="0.3", lw=0.8)
+    ax_g.set(xlabel="excitons per dot ⟨N⟩", ylabel="band-edge inversion", ylim=(-1.05, 1.05))
+    ax_g.legend(loc="lower right", fontsize=7.5)
+    title = ax_g.set_title("", fontsize=9)
+
+    def update(r):
+        for bar, p in zip(bars, r["p_k"], strict=True):
+            bar.set_height(p)
+        label.set_text(f"⟨n_e⟩ = {r['mean_n_e']:.2f}\nq(0) = e^(−⟨n_e⟩) = {r['q0']:.3f}")
+        l_m.set_ydata(r["mean_charge"])
+        l_p.set_ydata(r["poisson"])
+        d_m.set_xdata([r["th_mean"]])
+        d_p.set_xdata([r["th_poisson"]])
+        title.set_text(f"⟨N_th⟩: {r['th_mean']:.2f} (mean charge), "
+                       f"{r['th_poisson']:.2f} (Poisson)")
+
+    update(r)
+    return fig, update
+
+
+def doping_explorer(mean_n_e: float = 2.7, **kwargs) -> Exploration:
+    """Average doping ⟨n_e⟩ of PbS dots → charge distribution and gain threshold."""
+    controls = {"mean_n_e": widgets.FloatSlider(value=mean_n_e, min=0.0, max=8.0, step=0.1,
+                                                description="⟨n_e⟩")}
+    return Exploration(doping_model, controls, doping_view, n_frames=17, **kwargs)
+
+
+# ------------------------------------------------------------------ 4.1 Auger and gain regimes
+VOLUME_GRID = np.logspace(0.5, 3.5, 121)
+
+
+AREA_GRID = np.logspace(1, 3.5, 121)
+
+
+TAU_NPL_GRID = wells.npl_auger_lifetime_ps(VOLUME_GRID)
+
+
+TAU_DOT_GRID = auger.auger_lifetime_ps(VOLUME_GRID)
+
+
+def npl_gain_model(area_nm2: float = 340.0, exciton_radius_nm: float = 1.8,
+                   monolayers: float = 4.0) -> dict:
+    """Auger lifetime and gain regime of a platelet of given area, thickness and a_2D."""
+    volume = float(area_nm2 * wells.platelet_thickness_nm(monolayers))
+    n_max = float(wells.max_excitons_per_platelet(area_nm2, exciton_radius_nm))
+    return {
+        "area": area_nm2, "a2d": exciton_radius_nm, "monolayers": monolayers, "volume": volume,
+        "tau_npl": float(wells.npl_auger_lifetime_ps(volume)),
+        "tau_dot": float(auger.auger_lifetime_ps(volume)),
+        "n_max": n_max, "mott_cm2": float(wells.mott_density_cm2(exciton_radius_nm)),
+        "regime_low": wells.gain_regime(1.0, area_nm2, exciton_radius_nm),
+        "regime_high": wells.gain_regime(max(2 * n_max, 2.0), area_nm2, exciton_radius_nm),
+        "v_grid": VOLUME_GRID, "tau_npl_grid": TAU_NPL_GRID, "tau_dot_grid": TAU_DOT_GRID,
+        "a_grid": AREA_GRID,
+        "n_max_grid": wells.max_excitons_per_platelet(AREA_GRID, exciton_radius_nm),
+        "a_state": 2 * np.pi * exciton_radius_nm**2,
+    }
+
+
+def npl_gain_view(r: dict):
+    """Auger lifetime versus volume (left) and the gain-regime map, area versus ⟨N⟩ (right)."""
+    fig, (ax_t, ax_r) = new_figure(7.0, 3.2, ncols=2)
+    ax_t.loglog(r["v_grid"], r["tau_npl_grid"], color=PALETTE[1], label="NPL: 2.7 ps nm⁻³, plateau")
+    ax_t.loglog(r["v_grid"], r["tau_dot_grid"], color="0.4", ls="--", label="0D dots: 1 ps nm⁻³")
+    (dot,) = ax_t.plot([r["volume"]], [r["tau_npl"]], "o", color=PALETTE[1], ms=7)
+    ax_t.set(xlabel="volume V (nm³)", ylabel="$\\tau_{A,XX}$ (ps)")
+    ax_t.legend(loc="lower right")
+    title_t = ax_t.set_title("", fontsize=9)
+    (mott,) = ax_r.loglog(r["a_grid"], r["n_max_grid"], color=PALETTE[0])
+    ax_r.axhline(1.0, color=PALETTE[2], lw=1, ls=":")
+    state = ax_r.axvspan(r["a_grid"][0], r["a_state"], color=PALETTE[2], alpha=0.15)
+    (here,) = ax_r.plot([r["area"]] * 2, [0.1, 1e3], color=PALETTE[1], lw=1.2)
+    ax_r.text(0.97, 0.95, "e-h plasma", transform=ax_r.transAxes, ha="right", va="top",
+              fontsize=8)
+    ax_r.text(0.97, 0.30, "excitons\n(space filling)", transform=ax_r.transAxes, ha="right",
+              fontsize=8)
+    label_state = ax_r.text(0, 0.2, "state\nfilling", fontsize=8, color=PALETTE[2])
+    ax_r.set(xlabel="platelet area A (nm²)", ylabel="excitons per platelet ⟨N⟩",
+             xlim=(r["a_grid"][0], r["a_grid"][-1]), ylim=(0.1, 1e3))
+    title_r = ax_r.set_title("", fontsize=9)
+
+    def update(r):
+        dot.set_data([r["volume"]], [r["tau_npl"]])
+        title_t.set_text(f"V = {r['volume']:.0f} nm³: τ = {r['tau_npl']:.0f} ps "
+                         f"(0D: {r['tau_dot']:.0f} ps)")
+        mott.set_ydata(r["n_max_grid"])
+        x0 = r["a_grid"][0]
+        state.set_x(x0)
+        state.set_width(r["a_state"] - x0)
+        label_state.set_x(x0 * 1.1)
+        here.set_xdata([r["area"]] * 2)
+        title_r.set_text(f"A/(πa²) = {r['n_max']:.1f}; ρ_Mott = {r['mott_cm2']:.1e} cm⁻²")
+
+    update(r)
+    return fig, update
+
+
+def npl_gain_explorer(area_nm2: float = 340.0, exciton_radius_nm: float = 1.8,
+                      monolayers: float = 4.0, **kwargs) -> Exploration:
+    """Platelet area, 2D exciton radius and thickness → Auger lifetime and gain regime."""
+    controls = {
+        "area_nm2": widgets.FloatLogSlider(value=area_nm2, base=10, min=1.0, max=3.5, step=0.02,
+                                           description="area A (nm²)", readout_format=".0f"),
+        "exciton_radius_nm": widgets.FloatSlider(value=exciton_radius_nm, min=0.5, max=5.0,
+                                                 step=0.1, description="a_2D (nm)"),
+        "monolayers": widgets.FloatSlider(value=monolayers, min=2.0, max=9.0, step=0.5,
+                                          description="thickness (ML)"),
+    }
+    kwargs.setdefault("n_frames", 15)
+    return Exploration(npl_gain_model, controls, npl_gain_view, **kwargs)
+
+
+# ------------------------------------------------------------------ 4.2 degeneracy and saturation
+DEGENERACY_MEAN_N_GRID = np.logspace(-2, np.log10(30.0), 160)
+
+
+DEGENERACIES = {"g_e = g_h = 2": (2, 2), "g_min = 2, g_max = 4": (2, 4), "g_e = g_h = 4": (4, 4)}
+
+
+_CURVES = {name: perovskite.early_signal(DEGENERACY_MEAN_N_GRID, *g)
+           for name, g in DEGENERACIES.items()}
+
+
+_LATE = perovskite.late_signal(DEGENERACY_MEAN_N_GRID)
+
+
+def degeneracy_model(mean_n: float = 1.0, degeneracy: str = "g_e = g_h = 2") -> dict:
+    """Early (A) and late (B) signals versus ⟨N⟩ for three degeneracy choices; values at ⟨N⟩."""
+    if degeneracy not in DEGENERACIES:
+        raise ValueError(f"degeneracy must be one of {list(DEGENERACIES)}, got {degeneracy!r}")
+    g_e, g_h = DEGENERACIES[degeneracy]
+    a_here = float(perovskite.early_signal(mean_n, g_e, g_h))
+    b_here = float(perovskite.late_signal(mean_n))
+    return {"mean_n": mean_n, "name": degeneracy, "g": (g_e, g_h), "grid": DEGENERACY_MEAN_N_GRID,
+            "curves": _CURVES, "late": _LATE, "a": a_here, "b": b_here,
+            "ratio": a_here / b_here, "threshold": perovskite.band_edge_gain_threshold(g_e, g_h)}
+
+
+def degeneracy_view(r: dict):
+    """A and B versus ⟨N⟩ (left) and A/B (right) for g = 2, (2, 4) and 4."""
+    fig, (ax_s, ax_r) = new_figure(7.0, 3.2, ncols=2)
+    colours = dict(zip(DEGENERACIES, (PALETTE[6], PALETTE[0], PALETTE[2]), strict=True))
+    widths = {}
+    for name, curve in r["curves"].items():
+        (widths[name],) = ax_s.loglog(r["grid"], curve, color=colours[name], label=f"A: {name}")
+        ax_r.semilogx(r["grid"], curve / r["late"], color=colours[name])
+    ax_s.loglog(r["grid"], r["late"], color=PALETTE[1], ls="--", label="B = 1 − $p_0$")
+    (dot_a,) = ax_s.plot([], [], "o", color="k")
+    (dot_b,) = ax_s.plot([], [], "s", color=PALETTE[1])
+    (dot_r,) = ax_r.plot([], [], "o", color="k")
+    ax_s.set(xlabel="⟨N⟩", ylabel="signal (units of a single exciton)", ylim=(5e-3, 30))
+    ax_s.legend(loc="upper left", fontsize=7.5)
+    ax_r.set(xlabel="⟨N⟩", ylabel="early/late ratio A/B", ylim=(0, 17))
+    for name, (g_e, g_h) in DEGENERACIES.items():
+        ax_r.axhline(g_e * g_h, color=colours[name], lw=0.8, ls=":")
+    title = ax_r.set_title("", fontsize=9)
+
+    def update(r):
+        for name, line in widths.items():
+            line.set_linewidth(2.6 if name == r["name"] else 1.2)
+        dot_a.set_data([r["mean_n"]], [r["a"]])
+        dot_b.set_data([r["mean_n"]], [r["b"]])
+        dot_r.set_data([r["mean_n"]], [r["ratio"]])
+        title.set_text(f"{r['name']}, ⟨N⟩ = {r['mean_n']:.2g}: A/B = {r['ratio']:.2f}, "
+                       f"⟨N_th⟩ = {r['threshold']:.2f}")
+
+    update(r)
+    return fig, update
+
+
+def degeneracy_explorer(mean_n: float = 1.0, degeneracy: str = "g_e = g_h = 2",
+                        **kwargs) -> Exploration:
+    """⟨N⟩ and band-edge degeneracies → saturation of early and late signals."""
+    controls = {
+        "mean_n": widgets.FloatLogSlider(value=mean_n, base=10, min=-1.5, max=np.log10(30.0),
+                                         step=0.02, description="⟨N⟩", readout_format=".2f"),
+        "degeneracy": widgets.Dropdown(options=list(DEGENERACIES), value=degeneracy,
+                                       description="degeneracy"),
+    }
+    kwargs.setdefault("n_frames", 13)
+    return Exploration(degeneracy_model, controls, degeneracy_view, **kwargs)

@@ -1,0 +1,82 @@
+"""The generic Exploration: static frames, display bundle, errors."""
+
+import importlib
+import pkgutil
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+from ipywidgets.widgets.widget_link import Link
+
+from qdbook import explore
+from qdbook.explore import Exploration
+from qdbook.plotting import new_figure
+
+PNG = b"\x89PNG"
+
+
+def _all_explorers():
+    """Every ``*_explorer`` of every topical module of qdbook.explore, found by listing it."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(explore.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            module = importlib.import_module(f"qdbook.explore.{info.name}")
+            found += [getattr(module, n) for n in sorted(vars(module)) if n.endswith("_explorer")
+                      and getattr(module, n).__module__ == module.__name__]
+    assert len(found) == 25, f"the book has 25 explorations, found {len(found)}"
+    return found
+
+
+MIN_FRAMES = {"dfb_explorer": 9}   # nine grating periods
+
+
+@pytest.mark.parametrize("builder", _all_explorers(),
+                         ids=lambda b: f"{b.__module__.rsplit('.', 1)[-1]}.{b.__name__}")
+def test_static_frames_are_linked_in_the_browser(builder):
+    exp = builder(static=True)
+    box = exp.widget
+    slider, stack = exp.static_slider, exp.static_stack
+    assert isinstance(slider, widgets.SelectionSlider) and isinstance(stack, widgets.Stack)
+    assert box.children[0] is slider and box.children[1] is stack
+    assert len(stack.children) == len(slider.options) >= MIN_FRAMES.get(builder.__name__, 10)
+    # the client-side link between the slider's index and the stack's selected frame
+    link = exp.static_link
+    assert isinstance(link, Link)
+    assert link.source == (slider, "index") and link.target == (stack, "selected_index")
+    # the default frame is shown first and equals the live figure at the defaults
+    assert stack.selected_index == slider.index
+    assert bytes(stack.children[stack.selected_index].value) == exp.default_png
+    frames = [bytes(child.value) for child in stack.children]
+    assert len(set(frames)) == len(frames), "every frame differs"
+    assert sum(map(len, frames)) <= explore.FRAME_BUDGET_BYTES
+
+
+def _toy():
+    def model(a):
+        return {"x": np.linspace(0, 1, 5), "y": a * np.linspace(0, 1, 5)}
+
+    def view(r):
+        fig, ax = new_figure(3, 2)
+        (line,) = ax.plot(r["x"], r["y"])
+        ax.set_ylim(0, 10)
+        return fig, lambda r: line.set_ydata(r["y"])
+
+    return model, view
+
+
+def test_generic_exploration_and_errors(monkeypatch):
+    model, view = _toy()
+    control = widgets.FloatSlider(value=1.0, min=0.0, max=5.0, description="a")
+    exp = Exploration(model, {"a": control}, view, static=False)
+    control.value = 3.0
+    assert exp.result["y"][-1] == 3.0
+    with pytest.raises(ValueError, match="main"):
+        Exploration(model, {"a": control}, view, main="b")
+    with pytest.raises(ValueError, match="controls"):
+        Exploration(model, {}, view)
+    monkeypatch.setenv("QDBOOK_STATIC", "1")
+    assert Exploration(model, {"a": widgets.FloatSlider(value=1.0)}, view).static
+    too_many = Exploration(model, {"a": widgets.FloatSlider(value=1.0, max=5)}, view,
+                           n_frames=2000, static=True)
+    with pytest.raises(ValueError, match="budget"):
+        too_many.frames()
