@@ -16,6 +16,7 @@ The physics lives in small topical modules of plain numpy/scipy functions:
 - :mod:`qdbook.thermal` — device heating under d.c. and pulses (sec. 6.1)
 - :mod:`qdbook.photonics`, :mod:`qdbook.optical_constants` — multilayer optics (secs. 6.2–6.4)
 - :mod:`qdbook.materials`, :mod:`qdbook.notation` — parameters with sources; the notation
+- :mod:`qdbook.units` — constants and unit conversions shared by the modules
 
 :mod:`qdbook.equations` (sympy) holds the registry of symbolic forms,
 :mod:`qdbook.explore` (ipywidgets) the explorations and :mod:`qdbook.plotting`
@@ -33,7 +34,7 @@ PHYSICS_MODULES = ("units", "confinement", "statistics", "auger", "pumping", "ga
                    "materials")
 """The physics modules: plain numpy/scipy functions, each declaring its ``RELATIONS``."""
 
-_SUBMODULES = {*PHYSICS_MODULES, "notation", "relations", "equations", "explore", "plotting"}
+_SUBMODULES = {*PHYSICS_MODULES, "notation", "equations", "explore", "plotting"}
 
 
 def __getattr__(name):

@@ -18,7 +18,7 @@ A physics module lists its relations in a module-level ``RELATIONS`` list of
 * ``form(sp, s)`` builds the symbolic form from the sympy module ``sp`` and a
   namespace ``s`` whose attributes are positive symbols of that name
   (``s.tau_A``); ``s.i`` is a non-negative integer, and the constants
-  ``s.hbar``, ``s.m_0``, ``s.c``, ``s.e``, ``s.k_B`` take the values of
+  ``s.hbar``, ``s.m_0``, ``s.c``, ``s.e``, ``s.k_B``, ``s.epsilon_0`` take the values of
   :data:`CONSTANT_VALUES` when the form is evaluated.
 * ``units`` names the unit of every free symbol (keys of
   :data:`qdbook.units.UNITS`, or ``"1"`` for a pure number); ``evaluate``
@@ -46,7 +46,8 @@ from scipy import constants as sc
 
 from .units import C_CM_PER_S
 
-CONSTANT_VALUES = {"hbar": sc.hbar, "m_0": sc.m_e, "c": C_CM_PER_S, "e": sc.e, "k_B": sc.k}
+CONSTANT_VALUES = {"hbar": sc.hbar, "m_0": sc.m_e, "c": C_CM_PER_S, "e": sc.e, "k_B": sc.k,
+                   "epsilon_0": sc.epsilon_0}
 """Values of the constant symbols: SI, except ``c`` in cm s⁻¹ (the review's cm units)."""
 
 

@@ -28,6 +28,8 @@ from scipy.optimize import brentq
 from scipy.stats import poisson
 
 from . import _validate as v
+from ._relation import Relation, integers, loguniform, uniform
+from .units import convert
 
 _N_GRID = np.arange(0, 61)
 
@@ -65,7 +67,9 @@ def _degeneracy(name, value):
 
 
 def quasi_fermi_levels_ev(mean_n, n_e=0.0, g_e=2.0, g_h=2.0, temperature_k=300.0):
-    r"""Electron and hole quasi-Fermi potentials φ_e, φ_h [eV] (rel-3.2-quasi-fermi).
+    r"""Electron and hole quasi-Fermi potentials φ_e, φ_h [eV].
+
+    Equation :math:numref:`rel-3.2-quasi-fermi` of the book (review section 3.2.2):
 
     .. math:: \phi_e = k_BT\,\ln\!\left(\frac{g_e}{N + n_e} - 1\right),\qquad
               \phi_h = k_BT\,\ln\!\left(\frac{g_h}{N} - 1\right)
@@ -90,20 +94,33 @@ def quasi_fermi_levels_ev(mean_n, n_e=0.0, g_e=2.0, g_h=2.0, temperature_k=300.0
     Notes
     -----
     Review section 3.2.2 (ref. 32 there: doi:10.1038/s41578-020-00274-9).
+
+    Examples
+    --------
+    Review section 3.2.2: φ_e + φ_h = 0 at the eq-5 threshold; a singly charged
+    two-fold dot (n_e = 1) reaches it at ⟨N⟩ = 0.5:
+
+    >>> phi_e, phi_h = quasi_fermi_levels_ev(0.5, n_e=1.0)
+    >>> round(float(phi_h), 4), abs(float(phi_e + phi_h)) < 1e-12
+    (0.0284, True)
     """
     g_e = _degeneracy("g_e", g_e)
     g_h = _degeneracy("g_h", g_h)
     n_e = v.nonnegative("n_e", n_e)
     n = v.in_range("mean_n", mean_n, 0.0, g_h, closed=False)
     v.in_range("mean_n + n_e", np.asarray(n) + n_e, 0.0, g_e, closed=False)
-    kt = sc.k * v.positive("temperature_k", temperature_k) / sc.e
+    kt = convert(sc.k * v.positive("temperature_k", temperature_k), "J", "eV")
     phi_e = kt * np.log(g_e / (np.asarray(n) + n_e) - 1.0)
     phi_h = kt * np.log(g_h / np.asarray(n) - 1.0)
     return phi_e[()], phi_h[()]
 
 
 def charged_gain_threshold(n_e, g_e=2.0, g_h=2.0):
-    r"""Band-edge gain threshold ⟨N_th,gain⟩ of dots with ``n_e`` extra electrons (eq-5).
+    r"""Band-edge gain threshold ⟨N_th,gain⟩ of dots with ``n_e`` extra electrons.
+
+    Equation :math:numref:`eq-5` of the book (review eq 5, section 3.2.2); with
+    g_e = g_h = 2 it is Equation :math:numref:`rel-3.2-charged` (section 3.2.2),
+    with g_e = g_h = 8 (PbS) Equation :math:numref:`rel-3.3-doped-pbs` (section 3.3.3):
 
     .. math:: \langle N_{th,gain}\rangle = \frac{g_h\,(g_e - n_e)}{g_h + g_e}
 
@@ -119,6 +136,21 @@ def charged_gain_threshold(n_e, g_e=2.0, g_h=2.0):
     -----
     The root of φ_e + φ_h = 0 (:func:`quasi_fermi_levels_ev`), i.e. of
     (N + n_e)/g_e + N/g_h = 1. Review eq 5, section 3.2.2.
+
+    Examples
+    --------
+    Review section 3.2.2 (eq 5): two-fold levels give 1, 0.5 and 0 for n_e = 0,
+    1, 2; eight-fold PbSe/PbS levels give 4 for neutral dots and 1 with n_e = 6:
+
+    >>> [float(charged_gain_threshold(n_e)) for n_e in (0, 1, 2)]
+    [1.0, 0.5, 0.0]
+    >>> [float(charged_gain_threshold(n_e, 8, 8)) for n_e in (0, 6)]
+    [4.0, 1.0]
+
+    Review section 3.3.3: n-doped PbS with ⟨n_e⟩ = 2.7 and 4.8 gives 2.65 and 1.6:
+
+    >>> [round(float(charged_gain_threshold(n_e, 8, 8)), 2) for n_e in DOPED_PBS_MEAN_N_E]
+    [2.65, 1.6]
     """
     g_e = _degeneracy("g_e", g_e)
     g_h = _degeneracy("g_h", g_h)
@@ -197,7 +229,9 @@ def poisson_charged_threshold(mean_n_e, g_e=2.0, g_h=2.0):
 
 
 def statistical_auger_rate(n_electrons, n_holes, c_a=1.0):
-    r"""Auger rate of a dot with given numbers of electrons and holes (eq-6).
+    r"""Auger rate of a dot with given numbers of electrons and holes.
+
+    Equation :math:numref:`eq-6` of the book (review eq 6, section 3.2.2):
 
     .. math:: \tau_A^{-1} = C_A\,N_h N_e\,(N_h + N_e - 2)
 
@@ -214,6 +248,17 @@ def statistical_auger_rate(n_electrons, n_holes, c_a=1.0):
     "Statistical scaling": the rate counts the ways of choosing an electron,
     a hole and a third carrier (review eq 6, section 3.2.2; Klimov et al.,
     Phys. Rev. B 77, 195324 (2008), doi:10.1103/PhysRevB.77.195324).
+
+    Examples
+    --------
+    Review section 3.2.2: a neutral eight-fold dot at threshold (N_e = N_h = 4)
+    decays at 96 C_A, one with n_e = 6 (N_e = 7, N_h = 1) at 42 C_A, so its gain
+    lives 2.3 times longer (96/42 = 2.29):
+
+    >>> float(statistical_auger_rate(4, 4)), float(statistical_auger_rate(7, 1))
+    (96.0, 42.0)
+    >>> round(float(statistical_auger_rate(4, 4) / statistical_auger_rate(7, 1)), 2)
+    2.29
     """
     ne = np.asarray(v.nonnegative("n_electrons", n_electrons))
     nh = np.asarray(v.nonnegative("n_holes", n_holes))
@@ -223,7 +268,9 @@ def statistical_auger_rate(n_electrons, n_holes, c_a=1.0):
 
 
 def charged_exciton_auger_rate(n_e, c_a=1.0):
-    """Auger rate of one exciton in a dot with ``n_e`` extra electrons (rel-3.3-trion-auger).
+    """Auger rate of one exciton in a dot with ``n_e`` extra electrons.
+
+    Equation :math:numref:`rel-3.3-trion-auger` of the book (review section 3.3.2).
 
     eq-6 with N_e = n_e + 1 and N_h = 1 gives C_A n_e (n_e + 1): zero for a
     neutral exciton, 2 C_A for a trion, 6 C_A with two extra electrons.
@@ -234,13 +281,23 @@ def charged_exciton_auger_rate(n_e, c_a=1.0):
         Extra electrons, >= 0.
     c_a : float, optional
         The constant C_A, > 0.
+
+    Examples
+    --------
+    Review section 3.3.2 quotes the scaling n_e(n_e + 1), no value; the book's
+    review test reads it off for n_e = 0 to 4, in units of C_A:
+
+    >>> charged_exciton_auger_rate(np.arange(5)).tolist()
+    [0.0, 2.0, 6.0, 12.0, 20.0]
     """
     n = np.asarray(v.nonnegative("n_e", n_e))
     return statistical_auger_rate(n + 1.0, 1.0, c_a)
 
 
 def auger_rate_ratio(n_excitons, reference_excitons=2):
-    """Ratio of eq-6 Auger rates of N-exciton and reference neutral states (rel-3.4-auger-ratio).
+    """Ratio of the eq-6 Auger rates of an N-exciton and a reference neutral state.
+
+    Equation :math:numref:`rel-3.4-auger-ratio` of the book (review section 3.4.1).
 
     With N_e = N_h = N, eq-6 gives 2 C_A N²(N − 1); the ratio to the
     biexciton (N = 2) is N²(N − 1)/4, i.e. 45 for N = 6.
@@ -251,6 +308,14 @@ def auger_rate_ratio(n_excitons, reference_excitons=2):
         Excitons per dot, >= 1.
     reference_excitons : float, optional
         Excitons of the reference state, > 1 (the biexciton by default).
+
+    Examples
+    --------
+    Review section 3.4.1: the six-exciton state needed for 1P gain decays
+    45 times faster than the biexciton (360 C_A / 8 C_A):
+
+    >>> float(auger_rate_ratio(6))
+    45.0
     """
     n = v.in_range("n_excitons", n_excitons, 1.0, np.inf)
     ref = v.in_range("reference_excitons", reference_excitons, 1.0, np.inf, closed=False)
@@ -258,16 +323,22 @@ def auger_rate_ratio(n_excitons, reference_excitons=2):
 
 
 def neutral_fraction(mean_n_e):
-    """Fraction of uncharged dots q(0) = exp(−⟨n_e⟩), Poisson charging (rel-3.3-charging-poisson).
+    """Fraction of uncharged dots q(0) = exp(−⟨n_e⟩) under Poisson charging.
+
+    Equation :math:numref:`rel-3.3-charging-poisson` of the book (review section 3.3.2).
 
     Parameters
     ----------
     mean_n_e : float or array_like
         Average extra electrons per dot ⟨n_e⟩, >= 0.
 
-    Notes
-    -----
-    Review section 3.3.2.
+    Examples
+    --------
+    The review quotes no number here; the book's page (section 3.3) takes the DFB
+    device charged to ⟨n_e⟩ = 3.1, which leaves 4.5 % of its dots neutral:
+
+    >>> round(float(neutral_fraction(3.1)), 3)
+    0.045
     """
     return np.exp(-np.asarray(v.nonnegative("mean_n_e", mean_n_e)))[()]
 
@@ -284,3 +355,95 @@ def mean_charge_from_neutral_fraction(q0):
     if np.any(np.asarray(q) == 0):
         raise ValueError(f"q0 must be > 0 (allowed range (0, 1]), got {q0!r}")
     return (-np.log(np.asarray(q)))[()]
+
+
+# -- relations of the review that this module computes (see qdbook._relation) -------------
+_SEC3 = "chapters/03-practical-gain"
+
+
+def _statistical_auger(sp, s):
+    return s.C_A * s.N_e * s.N_h * (s.N_e + s.N_h - 2)
+
+
+def _draw_quasi_fermi(rng):
+    g_e, g_h = float(rng.choice([2, 4, 8])), float(rng.choice([2, 4, 8]))
+    n_e = rng.uniform(0.0, 0.9 * g_e)
+    n = rng.uniform(0.01, 0.99) * min(g_h, g_e - n_e)
+    return {"N": n, "n_e": n_e, "g_e": g_e, "g_h": g_h, "T": rng.uniform(4.0, 400.0)}
+
+
+def _draw_eq5(rng):
+    g_e = float(rng.choice([2, 4, 6, 8]))
+    return {"g_e": g_e, "g_h": float(rng.choice([2, 4, 6, 8])), "n_e": rng.uniform(0.0, g_e)}
+
+
+RELATIONS = [
+    Relation(
+        id="rel-3.2-charged", title="Gain threshold of charged dots with two-fold levels",
+        page=f"{_SEC3}/advanced-gain",
+        form=lambda sp, s: (2 - s.n_e) / 2,
+        units={"n_e": "1", "result": "1"},
+        evaluate=lambda n_e: charged_gain_threshold(n_e=n_e, g_e=2, g_h=2),
+        sample={"n_e": uniform(0.0, 2.0)},
+    ),
+    Relation(
+        id="rel-3.2-quasi-fermi", title="Sum of electron and hole quasi-Fermi potentials",
+        page=f"{_SEC3}/advanced-gain",
+        form=lambda sp, s: s.k_B * s.T * (sp.log(s.g_e / (s.N + s.n_e) - 1)
+                                          + sp.log(s.g_h / s.N - 1)),
+        units={"N": "1", "n_e": "1", "g_e": "1", "g_h": "1", "T": "K", "result": "J"},
+        evaluate=lambda N, n_e, g_e, g_h, T: convert(sum(quasi_fermi_levels_ev(
+            mean_n=N, n_e=n_e, g_e=g_e, g_h=g_h, temperature_k=T)), "eV", "J"),
+        sample=_draw_quasi_fermi,
+    ),
+    Relation(
+        id="eq-5", title="Gain threshold of dots with n_e extra electrons",
+        page=f"{_SEC3}/advanced-gain",
+        form=lambda sp, s: s.g_h * (s.g_e - s.n_e) / (s.g_e + s.g_h),
+        units={"n_e": "1", "g_e": "1", "g_h": "1", "result": "1"},
+        evaluate=lambda n_e, g_e, g_h: charged_gain_threshold(n_e=n_e, g_e=g_e, g_h=g_h),
+        sample=_draw_eq5,
+    ),
+    Relation(
+        id="eq-6", title="Statistical scaling of Auger rates",
+        page=f"{_SEC3}/advanced-gain",
+        form=_statistical_auger,
+        units={"C_A": "1/s", "N_e": "1", "N_h": "1", "result": "1/s"},
+        evaluate=lambda C_A, N_e, N_h: statistical_auger_rate(n_electrons=N_e, n_holes=N_h,
+                                                              c_a=C_A),
+        sample={"C_A": loguniform(1e6, 1e11), "N_e": integers(1, 11), "N_h": integers(1, 11)},
+    ),
+    Relation(
+        id="rel-3.3-charging-poisson", title="Fraction of neutral dots under Poisson charging",
+        page=f"{_SEC3}/charged-gain-practice",
+        form=lambda sp, s: sp.exp(-s.n_e),
+        units={"n_e": "1", "result": "1"},
+        evaluate=lambda n_e: neutral_fraction(mean_n_e=n_e),
+        sample={"n_e": uniform(0.0, 8.0)},
+    ),
+    Relation(
+        id="rel-3.3-trion-auger", title="Auger rate of an exciton with n_e extra electrons",
+        page=f"{_SEC3}/charged-gain-practice",
+        form=lambda sp, s: s.C_A * s.n_e * (s.n_e + 1),
+        units={"C_A": "1/s", "n_e": "1", "result": "1/s"},
+        evaluate=lambda C_A, n_e: charged_exciton_auger_rate(n_e=n_e, c_a=C_A),
+        sample={"C_A": loguniform(1e6, 1e11), "n_e": integers(0, 9)},
+    ),
+    Relation(
+        id="rel-3.3-doped-pbs", title="eq-5 for eight-fold PbS levels",
+        page=f"{_SEC3}/charged-gain-practice",
+        form=lambda sp, s: (8 - s.n_e) / 2,
+        units={"n_e": "1", "result": "1"},
+        evaluate=lambda n_e: charged_gain_threshold(n_e=n_e, g_e=PBS_DEGENERACY,
+                                                    g_h=PBS_DEGENERACY),
+        sample={"n_e": uniform(0.0, 8.0)},
+    ),
+    Relation(
+        id="rel-3.4-auger-ratio", title="Auger rate of N excitons relative to the biexciton",
+        page=f"{_SEC3}/gain-spectra",
+        form=lambda sp, s: s.N**2 * (s.N - 1) / 4,
+        units={"N": "1", "result": "1"},
+        evaluate=lambda N: auger_rate_ratio(n_excitons=N),
+        sample={"N": integers(1, 19)},
+    ),
+]

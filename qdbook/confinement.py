@@ -4,12 +4,14 @@ Conventions
 -----------
 Radii in nm, energies in eV, effective masses in units of the free-electron
 mass :math:`m_0`. The confining potential is a sphere with infinitely high
-walls (eq-1, eq-2); the optional Coulomb term is Brus's first-order
-correction :math:`-1.786\,e^2/(4\pi\varepsilon_0\varepsilon_r R)`.
+walls (equations :math:numref:`eq-1` and :math:numref:`eq-2` of the book);
+the optional Coulomb term is Brus's first-order correction
+:math:`-1.786\,e^2/(4\pi\varepsilon_0\varepsilon_r R)`.
 
-Physical constants come from ``scipy.constants``; roots of the spherical
-Bessel functions are computed with ``scipy.optimize.brentq`` on
-``scipy.special.spherical_jn``, not typed in.
+Physical constants come from ``qdbook.units`` (ħ²/2m₀ as
+``HBAR2_OVER_2M0_EV_NM2``, also importable from this module) and
+``scipy.constants``; roots of the spherical Bessel functions are computed
+with ``scipy.optimize.brentq`` on ``scipy.special.spherical_jn``, not typed in.
 """
 
 from __future__ import annotations
@@ -22,12 +24,11 @@ from scipy.optimize import brentq
 from scipy.special import spherical_jn
 
 from . import _validate as v
+from ._relation import Relation, choice, uniform
 from .materials import Material, get_material
+from .units import HBAR2_OVER_2M0_EV_NM2, convert
 
-HBAR2_OVER_2M0_EV_NM2 = sc.hbar**2 / (2 * sc.m_e) / sc.e * 1e18
-"""ħ²/(2 m_0) expressed in eV nm² (≈ 0.0381), from scipy.constants."""
-
-COULOMB_EV_NM = sc.e / (4 * np.pi * sc.epsilon_0) * 1e9
+COULOMB_EV_NM = sc.e / (4 * np.pi * sc.epsilon_0) / sc.nano
 """e²/(4π ε_0) expressed in eV nm (≈ 1.44), from scipy.constants."""
 
 BRUS_COULOMB_FACTOR = 1.786
@@ -57,9 +58,17 @@ def bessel_root(n: int, L: int) -> float:
 
     Notes
     -----
-    Used by eq-1 (review section 2.1). The zeros of j_L are bracketed by a
-    scan of sign changes on a grid finer than their spacing (> 2.5 for
-    every order), then refined by Brent's method.
+    Used by equation :math:numref:`eq-1` of the book (review section 2.1).
+    The zeros of j_L are bracketed by a scan of sign changes on a grid finer
+    than their spacing (> 2.5 for every order), then refined by Brent's
+    method.
+
+    Examples
+    --------
+    Review section 2.1: φ_1P = 4.49 (and φ_1S = π, φ_1D = 5.76, φ_1F = 6.99).
+
+    >>> round(bessel_root(1, 1), 2)
+    4.49
     """
     n = v.integer("n", n, minimum=1)
     L = v.integer("L", L, minimum=0)
@@ -89,6 +98,9 @@ def orbital_degeneracy(L: int, spin: bool = True) -> int:
 def angular_momentum_degeneracy(F: float) -> int:
     """Degeneracy 2F + 1 of a level with total angular momentum F.
 
+    The book's :ref:`relation rel-2.1-hole-degeneracy <rel-2.1-hole-degeneracy>`
+    (review section 2.1).
+
     Parameters
     ----------
     F : float
@@ -98,7 +110,14 @@ def angular_momentum_degeneracy(F: float) -> int:
     Notes
     -----
     The band-edge hole 1S_{3/2} of II-VI and III-V nanocrystals has F = 3/2 and
-    is therefore 4-fold degenerate (rel-2.1-hole-degeneracy, review section 2.1).
+    is therefore 4-fold degenerate.
+
+    Examples
+    --------
+    Review section 2.1: the 1S_3/2 hole is 4-fold degenerate.
+
+    >>> angular_momentum_degeneracy(1.5)
+    4
     """
     F = v.nonnegative("F", F)
     if not float(2 * F).is_integer():
@@ -113,7 +132,8 @@ def level_ladder(n_max: int = 2, L_max: int = 3) -> list[dict]:
     -------
     list of dict
         Each with ``label``, ``n``, ``L``, ``phi`` (Bessel root) and
-        ``degeneracy`` (with spin), sorted by φ, i.e. by energy (eq-1).
+        ``degeneracy`` (with spin), sorted by φ, i.e. by energy
+        (equation :math:numref:`eq-1`).
     """
     n_max = v.integer("n_max", n_max, minimum=1)
     L_max = v.integer("L_max", L_max, minimum=0)
@@ -126,7 +146,9 @@ def level_ladder(n_max: int = 2, L_max: int = 3) -> list[dict]:
 
 
 def level_energy_ev(n: int, L: int, radius_nm, mass):
-    r"""Confinement energy of the nL level of a carrier in a sphere (eq-1).
+    r"""Confinement energy of the nL level of a carrier in a sphere.
+
+    Equation :math:numref:`eq-1` of the book (review section 2.1).
 
     Parameters
     ----------
@@ -147,6 +169,15 @@ def level_energy_ev(n: int, L: int, radius_nm, mass):
     .. math:: E_{n,L} = \frac{\hbar^2 \phi_{n,L}^2}{2 m R^2}
 
     Review eq 1, section 2.1 (doi:10.1021/acs.chemrev.2c00865).
+
+    Examples
+    --------
+    No number of the review: the book's electronic-states page quotes an
+    electron 1S-1P spacing of 484 meV in a CdSe dot (m_e = 0.13) of radius
+    2.5 nm, "several hundred meV":
+
+    >>> round(1000 * float(level_energy_ev(1, 1, 2.5, 0.13) - level_energy_ev(1, 0, 2.5, 0.13)))
+    484
     """
     radius = v.positive("radius_nm", radius_nm)
     mass = v.positive("mass", mass)
@@ -154,7 +185,10 @@ def level_energy_ev(n: int, L: int, radius_nm, mass):
 
 
 def confinement_energy_ev(material: str | Material, radius_nm):
-    """Confinement contribution ΔE_conf = ħ²π²/(2 m_eh R²) to the gap [eV] (eq-2).
+    """Confinement contribution ΔE_conf = ħ²π²/(2 m_eh R²) to the gap [eV].
+
+    The size-dependent term of equation :math:numref:`eq-2` of the book
+    (review section 2.1).
 
     Parameters
     ----------
@@ -162,6 +196,14 @@ def confinement_energy_ev(material: str | Material, radius_nm):
         One of :data:`qdbook.materials.MATERIALS`.
     radius_nm : float or array_like
         Radius R [nm], > 0.
+
+    Examples
+    --------
+    Review section 2.1: ΔE_conf of "hundreds of meV" in small dots; CdSe at
+    R = 2 nm gives 0.93 eV in the infinite-wall model.
+
+    >>> round(float(confinement_energy_ev("CdSe", 2.0)), 3)
+    0.932
     """
     mat = get_material(material)
     radius = v.positive("radius_nm", radius_nm)
@@ -176,7 +218,9 @@ def coulomb_energy_ev(material: str | Material, radius_nm):
 
 
 def band_gap_ev(material: str | Material, radius_nm, coulomb: bool = False):
-    r"""Size-dependent band gap of a spherical nanocrystal (eq-2).
+    r"""Size-dependent band gap of a spherical nanocrystal.
+
+    Equation :math:numref:`eq-2` of the book (review section 2.1).
 
     Parameters
     ----------
@@ -198,6 +242,14 @@ def band_gap_ev(material: str | Material, radius_nm, coulomb: bool = False):
               m_{eh} = \frac{m_e m_h}{m_e + m_h}
 
     Review eq 2, section 2.1.
+
+    Examples
+    --------
+    Review section 2.1: ΔE_conf = 0.93 eV lifts CdSe's bulk gap of 1.74 eV
+    to 2.67 eV at R = 2 nm.
+
+    >>> round(float(band_gap_ev("CdSe", 2.0)), 2)
+    2.67
     """
     mat = get_material(material)
     gap = mat.eg0_ev + confinement_energy_ev(mat, radius_nm)
@@ -207,10 +259,59 @@ def band_gap_ev(material: str | Material, radius_nm, coulomb: bool = False):
 
 
 def radius_for_gap_nm(material: str | Material, gap_ev: float) -> float:
-    """Invert eq-2: the radius [nm] at which the gap equals ``gap_ev`` [eV]."""
+    """Invert equation :math:numref:`eq-2`: the radius [nm] at which the gap is ``gap_ev`` [eV]."""
     mat = get_material(material)
     gap = v.as_real("gap_ev", gap_ev)
     if np.any(gap <= mat.eg0_ev):
         raise ValueError(
             f"gap_ev must exceed the bulk gap of {mat.name} ({mat.eg0_ev} eV), got {gap_ev!r}")
     return np.sqrt(HBAR2_OVER_2M0_EV_NM2 * np.pi**2 / (mat.m_eh * (gap - mat.eg0_ev)))
+
+
+# -- relations of the review that this module computes (see qdbook._relation) -------------
+_SEC2 = "chapters/02-general-principles"
+
+
+def _draw_level(rng):
+    """R, m and φ_{n,L} drawn together; φ from sympy, independent of :func:`bessel_root`."""
+    from sympy.functions.special.bessel import jn_zeros
+
+    n, L = int(rng.integers(1, 4)), int(rng.integers(0, 4))
+    return {"R": rng.uniform(0.5e-9, 10e-9), "m": rng.uniform(0.02, 1.0),
+            "phi": float(jn_zeros(L, n)[-1]), "_n": n, "_L": L}
+
+
+RELATIONS = [
+    Relation(
+        id="eq-1", title="Levels of a carrier in a spherical box",
+        page=f"{_SEC2}/electronic-states",
+        form=lambda sp, s: s.hbar**2 * s.phi**2 / (2 * s.m * s.m_0 * s.R**2),
+        units={"R": "m", "m": "1", "phi": "1", "result": "J"},
+        # phi is drawn as phi_{n,L}; the package computes the root itself from (n, L).
+        evaluate=lambda R, m, phi, _n, _L: convert(
+            level_energy_ev(n=_n, L=_L, radius_nm=convert(R, "m", "nm"), mass=m), "eV", "J"),
+        sample=_draw_level,
+    ),
+    Relation(
+        id="eq-2", title="Size-dependent band gap",
+        page=f"{_SEC2}/electronic-states",
+        form=lambda sp, s: s.E_g0 + s.hbar**2 * sp.pi**2 / (
+            2 * (s.m_e * s.m_h / (s.m_e + s.m_h)) * s.m_0 * s.R**2),
+        units={"R": "m", "E_g0": "J", "m_e": "1", "m_h": "1", "result": "J"},
+        evaluate=lambda R, E_g0, m_e, m_h: convert(band_gap_ev(
+            material=Material(name="test", eg0_ev=convert(E_g0, "J", "eV"), me=m_e, mh=m_h,
+                              eps_r=10.0, family="test"),
+            radius_nm=convert(R, "m", "nm")), "eV", "J"),
+        sample={"R": uniform(0.8e-9, 8e-9),
+                "E_g0": uniform(convert(0.2, "eV", "J"), convert(3.5, "eV", "J")),
+                "m_e": uniform(0.03, 0.3), "m_h": uniform(0.03, 1.0)},
+    ),
+    Relation(
+        id="rel-2.1-hole-degeneracy", title="Degeneracy 2F + 1 of a hole level",
+        page=f"{_SEC2}/electronic-states",
+        form=lambda sp, s: 2 * s.F + 1,
+        units={"F": "1", "result": "1"},
+        evaluate=lambda F: angular_momentum_degeneracy(F=F),
+        sample={"F": choice(*(k / 2 for k in range(8)))},
+    ),
+]

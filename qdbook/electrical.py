@@ -5,7 +5,8 @@ Conventions
 Radii in nm, areas (cross sections) in cm², current densities in A cm⁻²,
 excitation rates g per dot in s⁻¹, single-exciton lifetimes in ns
 (``tau_x_ns``) and biexciton lifetimes in ps (``tau_xx_ps``), the review's
-practical units. The elementary charge comes from ``scipy.constants``.
+practical units. The elementary charge comes from ``scipy.constants``, unit
+conversions from :mod:`qdbook.units`.
 
 A dot collects carriers from its *electrical* cross section
 σ_e = σ_g/f_a, where σ_g = πR² is its geometric cross section and f_a the
@@ -26,6 +27,8 @@ from scipy.optimize import brentq
 
 from . import _validate as v
 from . import pumping
+from ._relation import Relation, loguniform, uniform
+from .units import convert
 
 CG_QD_RADIUS_NM = 2.0 + 7.0 + 0.4
 """Overall radius of a compositionally graded cg-QD [nm]; 2 nm CdSe core, 7 nm graded
@@ -48,14 +51,14 @@ def _fill(fill_factor):
 def geometric_cross_section_cm2(radius_nm):
     """Geometric cross section σ_g = πR² of a dot of radius ``radius_nm`` [nm], in cm².
 
-    rel-5.3-cross-sections, review section 5.3.
+    Part of :math:numref:`rel-5.3-cross-sections` (review section 5.3).
     """
-    radius_cm = v.positive("radius_nm", radius_nm) * 1e-7
+    radius_cm = convert(v.positive("radius_nm", radius_nm), "nm", "cm")
     return np.pi * radius_cm**2
 
 
 def electrical_cross_section_cm2(radius_nm, fill_factor=FILL_FACTOR_REVIEW):
-    """Electrical cross section σ_e = σ_g/f_a [cm²] (rel-5.3-cross-sections).
+    """Electrical cross section σ_e = σ_g/f_a [cm²] (:math:numref:`rel-5.3-cross-sections`).
 
     Parameters
     ----------
@@ -76,9 +79,19 @@ def electrical_cross_section_cm2(radius_nm, fill_factor=FILL_FACTOR_REVIEW):
 def excitation_rate_per_s(current_density_a_cm2, radius_nm, fill_factor=FILL_FACTOR_REVIEW):
     r"""Per-dot injection rate g = σ_e j/e [s⁻¹] at current density j [A cm⁻²].
 
+    Equation :math:numref:`rel-5.3-cross-sections` of the book (review section 5.3).
+
     .. math:: g = \frac{\pi R^2}{f_a}\,\frac{j}{e}
 
-    rel-5.3-cross-sections, review section 5.3. ``current_density_a_cm2`` >= 0.
+    ``current_density_a_cm2`` >= 0.
+
+    Examples
+    --------
+    The review quotes no rate (only f_a ≈ 0.5–0.6); the book's page takes its CdSe dot,
+    R = 2.5 nm, f_a = 0.5: 1 A cm⁻² brings each dot one electron every 0.41 µs:
+
+    >>> f"{excitation_rate_per_s(1.0, 2.5, 0.5):.3g}"
+    '2.45e+06'
     """
     j = v.nonnegative("current_density_a_cm2", current_density_a_cm2)
     return electrical_cross_section_cm2(radius_nm, fill_factor) * j / sc.e
@@ -92,7 +105,9 @@ def current_density_from_rate_a_cm2(rate_per_s, radius_nm, fill_factor=FILL_FACT
 
 def gain_threshold_current_density_a_cm2(radius_nm, tau_x_ns, tau_xx_ps,
                                          fill_factor=FILL_FACTOR_REVIEW):
-    r"""D.c. current density at the gain threshold, eq-8 [A cm⁻²].
+    r"""D.c. current density at the gain threshold [A cm⁻²].
+
+    Equation :math:numref:`eq-8` of the book (review section 5.3).
 
     .. math:: j_\mathrm{th,gain} = \frac{e f_a}{\pi R^2\sqrt{\tau_X\tau_{XX}}}
 
@@ -111,6 +126,14 @@ def gain_threshold_current_density_a_cm2(radius_nm, tau_x_ns, tau_xx_ps,
     -----
     Review eq 8, section 5.3: the cw gain-threshold rate of the three-state
     model (rel-2.3-cw-threshold) converted with g = σ_e j/e.
+
+    Examples
+    --------
+    Review section 5.3: a CdSe dot with R = 2.5 nm, τ_X = 20 ns, τ_XX = 65 ps and
+    f_a = 0.5 has j_th,gain ≈ 0.36 kA cm⁻² (0.358):
+
+    >>> round(float(gain_threshold_current_density_a_cm2(2.5, 20.0, 65.0, 0.5)) / 1e3, 3)
+    0.358
     """
     rate = pumping.cw_gain_threshold_rate_per_s(tau_x_ns, tau_xx_ps)
     return current_density_from_rate_a_cm2(rate, radius_nm, fill_factor)
@@ -118,7 +141,9 @@ def gain_threshold_current_density_a_cm2(radius_nm, tau_x_ns, tau_xx_ps,
 
 def half_saturation_current_density_a_cm2(radius_nm, tau_x_ns, tau_xx_ps,
                                           fill_factor=FILL_FACTOR_REVIEW):
-    r"""D.c. current density for half-saturated gain, eq-9 [A cm⁻²].
+    r"""D.c. current density for half-saturated gain [A cm⁻²].
+
+    Equation :math:numref:`eq-9` of the book (review section 5.3).
 
     .. math:: j_{1/2} = \frac{e f_a}{2\pi R^2\tau_{XX}}
               \left[1 + \left(1 + 12\,\tau_{XX}/\tau_X\right)^{1/2}\right]
@@ -129,6 +154,13 @@ def half_saturation_current_density_a_cm2(radius_nm, tau_x_ns, tau_xx_ps,
     -----
     Review eq 9, section 5.3: eq-4 converted with g = σ_e j/e. The review
     takes j_1/2 as an estimate of the lasing threshold.
+
+    Examples
+    --------
+    Review section 5.3: with the same CdSe parameters, j_1/2 ≈ 6.3 kA cm⁻² (6.34):
+
+    >>> round(float(half_saturation_current_density_a_cm2(2.5, 20.0, 65.0, 0.5)) / 1e3, 2)
+    6.34
     """
     rate = pumping.half_saturation_rate_per_s(tau_x_ns, tau_xx_ps)
     return current_density_from_rate_a_cm2(rate, radius_nm, fill_factor)
@@ -185,4 +217,45 @@ def lifetimes_from_thresholds(j_th_a_cm2, j_half_a_cm2, radius_nm,
     rate_th = j_th * electrical_cross_section_cm2(radius_nm, fill_factor) / sc.e
     product = 1.0 / rate_th**2                       # tau_X tau_XX [s^2]
     tau_x = np.sqrt(product / x)
-    return float(tau_x * 1e9), float(x * tau_x * 1e12)
+    return float(convert(tau_x, "s", "ns")), float(convert(x * tau_x, "s", "ps"))
+
+
+# -- relations of the review that this module computes (see qdbook._relation) -------------
+_THRESHOLDS = "chapters/05-laser-diodes/electrical-thresholds"
+_DOT_UNITS = {"R": "cm", "f_a": "1", "tau_X": "s", "tau_XX": "s", "result": "A/cm2"}
+_DOT_SAMPLE = {"R": uniform(1e-7, 2e-6), "f_a": uniform(0.2, 1.0),
+               "tau_X": loguniform(1e-9, 1e-7), "tau_XX": loguniform(1e-11, 1e-8)}
+
+
+RELATIONS = [
+    Relation(
+        id="rel-5.3-cross-sections", title="Injection rate g = σ_e j/e with σ_e = πR²/f_a",
+        page=_THRESHOLDS,
+        form=lambda sp, s: sp.pi * s.R**2 / s.f_a * s.j / s.e,
+        units={"R": "cm", "f_a": "1", "j": "A/cm2", "result": "1/s"},
+        evaluate=lambda R, f_a, j: excitation_rate_per_s(
+            current_density_a_cm2=j, radius_nm=convert(R, "cm", "nm"), fill_factor=f_a),
+        sample={"R": uniform(1e-7, 2e-6), "f_a": uniform(0.2, 1.0), "j": loguniform(1e-3, 1e5)},
+    ),
+    Relation(
+        id="eq-8", title="Gain-threshold current density",
+        page=_THRESHOLDS,
+        form=lambda sp, s: s.e * s.f_a / (sp.pi * s.R**2 * sp.sqrt(s.tau_X * s.tau_XX)),
+        units=_DOT_UNITS,
+        evaluate=lambda R, f_a, tau_X, tau_XX: gain_threshold_current_density_a_cm2(
+            radius_nm=convert(R, "cm", "nm"), tau_x_ns=convert(tau_X, "s", "ns"),
+            tau_xx_ps=convert(tau_XX, "s", "ps"), fill_factor=f_a),
+        sample=_DOT_SAMPLE,
+    ),
+    Relation(
+        id="eq-9", title="Half-saturation current density",
+        page=_THRESHOLDS,
+        form=lambda sp, s: s.e * s.f_a * (1 + sp.sqrt(1 + 12 * s.tau_XX / s.tau_X))
+        / (2 * sp.pi * s.R**2 * s.tau_XX),
+        units=_DOT_UNITS,
+        evaluate=lambda R, f_a, tau_X, tau_XX: half_saturation_current_density_a_cm2(
+            radius_nm=convert(R, "cm", "nm"), tau_x_ns=convert(tau_X, "s", "ns"),
+            tau_xx_ps=convert(tau_XX, "s", "ps"), fill_factor=f_a),
+        sample=_DOT_SAMPLE,
+    ),
+]

@@ -1,7 +1,8 @@
 """The equation registry: one formula, four faces.
 
-Every relation of the review that the book uses is declared by the physics
-module that computes it (a ``RELATIONS`` list of
+Every relation of the review that the book uses (and the few the book adds,
+with ids ``book-<section>-<name>``) is declared by the physics module that
+computes it (a ``RELATIONS`` list of
 :class:`~qdbook._relation.Relation`, next to its functions) under its id from
 the inventory (``eq-4``, ``rel-2.2-threshold``, ...). This module collects the
 declarations of :data:`qdbook.PHYSICS_MODULES` and gives each id
@@ -83,6 +84,17 @@ class DerivationMismatch(AssertionError):
     """A derivation on a page does not reproduce the registered form."""
 
 
+def _section(rid: str, sections: dict[str, str], module: str) -> str:
+    """Section of an inventory id, or of a ``book-<section>-name`` id (the book's own)."""
+    if rid in sections:
+        return sections[rid]
+    own = re.fullmatch(r"book-(\d+(?:\.\d+)?)-[a-z0-9-]+", rid)
+    if own:
+        return own[1]
+    raise RuntimeError(f"relation id {rid!r} ({module}) is neither in the inventory "
+                       f"{INVENTORY_PATH.name} nor a book-<section>-<name> id of the book's own")
+
+
 def _collect() -> dict[str, Relation]:
     sections = {row.id: row.section for row in inventory()}
     registry: dict[str, Relation] = {}
@@ -92,21 +104,8 @@ def _collect() -> dict[str, Relation]:
             for rid, docname in entries.items():
                 if rid in registry:
                     raise RuntimeError(f"relation id {rid!r} is registered twice")
-                if rid not in sections:
-                    raise RuntimeError(f"relation id {rid!r} ({name}) is not in the inventory "
-                                       f"{INVENTORY_PATH.name}")
                 registry[rid] = dataclasses.replace(rel, id=rid, page=docname,
-                                                    section=sections[rid])
-    # TRANSITION: relations not yet moved into their physics module.
-    from .relations import CHAPTER_MODULES
-    for mod in CHAPTER_MODULES:
-        for old in mod.RELATIONS:
-            if old.id in registry:
-                raise RuntimeError(f"relation id {old.id!r} is registered twice")
-            registry[old.id] = Relation(
-                id=old.id, title=old.title, page=old.page, section=sections[old.id],
-                form=lambda sp, s, build=old.build: build(), evaluate=old.evaluate,
-                sample=old.draw)
+                                                    section=_section(rid, sections, name))
     return registry
 
 

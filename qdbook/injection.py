@@ -5,7 +5,7 @@ Conventions
 Rates in s⁻¹, τ_X and τ_r,X in ns, biexciton and trion lifetimes in ps,
 current densities in A cm⁻², radii in nm, energies in eV, temperatures in K.
 Charges are counted in units of the elementary charge, electrons negative.
-Constants come from ``scipy.constants``.
+Constants come from ``scipy.constants``, unit conversions from :mod:`qdbook.units`.
 
 The master-equation model
 -------------------------
@@ -63,6 +63,8 @@ from scipy.optimize import brentq
 
 from . import _validate as v
 from . import electrical
+from ._relation import Relation, integers, uniform
+from .units import convert
 
 STATES = ("0", "e", "2e", "X", "X-", "XX")
 """The charge states of the model, in matrix order."""
@@ -84,6 +86,8 @@ _DIAG = np.arange(6)
 def charging_energy_ev(charge, radius_nm, eps_r):
     r"""Electrostatic energy of a sphere carrying ``charge`` elementary charges [eV].
 
+    The book's :ref:`relation rel-5.2-cycles <rel-5.2-cycles>` (review section 5.2).
+
     .. math:: E_c(q) = \frac{q^2 e^2}{8\pi\varepsilon_0\varepsilon_r R}
 
     Parameters
@@ -97,15 +101,23 @@ def charging_energy_ev(charge, radius_nm, eps_r):
 
     Notes
     -----
-    rel-5.2-cycles, review section 5.2 (charged-sphere model of Fig. 30):
-    E_c(2) = 4 E_c(1).
+    Review section 5.2 (charged-sphere model of Fig. 30): E_c(2) = 4 E_c(1).
+
+    Examples
+    --------
+    Review section 5.2: a doubly charged dot stores four times the charging energy
+    E_c,1 of a singly charged one (here a CdSe dot, R = 2.5 nm, ε_r = 9.5, E_c,1 = 30 meV):
+
+    >>> e_c1 = charging_energy_ev(1, 2.5, 9.5)
+    >>> round(float(1e3 * e_c1), 1), round(float(charging_energy_ev(2, 2.5, 9.5) / e_c1), 12)
+    (30.3, 4.0)
     """
     q = v.as_real("charge", charge)
     if np.any(q != np.round(q)):
         raise ValueError(f"charge must be an integer number of elementary charges, got {charge!r}")
-    radius_m = v.positive("radius_nm", radius_nm) * 1e-9
+    radius_m = convert(v.positive("radius_nm", radius_nm), "nm", "m")
     eps = v.in_range("eps_r", eps_r, 1.0, np.inf)
-    return q**2 * sc.e / (8.0 * np.pi * sc.epsilon_0 * eps * radius_m)
+    return convert(q**2 * sc.e**2 / (8.0 * np.pi * sc.epsilon_0 * eps * radius_m), "J", "eV")
 
 
 def coulomb_penalty(radius_nm, eps_r, temperature_k=300.0):
@@ -127,7 +139,7 @@ def coulomb_penalty(radius_nm, eps_r, temperature_k=300.0):
     """
     temp = v.positive("temperature_k", temperature_k)
     e_c1 = charging_energy_ev(1, radius_nm, eps_r)
-    return np.exp(-2.0 * e_c1 * sc.e / (sc.k * temp))
+    return np.exp(-2.0 * convert(e_c1, "eV", "J") / (sc.k * temp))
 
 
 def trion_lifetime_ps(tau_xx_ps, tau_r_x_ns):
@@ -149,7 +161,7 @@ def trion_lifetime_ps(tau_xx_ps, tau_r_x_ns):
     rates ∝ N_e N_h (sec. 6.1.6); see the module docstring.
     """
     txx = v.positive("tau_xx_ps", tau_xx_ps)
-    trx = v.positive("tau_r_x_ns", tau_r_x_ns) * 1e3
+    trx = convert(v.positive("tau_r_x_ns", tau_r_x_ns), "ns", "ps")
     if np.any(np.asarray(txx) > np.asarray(trx) / 4.0 * (1 + 1e-12)):
         raise ValueError(f"tau_xx_ps must be <= tau_r_x_ns * 1000 / 4 (the radiative biexciton "
                          f"lifetime), got {tau_xx_ps!r} with tau_r_x_ns = {tau_r_x_ns!r}")
@@ -178,9 +190,9 @@ def generator_matrix(rate_e_per_s, rate_h_per_s, tau_x_ns, tau_xx_ps, tau_trion_
     """
     ge = v.positive("rate_e_per_s", rate_e_per_s)
     gh = v.positive("rate_h_per_s", rate_h_per_s)
-    kx = 1.0 / (v.positive("tau_x_ns", tau_x_ns) * 1e-9)
-    kxx = 1.0 / (v.positive("tau_xx_ps", tau_xx_ps) * 1e-12)
-    kt = 1.0 / (v.positive("tau_trion_ps", tau_trion_ps) * 1e-12)
+    kx = 1.0 / convert(v.positive("tau_x_ns", tau_x_ns), "ns", "s")
+    kxx = 1.0 / convert(v.positive("tau_xx_ps", tau_xx_ps), "ps", "s")
+    kt = 1.0 / convert(v.positive("tau_trion_ps", tau_trion_ps), "ps", "s")
     p = v.probability("penalty", penalty)
     ge, gh, kx, kxx, kt, p = np.broadcast_arrays(*(np.asarray(a, dtype=float)
                                                    for a in (ge, gh, kx, kxx, kt, p)))
@@ -230,7 +242,7 @@ def steady_state(rate_e_per_s, rate_h_per_s, tau_x_ns, tau_xx_ps, tau_trion_ps, 
     """
     q = generator_matrix(rate_e_per_s, rate_h_per_s, tau_x_ns, tau_xx_ps, tau_trion_ps, penalty)
     trx = tau_x_ns if tau_r_x_ns is None else tau_r_x_ns
-    trx = v.positive("tau_r_x_ns", trx) * 1e-9
+    trx = convert(v.positive("tau_r_x_ns", trx), "ns", "s")
     a = np.swapaxes(q, -1, -2).copy()
     a[..., -1, :] = 1.0
     b = np.zeros(q.shape[:-1])
@@ -359,7 +371,7 @@ def shell_emission_rates(n_excitons, r0_per_s=1.0):
 
     Notes
     -----
-    Review section 6.1.6 (rel-6.1-el-ratio).
+    Review section 6.1.6 (:math:numref:`rel-6.1-el-ratio`).
     """
     n = np.asarray(v.in_range("n_excitons", n_excitons, 0.0, 8.0))
     r0 = v.positive("r0_per_s", r0_per_s)
@@ -371,8 +383,17 @@ def shell_emission_rates(n_excitons, r0_per_s=1.0):
 def el_intensity_ratio_1p_1s(n_excitons):
     """EL intensity ratio I_1P/I_1S = r_1P/r_1S; equals (N − 2)²/12 for 2 < N ≤ 8.
 
+    Equation :math:numref:`rel-6.1-el-ratio` of the book (review section 6.1.6).
     ``n_excitons`` in (0, 8] (at N = 0 there is no emission to compare).
-    rel-6.1-el-ratio, review section 6.1.6.
+
+    Examples
+    --------
+    Review section 6.1.6: the 1P band is as bright as the 1S band (I_1P = I_1S) at
+    N = 2 + √12 = 5.46 excitons per dot (the review's ~5.5):
+
+    >>> n = el_crossover_occupancy(1.0)
+    >>> round(n, 2), round(float(el_intensity_ratio_1p_1s(n)), 9)
+    (5.46, 1.0)
     """
     n = v.in_range("n_excitons", n_excitons, 0.0, 8.0)
     if np.any(np.asarray(n) == 0.0):
@@ -393,3 +414,26 @@ def el_crossover_occupancy(target_ratio=1.0):
         raise ValueError(f"target_ratio must lie in (0, 3], got {target_ratio!r}")
     return float(brentq(lambda n: float(el_intensity_ratio_1p_1s(n)) - target, 2.0, 8.0,
                         xtol=1e-14))
+
+
+# -- relations of the review that this module computes (see qdbook._relation) -------------
+RELATIONS = [
+    Relation(
+        id="rel-5.2-cycles", title="Charging energy of a sphere, E_c(q) = q² E_c,1",
+        page="chapters/05-laser-diodes/injection-cycles",
+        form=lambda sp, s: s.q**2 * s.e**2 / (8 * sp.pi * s.epsilon_0 * s.eps_r * s.R),
+        units={"q": "1", "R": "m", "eps_r": "1", "result": "J"},
+        evaluate=lambda q, R, eps_r: convert(
+            charging_energy_ev(charge=q, radius_nm=convert(R, "m", "nm"), eps_r=eps_r),
+            "eV", "J"),
+        sample={"q": integers(1, 3), "R": uniform(1e-9, 15e-9), "eps_r": uniform(1.5, 15.0)},
+    ),
+    Relation(
+        id="rel-6.1-el-ratio", title="Ratio of 1P to 1S electroluminescence",
+        page="chapters/06-electrical-gain/electroluminescence-gain",
+        form=lambda sp, s: (s.N - 2)**2 / 12,
+        units={"N": "1", "result": "1"},
+        evaluate=lambda N: el_intensity_ratio_1p_1s(n_excitons=N),
+        sample={"N": uniform(2.0, 8.0)},
+    ),
+]

@@ -10,16 +10,20 @@ nanocrystal just after a short pump pulse, Poisson-distributed.
 
 Degeneracies g_e and g_h count the band-edge states of the conduction and
 valence band, spin included (g = 2: one spin-degenerate level).
+
+Photon energies and wavelengths convert through :mod:`qdbook.units`; the Auger
+lifetime is the package's one volume law, :func:`qdbook.auger.auger_lifetime_ps`.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy import constants as sc
 from scipy.stats import poisson
 
 from . import _validate as v
-from .auger import CHI_PEROVSKITE_PS_NM3, CHI_STANDARD_PS_NM3
+from ._relation import Relation, integers, loguniform, uniform
+from .auger import CHI_PEROVSKITE_PS_NM3, CHI_STANDARD_PS_NM3, auger_lifetime_ps
+from .units import convert, photon_energy_ev, wavelength_nm
 
 CHI_CSPBX3_PS_NM3 = CHI_PEROVSKITE_PS_NM3
 """V-scaling constant χ of CsPbX₃ nanocrystals, 0.06 ps nm⁻³ (review sec. 2.3.1 and 4.2.1)."""
@@ -73,7 +77,10 @@ def cube_volume_nm3(edge_nm):
 
 
 def cube_auger_lifetime_ps(edge_nm, chi_ps_nm3=CHI_CSPBX3_PS_NM3):
-    r"""Biexciton Auger lifetime of a cube from volume scaling, τ = χ L³ [ps] (rel-4.2-v-scaling).
+    r"""Biexciton Auger lifetime of a cube from volume scaling, τ = χ L³ [ps].
+
+    Equation :math:numref:`rel-4.2-v-scaling` of the book (review section 4.2.1): the
+    volume law :func:`qdbook.auger.auger_lifetime_ps` applied to the cube's volume L³.
 
     Parameters
     ----------
@@ -81,8 +88,19 @@ def cube_auger_lifetime_ps(edge_nm, chi_ps_nm3=CHI_CSPBX3_PS_NM3):
         Edge length L [nm], > 0.
     chi_ps_nm3 : float, optional
         Scaling constant [ps nm⁻³], > 0 (default 0.06, CsPbX₃).
+
+    Examples
+    --------
+    Review section 4.2.1: χ ≈ 0.06 ps nm⁻³ makes perovskite Auger lifetimes ~17 times
+    shorter than those of II-VI dots of equal volume (16.67); a 10-nm cube lives 60 ps:
+
+    >>> round(float(cube_auger_lifetime_ps(10.0)), 1)
+    60.0
+    >>> round(float(cube_auger_lifetime_ps(8.0, CHI_STANDARD_PS_NM3)
+    ...             / cube_auger_lifetime_ps(8.0)), 2)
+    16.67
     """
-    return v.positive("chi_ps_nm3", chi_ps_nm3) * cube_volume_nm3(edge_nm)
+    return auger_lifetime_ps(cube_volume_nm3(edge_nm), chi_ps_nm3)
 
 
 def equal_volume_auger_ratio(chi_ps_nm3=CHI_CSPBX3_PS_NM3,
@@ -126,9 +144,9 @@ def local_field_factor(n_nc, n_medium):
 
 
 def absorption_cross_section_cm2(volume_nm3, alpha_bulk_cm, n_nc, n_medium, f_cor=None):
-    r"""Absorption cross-section well above the gap (rel-4.2-cross-section).
+    r"""Absorption cross-section well above the gap, σ_abs = f_cor V (n_NC/n_m) α_bulk.
 
-    σ_abs = f_cor V (n_NC/n_m) α_bulk.
+    Equation :math:numref:`rel-4.2-cross-section` of the book (review section 4.2.1).
 
     Parameters
     ----------
@@ -146,8 +164,21 @@ def absorption_cross_section_cm2(volume_nm3, alpha_bulk_cm, n_nc, n_medium, f_co
     -------
     float or ndarray
         σ_abs [cm²].
+
+    Examples
+    --------
+    Review section 4.2.1: a 250-nm³ CsPbBr₃ nanocrystal absorbs like a 48-nm³ CdSe dot
+    (a volume ratio of 5.2). With equal α_bulk and the book's assumed indices
+    (:data:`ASSUMED_REFRACTIVE_INDEX`) the formula gives the ratio 6.6 that the book's page
+    and ``tests/review/test_sec4.py`` compare with it:
+
+    >>> n = ASSUMED_REFRACTIVE_INDEX
+    >>> s_pvk = absorption_cross_section_cm2(250.0, 1.0, n["CsPbBr3"], n["hexane"])
+    >>> s_cdse = absorption_cross_section_cm2(48.0, 1.0, n["CdSe"], n["hexane"])
+    >>> round(float(s_pvk / s_cdse), 1)
+    6.6
     """
-    vol_cm3 = v.positive("volume_nm3", volume_nm3) * 1e-21
+    vol_cm3 = convert(v.positive("volume_nm3", volume_nm3), "nm3", "cm3")
     alpha = v.positive("alpha_bulk_cm", alpha_bulk_cm)
     n_nc = v.in_range("n_nc", n_nc, 1.0, np.inf)
     n_m = v.in_range("n_medium", n_medium, 1.0, np.inf)
@@ -159,9 +190,9 @@ def absorption_cross_section_cm2(volume_nm3, alpha_bulk_cm, n_nc, n_medium, f_co
 
 
 def band_edge_gain_threshold(g_e, g_h):
-    r"""Excitons per nanocrystal at the band-edge gain threshold (rel-4.2-degeneracy).
+    r"""Excitons per nanocrystal at the band-edge gain threshold, ⟨N_th⟩ = g_e g_h/(g_e + g_h).
 
-    ⟨N_th⟩ = g_e g_h/(g_e + g_h).
+    Equation :math:numref:`rel-4.2-degeneracy` of the book (review section 4.2.2).
 
     Parameters
     ----------
@@ -174,6 +205,14 @@ def band_edge_gain_threshold(g_e, g_h):
     emission beats absorption once :math:`N/g_e + N/g_h \ge 1`. For
     g_e = g_h = 2 this gives 1, for g_e = g_h = 4 gives 2, for (2, 4) 4/3.
     Review section 4.2.2 (the same condition as eq-5 without charging).
+
+    Examples
+    --------
+    Review section 4.2.2: g_e = g_h = 2 gives ⟨N_th⟩ = 1; the g = 4 alternatives give
+    4/3 and 2:
+
+    >>> [round(band_edge_gain_threshold(*g), 3) for g in ((2, 2), (2, 4), (4, 4))]
+    [1.0, 1.333, 2.0]
     """
     ge = v.integer("g_e", g_e, minimum=1)
     gh = v.integer("g_h", g_h, minimum=1)
@@ -282,7 +321,7 @@ def mixed_halide_emission_ev(x_cl=0.0, x_i=0.0):
     if np.any((np.asarray(xc) > 0) & (np.asarray(xi) > 0)):
         raise ValueError(f"x_cl and x_i must not both be > 0 (Cl/I mixtures are not "
                          f"modelled), got x_cl={x_cl!r}, x_i={x_i!r}")
-    e = {k: sc.h * sc.c / (lam * 1e-9) / sc.e for k, (lam, _, _) in END_MEMBER_EMISSION_NM.items()}
+    e = {k: photon_energy_ev(lam) for k, (lam, _, _) in END_MEMBER_EMISSION_NM.items()}
     xc, xi = np.asarray(xc), np.asarray(xi)
     return (e["Br"] + xc * (e["Cl"] - e["Br"]) + xi * (e["I"] - e["Br"]))[()]
 
@@ -300,4 +339,40 @@ def emission_wavelength_nm(position):
     See :func:`halide_scale_to_fractions` and :func:`mixed_halide_emission_ev`.
     """
     x_cl, x_i = halide_scale_to_fractions(position)
-    return sc.h * sc.c / (mixed_halide_emission_ev(x_cl, x_i) * sc.e) * 1e9
+    return wavelength_nm(mixed_halide_emission_ev(x_cl, x_i))
+
+
+# -- relations of the review that this module computes (see qdbook._relation) -------------
+_SEC4 = "chapters/04-novel-materials"
+
+RELATIONS = [
+    Relation(
+        id="rel-4.2-v-scaling", title="Volume scaling of the Auger lifetime of perovskite cubes",
+        page=f"{_SEC4}/perovskites",
+        form=lambda sp, s: s.chi * s.L**3,
+        units={"chi": "ps/nm3", "L": "nm", "result": "ps"},
+        evaluate=lambda chi, L: cube_auger_lifetime_ps(edge_nm=L, chi_ps_nm3=chi),
+        sample={"chi": loguniform(0.01, 5.0), "L": uniform(2.0, 20.0)},
+    ),
+    Relation(
+        id="rel-4.2-cross-section", title="Absorption cross-section with the local-field factor",
+        page=f"{_SEC4}/perovskites",
+        form=lambda sp, s: s.f_cor * s.V * s.n_NC / s.n_m * s.alpha,
+        units={"f_cor": "1", "V": "cm3", "n_NC": "1", "n_m": "1", "alpha": "1/cm",
+               "result": "cm2"},
+        evaluate=lambda f_cor, V, n_NC, n_m, alpha: absorption_cross_section_cm2(
+            volume_nm3=convert(V, "cm3", "nm3"), alpha_bulk_cm=alpha, n_nc=n_NC, n_medium=n_m,
+            f_cor=f_cor),
+        sample={"f_cor": uniform(0.05, 1.0), "V": loguniform(1e-20, 1e-17),
+                "n_NC": uniform(1.5, 3.5), "n_m": uniform(1.0, 1.6),
+                "alpha": loguniform(1e3, 1e6)},
+    ),
+    Relation(
+        id="rel-4.2-degeneracy", title="Band-edge gain threshold from the degeneracies",
+        page=f"{_SEC4}/perovskite-gain",
+        form=lambda sp, s: s.g_e * s.g_h / (s.g_e + s.g_h),
+        units={"g_e": "1", "g_h": "1", "result": "1"},
+        evaluate=lambda g_e, g_h: band_edge_gain_threshold(g_e=g_e, g_h=g_h),
+        sample={"g_e": integers(1, 8), "g_h": integers(1, 8)},
+    ),
+]

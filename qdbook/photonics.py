@@ -13,7 +13,9 @@ Conventions
   index may be an array that broadcasts against the wavelength and angle
   arrays, so a whole spectrum or angle scan is one vectorised call.
 * Wavelengths are vacuum wavelengths in nm, angles in degrees from the normal,
-  absorption and gain coefficients in cm⁻¹.
+  absorption and gain coefficients in cm⁻¹; unit conversions go through
+  :func:`qdbook.units.convert`, and ``photon_energy_to_wavelength_nm`` is
+  :func:`qdbook.units.wavelength_nm` under the name the pages use.
 * TE (s): the electric field is along y, parallel to the interfaces; TM (p): the
   magnetic field is along y. Modes propagate along x as
   :math:`e^{i(\beta x - \omega t)}` with :math:`\beta = k_0 n_\mathrm{eff}`;
@@ -56,9 +58,11 @@ package, used in the tests as an independent check).
 from __future__ import annotations
 
 import numpy as np
-from scipy import constants as sc
 
 from . import _validate as v
+from ._relation import Relation, loguniform, uniform
+from .units import convert
+from .units import wavelength_nm as photon_energy_to_wavelength_nm  # noqa: F401 (pages use it)
 
 POLARIZATIONS = ("TE", "TM")
 """Accepted polarisation names (``"s"`` and ``"p"`` are aliases of TE and TM)."""
@@ -164,22 +168,33 @@ def absorption_coefficient_cm(extinction_k, wavelength_nm):
 
     Notes
     -----
-    rel-6.2-absorption, review section 6.2. A plane wave
-    :math:`e^{i(n+ik)k_0 z}` has intensity :math:`e^{-2kk_0 z}`, so
+    Equation :math:numref:`rel-6.2-absorption` of the book, review section 6.2. A plane
+    wave :math:`e^{i(n+ik)k_0 z}` has intensity :math:`e^{-2kk_0 z}`, so
     α = 2 k k_0 = 4πk/λ.
+
+    Examples
+    --------
+    Review section 6.2.2: silver at 600 nm (k = 4.01, Johnson and Christy) absorbs with
+    α = 8.4×10⁵ cm⁻¹:
+
+    >>> from qdbook.optical_constants import refractive_index
+    >>> k_ag = complex(refractive_index("Ag", 600.0)).imag
+    >>> f"{float(absorption_coefficient_cm(k_ag, 600.0)):.1e}"
+    '8.4e+05'
     """
     k = v.nonnegative("extinction_k", extinction_k)
-    lam_cm = v.positive("wavelength_nm", wavelength_nm) * 1e-7
+    lam_cm = convert(v.positive("wavelength_nm", wavelength_nm), "nm", "cm")
     return 4.0 * np.pi * k / lam_cm
 
 
 def extinction_from_absorption(alpha_cm, wavelength_nm):
     """Extinction coefficient k = αλ/(4π) of a medium with absorption coefficient α [cm⁻¹].
 
-    Inverse of :func:`absorption_coefficient_cm` (rel-6.2-absorption).
+    Inverse of :func:`absorption_coefficient_cm`
+    (Equation :math:numref:`rel-6.2-absorption` of the book).
     """
     alpha = v.nonnegative("alpha_cm", alpha_cm)
-    lam_cm = v.positive("wavelength_nm", wavelength_nm) * 1e-7
+    lam_cm = convert(v.positive("wavelength_nm", wavelength_nm), "nm", "cm")
     return alpha * lam_cm / (4.0 * np.pi)
 
 
@@ -193,7 +208,7 @@ def _plane_wave_setup(indices, thicknesses_nm, wavelength_nm, angle_deg, polariz
     theta_deg = v.as_real("angle_deg", angle_deg)
     if np.any(theta_deg < 0) or np.any(theta_deg >= 90):
         raise ValueError(f"angle_deg must lie in [0, 90), got {angle_deg!r}")
-    theta = np.deg2rad(theta_deg)
+    theta = convert(theta_deg, "deg", "rad")
     tm = _polarization(polarization) == "TM"
     k0 = 2.0 * np.pi / np.asarray(lam, dtype=float)
     n0 = n_list[0].real
@@ -334,6 +349,13 @@ def _newton(func, xi, tol=1e-13, maxiter=40):
     return xi, done
 
 
+def _bracketed_root(func, lo, hi):
+    """Root of a real function with a sign change on [lo, hi] (scipy's brentq)."""
+    from scipy.optimize import brentq
+
+    return brentq(func, lo, hi, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=200)
+
+
 def _scan_bounds(eps, tm, leaky):
     er = eps.real
     clad = max(er[0], er[-1])
@@ -347,6 +369,21 @@ def _scan_bounds(eps, tm, leaky):
                     upper = max(upper, 1.05 * np.sqrt(em * ed / (em + ed)))
     lower = 0.02 if leaky else np.sqrt(max(clad, 0.0))
     return lower, upper
+
+
+def _bound_grid(lower, upper, n_points):
+    """Scan points in (lower, upper), evenly spaced in the transverse wavenumber (upper² − ξ²)^½.
+
+    The bound modes of a slab lie about evenly spaced in that variable (κd ≈ mπ), so the
+    grid is densest near ``upper``, where the low-order modes of a thick slab crowd together.
+    The two end points sit 1e-12 of the range inside the interval, so a mode just above
+    cut-off or just below ``upper`` is still bracketed.
+    """
+    u = np.linspace(0.0, np.sqrt(max(upper**2 - lower**2, 0.0)), n_points)
+    grid = np.sqrt(np.maximum(upper**2 - u[::-1] ** 2, lower**2))
+    inset = 1e-12 * (upper - lower)
+    grid[0], grid[-1] = lower + inset, upper - inset
+    return grid
 
 
 def guided_modes(indices, thicknesses_nm, wavelength_nm, polarization="TE", *, leaky=False,
@@ -380,9 +417,13 @@ def guided_modes(indices, thicknesses_nm, wavelength_nm, polarization="TE", *, l
     Notes
     -----
     Bound modes: the real roots of the mode condition of the stack with the
-    absorption switched off are bracketed by sign changes on a grid and
-    polished, then followed by Newton's method to the absorbing stack (in four
-    steps of the imaginary part of ε if the direct step fails). Leaky modes
+    absorption switched off are bracketed by sign changes on a grid (evenly
+    spaced in the transverse wavenumber (n_max² − n_eff²)^½ of the highest
+    index, where a slab's modes are about evenly spaced) and polished by
+    Newton's method, or by bracketing (brentq) where Newton's method fails, as it
+    can just above a cut-off; they are then followed by Newton's method to the
+    absorbing stack (in four steps of the imaginary part of ε if the direct step
+    fails). Leaky modes
     (``leaky=True``): local minima of abs(f) along the real axis of the absorbing
     stack are polished by Newton's method in the complex plane. The mode
     condition is exact; only the search can miss modes closer together than
@@ -395,15 +436,22 @@ def guided_modes(indices, thicknesses_nm, wavelength_nm, polarization="TE", *, l
     roots = []
     # 1. bound modes of the lossless stack: sign changes of f/i on the real axis
     bound_lo = np.sqrt(max(eps.real[0], eps.real[-1], 0.0))
-    grid = np.linspace(bound_lo, upper, n_points)[1:-1]
+    grid = _bound_grid(bound_lo, upper, n_points)
     if grid.size:
         g = np.imag(_dispersion(eps_real, d_list, k0, tm, grid))
         idx = np.nonzero(np.sign(g[:-1]) * np.sign(g[1:]) < 0)[0]
         if idx.size:
             x0 = grid[idx] - g[idx] * (grid[idx + 1] - grid[idx]) / (g[idx + 1] - g[idx])
             lossless, ok = _newton(lambda x: _dispersion(eps_real, d_list, k0, tm, x), x0)
-            lossless = lossless[ok & (lossless.real > bound_lo) & (lossless.real < upper)]
-            lossless = lossless.real.astype(complex)
+            lossless = lossless.real
+            # Newton can fail or jump to another root, e.g. just above a cut-off, where f has
+            # a square-root branch point: those brackets are solved by bisection (brentq)
+            lost = ~ok | (lossless < grid[idx]) | (lossless > grid[idx + 1])
+            for j in np.nonzero(lost)[0]:
+                lossless[j] = _bracketed_root(
+                    lambda x: float(np.imag(_dispersion(eps_real, d_list, k0, tm, x))),
+                    grid[idx[j]], grid[idx[j] + 1])
+            lossless = lossless[(lossless > bound_lo) & (lossless < upper)].astype(complex)
             if np.any(eps.imag != 0) and lossless.size:
                 found, ok = _newton(lambda x: _dispersion(eps, d_list, k0, tm, x), lossless)
                 if not np.all(ok):  # follow the absorption up in steps for the stragglers
@@ -532,7 +580,8 @@ def confinement_factors(indices, thicknesses_nm, wavelength_nm, n_eff, polarizat
 
     Notes
     -----
-    rel-6.2-confinement, review section 6.2. Γ_j is the share of the Poynting
+    The Γ_j of Equation :math:numref:`rel-6.2-confinement` of the book, review
+    section 6.2. Γ_j is the share of the Poynting
     flux along the propagation direction, :math:`S_x \propto
     \operatorname{Re}(\beta)|E_y|^2` (TE) or :math:`\operatorname{Re}(\beta/\varepsilon)|H_y|^2`
     (TM), integrated over medium j in closed form. For TE modes it equals the
@@ -572,12 +621,13 @@ def modal_loss_cm(n_eff, wavelength_nm):
 
     Notes
     -----
-    rel-6.2-confinement, review section 6.2: the mode's power decays as
+    The exact modal loss that Equation :math:numref:`rel-6.2-confinement` of the book
+    approximates (review section 6.2): the mode's power decays as
     :math:`|e^{ik_0 n_\mathrm{eff} x}|^2 = e^{-2k_0\operatorname{Im}(n_\mathrm{eff})x}`.
     Negative values are net modal gain.
     """
     n = _complex_index("n_eff", n_eff)
-    lam_cm = v.positive("wavelength_nm", wavelength_nm) * 1e-7
+    lam_cm = convert(v.positive("wavelength_nm", wavelength_nm), "nm", "cm")
     return 4.0 * np.pi * n.imag / lam_cm
 
 
@@ -598,11 +648,29 @@ def perturbative_modal_loss_cm(confinement, layer_index, alpha_cm, n_eff):
 
     Notes
     -----
-    rel-6.2-confinement, review section 6.2. First-order perturbation of the
-    TE mode condition by δε_j = 2i n_j k_j gives
+    Equation :math:numref:`rel-6.2-confinement` of the book, review section 6.2.
+    First-order perturbation of the TE mode condition by δε_j = 2i n_j k_j gives
     δ(n_eff²) = Σ_j δε_j Γ_j, hence Im δn_eff = Σ_j n_j k_j Γ_j / n_eff and the
     formula above. The review writes Σ Γ_j α_j, which is this result with
     n_j ≈ n_eff.
+
+    Examples
+    --------
+    The review's ITO device of section 6.2.1 (its Γ_ITO = 34 % comes from a simulation
+    whose inputs it does not give); the book's open model of it at 630 nm has
+    Γ_ITO = 49.7 % and a first-order loss equal to the exact one, 340 cm⁻¹:
+
+    >>> import numpy as np
+    >>> from qdbook.optical_constants import absorption_coefficient_cm as alpha, device_stack
+    >>> s = device_stack("ITO device", 630.0)
+    >>> mode = guided_modes(s["indices"], s["thicknesses_nm"], 630.0)[0]
+    >>> gam = confinement_factors(s["indices"], s["thicknesses_nm"], 630.0, mode)
+    >>> alphas = [float(alpha(m, 630.0)) for m in s["names"][1:-1]]
+    >>> loss = perturbative_modal_loss_cm(gam[1:-1], np.real(s["indices"][1:-1]), alphas,
+    ...                                   mode.real)
+    >>> exact = modal_loss_cm(mode, 630.0)
+    >>> round(100 * float(gam[1]), 1), round(float(loss)), round(float(exact))
+    (49.7, 340, 340)
     """
     gamma = v.in_range("confinement", confinement, -1.0, 1.0)
     n = v.positive("layer_index", layer_index)
@@ -613,7 +681,7 @@ def perturbative_modal_loss_cm(confinement, layer_index, alpha_cm, n_eff):
 
 # ---------------------------------------------------------------------------- waveguide rays
 def critical_angle_deg(n_clad, n_wg):
-    r"""Critical angle of total internal reflection θ_c = arcsin(n_clad/n_wg) [deg] (eq-14).
+    r"""Critical angle of total internal reflection θ_c = arcsin(n_clad/n_wg) [deg].
 
     Parameters
     ----------
@@ -624,18 +692,28 @@ def critical_angle_deg(n_clad, n_wg):
 
     Notes
     -----
-    Review eq 14, section 6.4.1; angles are measured from the normal to the
-    layers. Rays steeper than θ_c (θ < θ_c) escape into the cladding.
+    Equation :math:numref:`eq-14` of the book (review eq 14, section 6.4.1); angles are
+    measured from the normal to the layers. Rays steeper than θ_c (θ < θ_c) escape
+    into the cladding.
+
+    Examples
+    --------
+    Review section 6.4.1, glass under L-ITO (n = 1.6): the book's glass (n = 1.522 at
+    630 nm, refractiveindex.info) gives θ_c = 72.0°:
+
+    >>> from qdbook.optical_constants import N_LITO, refractive_index
+    >>> round(float(critical_angle_deg(refractive_index("glass", 630.0).real, N_LITO)), 1)
+    72.0
     """
     clad = v.positive("n_clad", n_clad)
     wg = v.positive("n_wg", n_wg)
     ratio = np.asarray(clad) / np.asarray(wg)
     v.in_range("n_clad/n_wg", ratio, 0.0, 1.0)
-    return np.degrees(np.arcsin(ratio))
+    return convert(np.arcsin(ratio), "rad", "deg")
 
 
 def modal_angle_deg(n_eff, n_wg):
-    r"""Ray angle θ = arcsin(n_eff/n_wg) [deg] of a mode in a slab of index n_wg (eq-15).
+    r"""Ray angle θ = arcsin(n_eff/n_wg) [deg] of a mode in a slab of index n_wg.
 
     Parameters
     ----------
@@ -647,70 +725,23 @@ def modal_angle_deg(n_eff, n_wg):
 
     Notes
     -----
-    Review eq 15, section 6.4.1. The propagation constant is the in-plane
-    component of the ray's wavevector, β = k_0 n_wg sin θ = k_0 n_eff.
+    Equation :math:numref:`eq-15` of the book (review eq 15, section 6.4.1). The
+    propagation constant is the in-plane component of the ray's wavevector,
+    β = k_0 n_wg sin θ = k_0 n_eff.
+
+    Examples
+    --------
+    The review quotes no angle; the book's BRW mode (n_eff = 1.364, page
+    electrically-driven-ase) travels at 49.2° from the normal in the dots (n = 1.80):
+
+    >>> round(float(modal_angle_deg(1.3636, 1.80)), 1)
+    49.2
     """
     neff = v.positive("n_eff", n_eff)
     wg = v.positive("n_wg", n_wg)
     ratio = np.asarray(neff) / np.asarray(wg)
     v.in_range("n_eff/n_wg", ratio, 0.0, 1.0)
-    return np.degrees(np.arcsin(ratio))
-
-
-def slab_modes_analytic(n_core, n_clad, thickness_nm, wavelength_nm, polarization="TE"):
-    r"""Effective indices of a symmetric lossless slab from its transcendental equation.
-
-    Parameters
-    ----------
-    n_core, n_clad : float
-        Real indices of the slab and of the identical claddings, n_core > n_clad > 0.
-    thickness_nm : float
-        Slab thickness [nm], > 0.
-    wavelength_nm : float
-        Vacuum wavelength [nm], > 0.
-    polarization : {"TE", "TM"}, optional
-
-    Returns
-    -------
-    numpy.ndarray
-        Real n_eff of every guided mode, fundamental first.
-
-    Notes
-    -----
-    Even and odd modes satisfy :math:`\tan(\kappa d/2) = \rho\gamma/\kappa` and
-    :math:`-\cot(\kappa d/2) = \rho\gamma/\kappa` with κ = k_0(n_core² − n_eff²)^½,
-    γ = k_0(n_eff² − n_clad²)^½ and ρ = 1 (TE) or (n_core/n_clad)² (TM). Each
-    branch is solved with ``scipy.optimize.brentq`` between its poles: an
-    independent check of :func:`guided_modes`.
-    """
-    from scipy.optimize import brentq
-
-    core = v.positive("n_core", n_core)
-    clad = v.positive("n_clad", n_clad)
-    if clad >= core:
-        raise ValueError(f"n_clad must be < n_core ({core}), got {clad}")
-    d = v.positive("thickness_nm", thickness_nm)
-    k0 = 2 * np.pi / v.positive("wavelength_nm", wavelength_nm)
-    rho = (core / clad) ** 2 if _polarization(polarization) == "TM" else 1.0
-    v_half = 0.5 * k0 * d * np.sqrt(core**2 - clad**2)  # half the V-number
-    modes = []
-    m = 0
-    while m * np.pi / 2 < v_half:
-        lo, hi = m * np.pi / 2, min((m + 1) * np.pi / 2, v_half)
-
-        def h(u, m=m):
-            w = np.sqrt(max(v_half**2 - u**2, 0.0))
-            return (u * np.sin(u) - rho * w * np.cos(u) if m % 2 == 0
-                    else u * np.cos(u) + rho * w * np.sin(u))
-
-        eps_u = 1e-14 * max(1.0, v_half)
-        a, b = lo + eps_u, hi - eps_u
-        if b > a and h(a) * h(b) < 0:
-            u = brentq(h, a, b, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=200)
-            kappa = 2 * u / d
-            modes.append(np.sqrt(core**2 - (kappa / k0) ** 2))
-        m += 1
-    return np.array(modes)
+    return convert(np.arcsin(ratio), "rad", "deg")
 
 
 def quarter_wave_thickness_nm(n_layer, wavelength_nm, n_eff=0.0):
@@ -727,10 +758,18 @@ def quarter_wave_thickness_nm(n_layer, wavelength_nm, n_eff=0.0):
 
     Notes
     -----
-    rel-6.4-brw, review section 6.4.1. The transverse phase k_0 (n² − n_eff²)^½ d
-    equals π/2, so d = λ / (4 (n² − n_eff²)^½). A DBR of such layers reflects
-    most strongly at the design wavelength and in-plane index (a quarter-wave
-    Bragg reflection waveguide, West and Helmy 2006).
+    Equation :math:numref:`rel-6.4-brw` of the book, review section 6.4.1. The
+    transverse phase k_0 (n² − n_eff²)^½ d equals π/2, so d = λ / (4 (n² − n_eff²)^½).
+    A DBR of such layers reflects most strongly at the design wavelength and in-plane
+    index (a quarter-wave Bragg reflection waveguide, West and Helmy 2006).
+
+    Examples
+    --------
+    The review gives no DBR period; the book's Nb₂O₅ layers (n = 2.318) are quarter
+    waves at the 1S ASE line of section 6.4.2 (642.4 nm) for n_eff = 1:
+
+    >>> round(float(quarter_wave_thickness_nm(2.318, 642.4, 1.0)), 1)
+    76.8
     """
     n = v.positive("n_layer", n_layer)
     lam = v.positive("wavelength_nm", wavelength_nm)
@@ -758,9 +797,20 @@ def surface_plasmon_index(eps_metal, eps_dielectric):
 
     Notes
     -----
-    rel-6.2-te-tm, review section 6.2.2. This is the TM₀ mode at a single
-    interface, the limit of a thick dielectric on silver; TE has no such
-    solution. Its attenuation 4π Im(n_SPP)/λ is the plasmonic loss.
+    Equation :math:numref:`rel-6.2-te-tm` of the book, review section 6.2.2. This is
+    the TM₀ mode at a single interface, the limit of a thick dielectric on silver; TE
+    has no such solution. Its attenuation 4π Im(n_SPP)/λ is the plasmonic loss.
+
+    Examples
+    --------
+    The review quotes no number (TM loses far more than TE, section 6.2.2); the book's
+    organic layer (n = 1.70) on silver at 600 nm loses 1184 cm⁻¹ to the plasmon:
+
+    >>> from qdbook.optical_constants import refractive_index
+    >>> eps_ag = complex(refractive_index("Ag", 600.0)) ** 2
+    >>> n_spp = surface_plasmon_index(eps_ag, 1.70**2)
+    >>> round(float(n_spp.real), 4), round(float(modal_loss_cm(n_spp, 600.0)))
+    (1.8769, 1184)
     """
     em = np.asarray(eps_metal, dtype=complex)
     if not np.all(np.isfinite(em)):
@@ -790,11 +840,21 @@ def packed_film_gain_cm(sigma_gain_cm2, volume_nm3, packing_fraction=0.64):
 
     Notes
     -----
-    rel-6.3-packing, review section 6.3.1: ρ = ξ/V_NC, so at fixed σ_gain and
-    packing G_mat ∝ 1/V_NC.
+    Equation :math:numref:`rel-6.3-packing` of the book, review section 6.3.1:
+    ρ = ξ/V_NC, so at fixed σ_gain and packing G_mat ∝ 1/V_NC.
+
+    Examples
+    --------
+    Review section 6.3.1: the volume changes by ~4.6 from 12-nm to 20-nm dots, so the
+    smaller dots pack 4.6 times more gain per volume:
+
+    >>> import numpy as np
+    >>> g12, g20 = (packed_film_gain_cm(1e-16, np.pi / 6 * d**3) for d in (12.0, 20.0))
+    >>> round(float(g12 / g20), 1)
+    4.6
     """
     sigma = v.positive("sigma_gain_cm2", sigma_gain_cm2)
-    vol_cm3 = v.positive("volume_nm3", volume_nm3) * 1e-21
+    vol_cm3 = convert(v.positive("volume_nm3", volume_nm3), "nm3", "cm3")
     xi = v.in_range("packing_fraction", packing_fraction, 0.0, 0.7405)
     if np.any(np.asarray(xi) == 0):
         raise ValueError(f"packing_fraction must lie in (0, 0.7405], got {packing_fraction!r}")
@@ -815,8 +875,20 @@ def net_modal_gain_cm(confinement, material_gain_cm, loss_cm):
 
     Notes
     -----
-    rel-6.3-budget, review sections 6.3.2 and 6.4.2: along the guide
-    dI/dx = (Γ G_mat − α_loss) I. Positive G_net means net amplification.
+    Equation :math:numref:`rel-6.3-budget` of the book, review sections 6.3.2 and
+    6.4.2: along the guide dI/dx = (Γ G_mat − α_loss) I. Positive G_net means net
+    amplification.
+
+    Examples
+    --------
+    Review section 6.4.2: Γ_NC = 0.23 and G_mat = 780 cm⁻¹ give G_mod = 0.23 × 780 ≈ 180
+    cm⁻¹, and with α_loss = 16 cm⁻¹ a net gain of ≈ 164 (163.4; the review rounds
+    G_mod first):
+
+    >>> round(float(net_modal_gain_cm(0.23, 780.0, 0.0)), 1)
+    179.4
+    >>> round(float(net_modal_gain_cm(0.23, 780.0, 16.0)), 1)
+    163.4
     """
     gamma = v.probability("confinement", confinement)
     g = v.as_real("material_gain_cm", material_gain_cm)
@@ -838,11 +910,18 @@ def edge_emission_intensity_w_cm2(power_w, width_um, thickness_nm):
 
     Notes
     -----
-    rel-6.4-edge-intensity, review section 6.4.2.
+    Equation :math:numref:`rel-6.4-edge-intensity` of the book, review section 6.4.2.
+
+    Examples
+    --------
+    Review section 6.4.2: 0.17 mW from a 30-µm stripe of a 300-nm device is 1.9 kW cm⁻²:
+
+    >>> f"{float(edge_emission_intensity_w_cm2(0.17e-3, 30.0, 300.0)) / 1e3:.1f} kW cm^-2"
+    '1.9 kW cm^-2'
     """
     p = v.nonnegative("power_w", power_w)
-    w_cm = v.positive("width_um", width_um) * 1e-4
-    t_cm = v.positive("thickness_nm", thickness_nm) * 1e-7
+    w_cm = convert(v.positive("width_um", width_um), "um", "cm")
+    t_cm = convert(v.positive("thickness_nm", thickness_nm), "nm", "cm")
     return p / (w_cm * t_cm)
 
 
@@ -861,10 +940,24 @@ def ase_intensity(spontaneous_rate, net_gain_cm, length_cm):
 
     Notes
     -----
-    rel-6.4-ase, review section 6.4.2. The solution of dI/dx = g I + S with
-    I(0) = 0. For g → 0 it becomes S L (no gain: the light just adds up); for
-    gL ≫ 1 it grows exponentially, which produces the threshold-like rise and
-    the spectral narrowing of amplified spontaneous emission.
+    Equation :math:numref:`rel-6.4-ase` of the book, review section 6.4.2. The solution
+    of dI/dx = g I + S with I(0) = 0. For g → 0 it becomes S L (no gain: the light just
+    adds up); for gL ≫ 1 it grows exponentially, which produces the threshold-like rise
+    and the spectral narrowing of amplified spontaneous emission.
+
+    Examples
+    --------
+    Review section 6.4.2: the line narrows from 82 meV to ~40 meV above threshold. A
+    Gaussian gain band of 82 meV at 1.93 eV with a peak gain-length product of 4.27
+    (the book's value) gives a 41-meV line:
+
+    >>> import numpy as np
+    >>> e = np.linspace(1.70, 2.20, 4001)
+    >>> band = np.exp(-(e - 1.93) ** 2 / (2 * (0.082 / 2.3548) ** 2))
+    >>> spectrum = ase_intensity(band, 4.27 * band, 1.0)
+    >>> above = e[spectrum >= 0.5 * spectrum.max()]
+    >>> round(float(above[-1] - above[0]), 3)
+    0.041
     """
     s = v.nonnegative("spontaneous_rate", spontaneous_rate)
     g = v.as_real("net_gain_cm", net_gain_cm)
@@ -876,7 +969,140 @@ def ase_intensity(spontaneous_rate, net_gain_cm, length_cm):
     return out[()] if np.ndim(out) == 0 else out
 
 
-def photon_energy_to_wavelength_nm(photon_energy_ev):
-    """Vacuum wavelength λ = hc/E [nm] of a photon of energy E [eV], > 0."""
-    e = v.positive("photon_energy_ev", photon_energy_ev)
-    return sc.h * sc.c / (e * sc.e) * 1e9
+# -- relations of the review that this module computes (see qdbook._relation) ---
+_PAGE = "chapters/06-electrical-gain"
+_LOSSES = f"{_PAGE}/optical-losses"
+_OPTICAL = f"{_PAGE}/optically-pumped-devices"
+_ASE = f"{_PAGE}/electrically-driven-ase"
+
+
+def _draw_three_layers(rng):
+    gam = rng.dirichlet([1.0, 1.0, 1.0, 1.0])[:3]
+    out = {"n_eff": rng.uniform(1.4, 2.0)}
+    for j in range(3):
+        out[f"n_{j + 1}"] = rng.uniform(1.3, 2.5)
+        out[f"Gamma_{j + 1}"] = float(gam[j])
+        out[f"alpha_{j + 1}"] = loguniform(0.1, 1e4).draw(rng)
+    return out
+
+
+def _draw_ratio(rng, name):
+    wg = rng.uniform(1.4, 2.5)
+    return {"n_wg": wg, name: wg * rng.uniform(0.05, 0.99)}
+
+
+def _draw_plasmon(rng):
+    eps_d = rng.uniform(1.0, 5.0)
+    return {"eps_d": eps_d, "eps_m": eps_d * rng.uniform(1.3, 20.0)}
+
+
+def _draw_brw(rng):
+    n_layer = rng.uniform(1.3, 2.6)
+    n_eff = n_layer * rng.uniform(0.01, 0.95)
+    return {"n_layer": n_layer, "n_eff": n_eff, "lam": rng.uniform(4e-7, 1.6e-6)}
+
+
+_THREE = {f"{name}_{j}": unit for j in (1, 2, 3)
+          for name, unit in (("n", "1"), ("Gamma", "1"), ("alpha", "1/cm"))}
+
+RELATIONS = [
+    Relation(
+        id="rel-6.2-absorption", title="Absorption coefficient from the extinction coefficient",
+        page=_LOSSES,
+        form=lambda sp, s: 4 * sp.pi * s.kappa / s.lam,
+        units={"kappa": "1", "lam": "cm", "result": "1/cm"},
+        evaluate=lambda kappa, lam: absorption_coefficient_cm(
+            extinction_k=kappa, wavelength_nm=convert(lam, "cm", "nm")),
+        sample={"kappa": loguniform(1e-6, 10.0), "lam": uniform(3e-5, 2e-4)},
+    ),
+    Relation(
+        id="rel-6.2-confinement", title="Weak-loss modal attenuation from confinement factors",
+        page=_LOSSES,
+        form=lambda sp, s: (s.n_1 * s.Gamma_1 * s.alpha_1 + s.n_2 * s.Gamma_2 * s.alpha_2
+                            + s.n_3 * s.Gamma_3 * s.alpha_3) / s.n_eff,
+        units={**_THREE, "n_eff": "1", "result": "1/cm"},
+        evaluate=lambda n_eff, **layer: perturbative_modal_loss_cm(
+            confinement=[layer[f"Gamma_{j}"] for j in (1, 2, 3)],
+            layer_index=[layer[f"n_{j}"] for j in (1, 2, 3)],
+            alpha_cm=[layer[f"alpha_{j}"] for j in (1, 2, 3)], n_eff=n_eff),
+        sample=_draw_three_layers,
+    ),
+    Relation(
+        id="rel-6.2-te-tm", title="Surface-plasmon (TM) index of a metal/dielectric interface",
+        page=_LOSSES,
+        # eps_m is the magnitude of the (negative) metal permittivity, taken lossless here
+        form=lambda sp, s: sp.sqrt(s.eps_d * s.eps_m / (s.eps_m - s.eps_d)),
+        units={"eps_d": "1", "eps_m": "1", "result": "1"},
+        evaluate=lambda eps_d, eps_m: float(np.real(surface_plasmon_index(
+            eps_metal=-eps_m, eps_dielectric=eps_d))),
+        sample=_draw_plasmon,
+    ),
+    Relation(
+        id="rel-6.3-packing", title="Material gain of a close-packed film, G = sigma xi / V",
+        page=_OPTICAL,
+        form=lambda sp, s: s.sigma_gain * s.xi / s.V,
+        units={"sigma_gain": "cm2", "xi": "1", "V": "cm3", "result": "1/cm"},
+        evaluate=lambda sigma_gain, xi, V: packed_film_gain_cm(
+            sigma_gain_cm2=sigma_gain, volume_nm3=convert(V, "cm3", "nm3"), packing_fraction=xi),
+        sample={"sigma_gain": loguniform(1e-17, 1e-14), "xi": uniform(0.05, 0.74),
+                "V": loguniform(1e-20, 1e-17)},
+    ),
+    Relation(
+        id="rel-6.3-budget", title="Net modal gain of a waveguide, Gamma G_mat - alpha_loss",
+        page=_OPTICAL,
+        form=lambda sp, s: s.Gamma * s.G_mat - s.alpha_loss,
+        units={"Gamma": "1", "G_mat": "1/cm", "alpha_loss": "1/cm", "result": "1/cm"},
+        evaluate=lambda Gamma, G_mat, alpha_loss: net_modal_gain_cm(
+            confinement=Gamma, material_gain_cm=G_mat, loss_cm=alpha_loss),
+        sample={"Gamma": uniform(0.01, 0.99), "G_mat": uniform(1.0, 3000.0),
+                "alpha_loss": uniform(0.0, 1000.0)},
+    ),
+    Relation(
+        id="eq-14", title="Critical angle of total internal reflection",
+        page=_ASE,
+        form=lambda sp, s: sp.asin(s.n_clad / s.n_wg),
+        units={"n_clad": "1", "n_wg": "1", "result": "rad"},
+        evaluate=lambda n_clad, n_wg: convert(
+            critical_angle_deg(n_clad=n_clad, n_wg=n_wg), "deg", "rad"),
+        sample=lambda rng: _draw_ratio(rng, "n_clad"),
+    ),
+    Relation(
+        id="eq-15", title="Modal angle of a Bragg-reflection-waveguide mode",
+        page=_ASE,
+        form=lambda sp, s: sp.asin(s.n_eff / s.n_wg),
+        units={"n_eff": "1", "n_wg": "1", "result": "rad"},
+        evaluate=lambda n_eff, n_wg: convert(
+            modal_angle_deg(n_eff=n_eff, n_wg=n_wg), "deg", "rad"),
+        sample=lambda rng: _draw_ratio(rng, "n_eff"),
+    ),
+    Relation(
+        id="rel-6.4-brw", title="Transverse quarter-wave layer of a Bragg reflection waveguide",
+        page=_ASE,
+        form=lambda sp, s: s.lam / (4 * sp.sqrt(s.n_layer**2 - s.n_eff**2)),
+        units={"lam": "m", "n_layer": "1", "n_eff": "1", "result": "m"},
+        evaluate=lambda lam, n_layer, n_eff: convert(quarter_wave_thickness_nm(
+            n_layer=n_layer, wavelength_nm=convert(lam, "m", "nm"), n_eff=n_eff), "nm", "m"),
+        sample=_draw_brw,
+    ),
+    Relation(
+        id="rel-6.4-edge-intensity", title="Edge-emission intensity, power over facet area",
+        page=_ASE,
+        form=lambda sp, s: s.P / (s.w * s.t),
+        units={"P": "W", "w": "m", "t": "m", "result": "W/m2"},
+        # the package returns W cm^-2; dividing by one cm^2 in m^2 gives W m^-2
+        evaluate=lambda P, w, t: edge_emission_intensity_w_cm2(
+            power_w=P, width_um=convert(w, "m", "um"), thickness_nm=convert(t, "m", "nm"))
+        / convert(1.0, "cm2", "m2"),
+        sample={"P": loguniform(1e-7, 1e-1), "w": loguniform(1e-6, 1e-3),
+                "t": loguniform(5e-8, 5e-6)},
+    ),
+    Relation(
+        id="rel-6.4-ase", title="Amplified spontaneous emission from a gain stripe",
+        page=_ASE,
+        form=lambda sp, s: s.S * (sp.exp(s.g * s.L) - 1) / s.g,
+        units={"S": "1/cm", "g": "1/cm", "L": "cm", "result": "1"},
+        evaluate=lambda S, g, L: ase_intensity(spontaneous_rate=S, net_gain_cm=g, length_cm=L),
+        sample={"S": loguniform(1e-3, 1e3), "g": loguniform(0.1, 300.0),
+                "L": loguniform(1e-4, 0.1)},
+    ),
+]

@@ -25,6 +25,7 @@ from scipy.optimize import brentq
 from scipy.stats import poisson
 
 from . import _validate as v
+from ._relation import Relation, choice, uniform
 
 SHELL_LABELS = ("1S", "1P", "1D")
 """Names of the shells of :data:`SHELL_DEGENERACIES`."""
@@ -99,7 +100,9 @@ def transition_inversion(n_excitons, degeneracies=SHELL_DEGENERACIES, n_electron
 
 
 def shell_gain_threshold(shell, degeneracies=SHELL_DEGENERACIES):
-    """Excitons per dot at which transition ``shell`` reaches transparency (eq-7).
+    """Excitons per dot at which transition ``shell`` reaches transparency.
+
+    Equation :math:numref:`eq-7` of the book (review eq 7, section 3.4.1).
 
     Solves f_e + f_h = 1 for the occupancy ``n`` (continuous) with
     ``scipy.optimize.brentq``.
@@ -116,6 +119,14 @@ def shell_gain_threshold(shell, degeneracies=SHELL_DEGENERACIES):
     float
         1, 5 and 13 for 1S, 1P and 1D with the default degeneracies: the
         lower shells must be full, then half of shell ``i`` (review sec. 3.4.1).
+
+    Examples
+    --------
+    Review section 3.4.1 (eq 7): gain on the 1S, 1P and 1D transitions starts
+    at N_th = 1, 5 and 13 excitons per dot:
+
+    >>> [round(shell_gain_threshold(k), 10) for k in range(3)]
+    [1.0, 5.0, 13.0]
     """
     g = _degeneracies("degeneracies", degeneracies)
     index = v.integer("shell", shell)
@@ -199,7 +210,9 @@ def gain_spectrum_cm(energy_ev, mean_n, band_energies_ev, alpha_1s_cm, fwhm_ev,
 
 
 def auger_assisted_photon_energy_ev(exciton_energy_ev, intraband_energy_ev):
-    """Photon energy of Auger-assisted stimulated emission (rel-3.4-auger-assisted).
+    """Photon energy of Auger-assisted stimulated emission.
+
+    Equation :math:numref:`rel-3.4-auger-assisted` of the book (review section 3.4.2).
 
     A band-edge exciton recombines and hands part of its energy to a 1P
     electron, which is lifted to a higher level; the photon carries the rest:
@@ -213,9 +226,13 @@ def auger_assisted_photon_energy_ev(exciton_energy_ev, intraband_energy_ev):
         Energy taken by the re-excited electron [eV], >= 0 and below the
         exciton energy.
 
-    Notes
-    -----
-    Review section 3.4.2.
+    Examples
+    --------
+    Review section 3.4.2: the gain of graded cg-QDs reaches ~200 meV below the
+    1S peak at 2.10 eV, down to 1.9 eV:
+
+    >>> round(float(auger_assisted_photon_energy_ev(CG_QD_1S_EV, 0.200)), 2)
+    1.9
     """
     e_x = v.positive("exciton_energy_ev", exciton_energy_ev)
     de = v.nonnegative("intraband_energy_ev", intraband_energy_ev)
@@ -285,3 +302,29 @@ def electron_intraband_energy_ev(e_1s_ev, e_1p_ev, electron_share, n_to=1, L_to=
     if upper <= e_1p_ev:
         raise ValueError(f"L_to must name a level above 1P, got n_to={n_to!r}, L_to={L_to!r}")
     return share * (upper - float(e_1p_ev))
+
+
+# -- relations of the review that this module computes (see qdbook._relation) -------------
+_SEC3 = "chapters/03-practical-gain"
+
+RELATIONS = [
+    Relation(
+        id="eq-7", title="Transparency of a shell above N_low filled places",
+        page=f"{_SEC3}/gain-spectra",
+        form=lambda sp, s: sp.Eq(2 * (s.N - s.N_low) / s.g, 1),
+        units={"N": "1", "N_low": "1", "g": "1", "result": "1"},
+        # An equation: its numeric face is the root N = N_low + g/2, found by the package
+        # for a two-shell ladder (N_low places below, then a shell of g places).
+        evaluate=lambda N_low, g: shell_gain_threshold(shell=1, degeneracies=(N_low, g)),
+        sample={"N_low": choice(*range(2, 20, 2)), "g": choice(*range(2, 16, 2))},
+    ),
+    Relation(
+        id="rel-3.4-auger-assisted", title="Photon energy of Auger-assisted emission",
+        page=f"{_SEC3}/gain-spectra",
+        form=lambda sp, s: s.E_X - s.Delta_E,
+        units={"E_X": "eV", "Delta_E": "eV", "result": "eV"},
+        evaluate=lambda E_X, Delta_E: auger_assisted_photon_energy_ev(
+            exciton_energy_ev=E_X, intraband_energy_ev=Delta_E),
+        sample={"E_X": uniform(0.5, 3.0), "Delta_E": uniform(0.0, 0.4)},
+    ),
+]

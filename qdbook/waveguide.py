@@ -10,27 +10,22 @@ thin gain film guides first. Its effective index n_eff lies between the
 larger cladding index and ``n_film``; its *confinement factor* Γ is the
 fraction of the mode's energy (∫|E|² dx) inside the film.
 
-Planck's constant, the speed of light and the elementary charge come from
-``scipy.constants``.
+The mode is computed by the package's one multilayer solver,
+:func:`qdbook.photonics.guided_modes` and :func:`qdbook.photonics.confinement_factors`,
+for the three layers substrate / film / cover. h c and the photon wavelength
+come from :mod:`qdbook.units`.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy import constants as sc
-from scipy.optimize import brentq
 
 from . import _validate as v
 from ._relation import Relation, uniform
+from .photonics import confinement_factors, guided_modes
+from .units import HC_EV_NM as HC_EV_NM  # re-exported: pages use waveguide.HC_EV_NM
 from .units import convert
-
-HC_EV_NM = sc.h * sc.c / sc.e * 1e9
-"""h c in eV nm (≈ 1239.84), from scipy.constants."""
-
-
-def photon_wavelength_nm(photon_energy_ev):
-    """Vacuum wavelength λ = hc/E [nm] of a photon of energy ``photon_energy_ev`` [eV] (> 0)."""
-    return HC_EV_NM / v.positive("photon_energy_ev", photon_energy_ev)
+from .units import wavelength_nm as photon_wavelength_nm  # re-exported for the pages
 
 
 def _slab_indices(n_film, n_substrate, n_cover):
@@ -43,10 +38,12 @@ def _slab_indices(n_film, n_substrate, n_cover):
     return n_f, n_s, n_c
 
 
-def _te0_residual(n, k0d, n_f, n_s, n_c):
-    kappa = np.sqrt(n_f**2 - n**2)
-    return (k0d * kappa - np.arctan(np.sqrt(n**2 - n_s**2) / kappa)
-            - np.arctan(np.sqrt(n**2 - n_c**2) / kappa))
+def _te0_cutoff_nm(wavelength_nm, n_f, n_s, n_c):
+    """TE₀ cut-off thickness [nm] of an asymmetric slab (0 for a symmetric one)."""
+    hi, lo = max(n_s, n_c), min(n_s, n_c)
+    k0 = 2.0 * np.pi / wavelength_nm
+    return (np.arctan(np.sqrt((hi**2 - lo**2) / (n_f**2 - hi**2)))
+            / (k0 * np.sqrt(n_f**2 - hi**2)))
 
 
 def slab_te0_mode(thickness_nm, wavelength_nm, n_film, n_substrate, n_cover=1.0):
@@ -69,33 +66,38 @@ def slab_te0_mode(thickness_nm, wavelength_nm, n_film, n_substrate, n_cover=1.0)
 
     Notes
     -----
-    Solves the TE dispersion relation
-    k₀d (n_f² − n²)^½ = arctan[((n² − n_s²)/(n_f² − n²))^½] + arctan[((n² − n_c²)/(n_f² − n²))^½]
-    with brentq and integrates the mode profile analytically. Used for
-    rel-3.1-gain-kinds (Γ_NC) and rel-3.4-dfb (n_eff); review sections 3.1.1
-    and 3.4.2.
+    A three-layer call of the multilayer solver: :func:`qdbook.photonics.guided_modes`
+    for the stack substrate / film / cover (TE₀ is the mode of highest n_eff) and
+    :func:`qdbook.photonics.confinement_factors` for the film's share Γ of the mode's
+    power. The solution satisfies the closed-form TE dispersion relation
+    k₀d (n_f² − n²)^½ = arctan[((n² − n_s²)/(n_f² − n²))^½] + arctan[((n² − n_c²)/(n_f² − n²))^½],
+    which the tests solve independently. Used for Γ_NC in
+    Equation :math:numref:`rel-3.1-gain-kinds` and n_eff in
+    Equation :math:numref:`rel-3.4-dfb` of the book (review sections 3.1.1 and 3.4.2).
+
+    Examples
+    --------
+    Review section 3.1.1 (Γ_NC close to 1 for films of ~300 nm): the book's film of
+    n = 1.8 on glass (1.5) at 620 nm, 300 nm thick:
+
+    >>> n_eff, gamma = slab_te0_mode(300.0, 620.0, 1.8, 1.5)
+    >>> round(n_eff, 3), round(gamma, 3)
+    (1.678, 0.861)
     """
     n_f, n_s, n_c = _slab_indices(n_film, n_substrate, n_cover)
     d = float(v.positive("thickness_nm", thickness_nm))
     lam = float(v.positive("wavelength_nm", wavelength_nm))
-    k0 = 2.0 * np.pi / lam
-    lo, hi = max(n_s, n_c), n_f
-    eps = 1e-12 * (hi - lo)
-    if _te0_residual(lo + eps, k0 * d, n_f, n_s, n_c) <= 0:
-        cutoff = (np.arctan(np.sqrt((n_s**2 - n_c**2) / (n_f**2 - n_s**2)))
-                  / (k0 * np.sqrt(n_f**2 - lo**2)))
+    indices, layers = [n_s, n_f, n_c], [d]
+    # scan the solver's grid finely enough for every mode: they lie ~π/d apart in κ
+    v_number = 2.0 * np.pi / lam * d * np.sqrt(n_f**2 - max(n_s, n_c) ** 2)
+    modes = guided_modes(indices, layers, lam, "TE", n_points=50 + int(4 * v_number / np.pi))
+    if modes.size == 0:
+        cutoff = _te0_cutoff_nm(lam, n_f, n_s, n_c)
         raise ValueError(f"thickness_nm must exceed the TE0 cut-off of {cutoff:.1f} nm at "
                          f"{lam:g} nm (allowed range ({cutoff:.1f}, inf)), got {thickness_nm!r}")
-    n = brentq(_te0_residual, lo + eps, hi - eps, args=(k0 * d, n_f, n_s, n_c), xtol=1e-14)
-    kappa = k0 * np.sqrt(n_f**2 - n**2)
-    g_s = k0 * np.sqrt(n**2 - n_s**2)
-    g_c = k0 * np.sqrt(n**2 - n_c**2)
-    r = g_s / kappa  # field in the film: cos(kappa x) + r sin(kappa x), x from the substrate side
-    film = (d / 2 * (1 + r**2) + (1 - r**2) * np.sin(2 * kappa * d) / (4 * kappa)
-            + r * (1 - np.cos(2 * kappa * d)) / (2 * kappa))
-    edge = np.cos(kappa * d) + r * np.sin(kappa * d)
-    total = film + 1 / (2 * g_s) + edge**2 / (2 * g_c)
-    return float(n), float(film / total)
+    n_eff = float(modes[0].real)
+    gamma = float(confinement_factors(indices, layers, lam, n_eff, "TE")[1])
+    return n_eff, gamma
 
 
 def dfb_wavelength_nm(period_nm, n_eff, order=2):

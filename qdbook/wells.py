@@ -16,7 +16,8 @@ motion is free. Neither model contains the electron–hole Coulomb
 attraction, which is large in these thin, weakly screened sheets; the
 chapter says where this matters.
 
-Physical constants come from ``scipy.constants``.
+Physical constants come from ``scipy.constants``; ħ²/2m₀, h c/E and the unit
+conversions from :mod:`qdbook.units`.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from scipy import constants as sc
 from scipy.optimize import brentq
 
 from . import _validate as v
-from .auger import CHI_STANDARD_PS_NM3
+from ._relation import Relation, integers, loguniform, uniform
+from .auger import CHI_STANDARD_PS_NM3, auger_lifetime_ps
+from .units import HBAR2_OVER_2M0_EV_NM2, convert, photon_energy_ev
 
-HBAR2_OVER_2M0_EV_NM2 = sc.hbar**2 / (2 * sc.m_e) / sc.e * 1e18
-"""ħ²/(2 m_0) in eV nm² (≈ 0.0381), from scipy.constants."""
+# HBAR2_OVER_2M0_EV_NM2 (ħ²/2m₀ in eV nm²) comes from qdbook.units; pages and tests read it
+# here as wells.HBAR2_OVER_2M0_EV_NM2 too.
 
 CDSE_ZB_LATTICE_NM = 0.6077
 """Lattice constant of zinc-blende CdSe [nm], from the Madelung data handbook
@@ -98,7 +101,9 @@ def platelet_thickness_nm(monolayers, monolayer_nm=CDSE_MONOLAYER_NM):
 
 
 def infinite_well_level_ev(n, thickness_nm, mass):
-    r"""Level n of a particle in an infinitely deep well (rel-4.1-well).
+    r"""Level n of a particle in an infinitely deep well.
+
+    Equation :math:numref:`rel-4.1-well` of the book (review section 4.1.1).
 
     Parameters
     ----------
@@ -119,6 +124,18 @@ def infinite_well_level_ev(n, thickness_nm, mass):
     .. math:: E_n = \frac{\hbar^2 \pi^2 n^2}{2 m m_0 d^2}
 
     Review section 4.1.1.
+
+    Examples
+    --------
+    Review section 4.1.1 quotes a band-edge shift of "nearly 1 eV" between 7- and 4-ML
+    CdSe platelets; the electron and hole levels of this model give the book's 1.70 eV
+    (``tests/review/test_sec4.py``), which the page compares with that statement:
+
+    >>> d4, d7 = platelet_thickness_nm(4), platelet_thickness_nm(7)
+    >>> shift = sum(infinite_well_level_ev(1, d4, m) - infinite_well_level_ev(1, d7, m)
+    ...             for m in (0.13, 0.45))   # CdSe m_e and m_h [m_0]
+    >>> round(float(shift), 2)
+    1.7
     """
     n = v.integer("n", n, minimum=1)
     d = v.positive("thickness_nm", thickness_nm)
@@ -232,7 +249,7 @@ def platelet_gap_ev(monolayers, bulk_gap_ev, electron_mass, hole_mass, barrier_e
     eg0 = v.positive("bulk_gap_ev", bulk_gap_ev)
     me = v.positive("electron_mass", electron_mass)
     mh = v.positive("hole_mass", hole_mass)
-    binding = v.nonnegative("exciton_binding_mev", exciton_binding_mev) / 1e3
+    binding = convert(v.nonnegative("exciton_binding_mev", exciton_binding_mev), "meV", "eV")
     if barrier_ev is None:
         conf = infinite_well_level_ev(1, d, me) + infinite_well_level_ev(1, d, mh)
     else:
@@ -240,10 +257,10 @@ def platelet_gap_ev(monolayers, bulk_gap_ev, electron_mass, hole_mass, barrier_e
     return eg0 + conf - binding
 
 
-def wavelength_to_ev(wavelength_nm):
-    """Photon energy hc/λ [eV] of a wavelength [nm] (scipy.constants)."""
-    lam = v.positive("wavelength_nm", wavelength_nm)
-    return sc.h * sc.c / (lam * 1e-9) / sc.e
+wavelength_to_ev = photon_energy_ev
+"""Photon energy hc/λ [eV] of a wavelength [nm]: :func:`qdbook.units.photon_energy_ev`.
+
+Kept under this name because the chapter-4 pages and tests call ``wells.wavelength_to_ev``."""
 
 
 def dos_2d_per_area(energy_ev, thickness_nm, mass):
@@ -262,7 +279,9 @@ def dos_2d_per_area(energy_ev, thickness_nm, mass):
 
 
 def dos_2d_per_volume(energy_ev, thickness_nm, mass):
-    r"""Well density of states per unit volume, :func:`dos_2d_per_area`/d [eV⁻¹ nm⁻³] (rel-4.1-dos).
+    r"""Well density of states per unit volume, :func:`dos_2d_per_area`/d [eV⁻¹ nm⁻³].
+
+    Equation :math:numref:`rel-4.1-dos` of the book (review section 4.1.1).
 
     Notes
     -----
@@ -271,6 +290,19 @@ def dos_2d_per_volume(energy_ev, thickness_nm, mass):
 
     At every subband edge the staircase touches the bulk curve
     :func:`dos_3d`. Review section 4.1.1, Fig. 20a.
+
+    Examples
+    --------
+    The review quotes no number for it; the book's page (Fig. "fig-npl-dos") puts the
+    first step of a 4-ML CdSe well (m_e = 0.13) 1.96 eV above the bulk band edge, where
+    the staircase touches the bulk curve:
+
+    >>> d4 = platelet_thickness_nm(4)
+    >>> e1 = infinite_well_level_ev(1, d4, 0.13)
+    >>> round(float(e1), 2)
+    1.96
+    >>> round(float(dos_2d_per_volume(e1 * (1 + 1e-9), d4, 0.13) / dos_3d(e1, 0.13)), 6)
+    1.0
     """
     return dos_2d_per_area(energy_ev, thickness_nm, mass) / v.positive("thickness_nm",
                                                                         thickness_nm)
@@ -288,7 +320,10 @@ def dos_3d(energy_ev, mass):
 
 def npl_auger_lifetime_ps(volume_nm3, chi_ps_nm3=CHI_NPL_PS_NM3,
                           saturation_volume_nm3=NPL_SATURATION_VOLUME_NM3):
-    r"""Biexciton Auger lifetime of a platelet: linear in V, then a plateau (rel-4.1-auger).
+    r"""Biexciton Auger lifetime of a platelet: linear in V, then a plateau.
+
+    Equation :math:numref:`rel-4.1-auger` of the book (review section 4.1.2): the
+    volume law :func:`qdbook.auger.auger_lifetime_ps` with χ_NPL, applied to min(V, V_sat).
 
     Parameters
     ----------
@@ -306,11 +341,19 @@ def npl_auger_lifetime_ps(volume_nm3, chi_ps_nm3=CHI_NPL_PS_NM3,
     The review describes the plateau only qualitatively (sec. 4.1.2); joining
     the two regimes at V_sat is this book's simplest continuous reading, which
     puts the plateau at χ_NPL V_sat = 270 ps.
+
+    Examples
+    --------
+    Review section 4.1.2: core-only platelets of ~200 nm³ have τ_A,XX ≈ 200–400 ps;
+    the model's plateau is 270 ps (``tests/review/test_sec4.py``):
+
+    >>> round(float(npl_auger_lifetime_ps(200.0)), 1)
+    270.0
     """
     vol = v.positive("volume_nm3", volume_nm3)
     chi = v.positive("chi_ps_nm3", chi_ps_nm3)
     v_sat = v.positive("saturation_volume_nm3", saturation_volume_nm3)
-    return chi * np.minimum(vol, v_sat)[()]
+    return auger_lifetime_ps(np.minimum(vol, v_sat)[()], chi)
 
 
 def npl_to_dot_chi_ratio(chi_npl_ps_nm3=CHI_NPL_PS_NM3, chi_dot_ps_nm3=CHI_STANDARD_PS_NM3):
@@ -320,7 +363,9 @@ def npl_to_dot_chi_ratio(chi_npl_ps_nm3=CHI_NPL_PS_NM3, chi_dot_ps_nm3=CHI_STAND
 
 
 def max_excitons_per_platelet(area_nm2, exciton_radius_nm):
-    r"""Largest number of 2D excitons that fit side by side, A/(π a_2D²) (rel-4.1-space-filling).
+    r"""Largest number of 2D excitons that fit side by side, A/(π a_2D²).
+
+    Equation :math:numref:`rel-4.1-space-filling` of the book (review section 4.1.3).
 
     Parameters
     ----------
@@ -328,6 +373,14 @@ def max_excitons_per_platelet(area_nm2, exciton_radius_nm):
         Lateral area A of the platelet [nm²], > 0.
     exciton_radius_nm : float or array_like
         2D exciton radius a_2D [nm], > 0.
+
+    Examples
+    --------
+    Review section 4.1.3: the plasma gain band of 4-ML platelets of A ≈ 340 nm² appears
+    at ⟨N⟩ ≈ 35, which the book reads as a_2D ≈ 1.76 nm (``tests/review/test_sec4.py``):
+
+    >>> round(float(max_excitons_per_platelet(340.0, 1.76)), 1)
+    34.9
     """
     area = v.positive("area_nm2", area_nm2)
     a = v.positive("exciton_radius_nm", exciton_radius_nm)
@@ -339,7 +392,7 @@ def mott_density_cm2(exciton_radius_nm):
 
     ``exciton_radius_nm`` is a_2D [nm], > 0 (rel-4.1-space-filling).
     """
-    a_cm = v.positive("exciton_radius_nm", exciton_radius_nm) * 1e-7
+    a_cm = convert(v.positive("exciton_radius_nm", exciton_radius_nm), "nm", "cm")
     return 1 / (np.pi * a_cm**2)
 
 
@@ -377,11 +430,13 @@ def gain_regime(mean_n, area_nm2, exciton_radius_nm):
 def thermal_energy_mev(temperature_k):
     """k_B T in meV at ``temperature_k`` [K] (> 0), from scipy.constants."""
     t = v.positive("temperature_k", temperature_k)
-    return sc.k * t / sc.e * 1e3
+    return convert(sc.k * t, "J", "meV")
 
 
 def binding_to_thermal_ratio(binding_mev, temperature_k):
-    r"""Ratio Δ_XX/(k_B T) of a binding energy to the thermal energy (rel-4.1-biexciton).
+    r"""Ratio Δ_XX/(k_B T) of a binding energy to the thermal energy.
+
+    Equation :math:numref:`rel-4.1-biexciton` of the book (review section 4.1.3).
 
     Parameters
     ----------
@@ -395,6 +450,84 @@ def binding_to_thermal_ratio(binding_mev, temperature_k):
     A ratio above 1 means that a thermal collision is, on average, too weak
     to break the complex apart: biexcitons bound by 30–40 meV survive at room
     temperature, where :math:`k_BT \approx 26` meV (review sec. 4.1.3).
+
+    Examples
+    --------
+    Review section 4.1.3: biexciton binding energies of 30–40 meV exceed k_BT ≈ 25 meV
+    at room temperature, by factors of 1.16 and 1.55 at 300 K:
+
+    >>> [round(float(binding_to_thermal_ratio(b, 300.0)), 2) for b in (30.0, 40.0)]
+    [1.16, 1.55]
     """
     b = v.positive("binding_mev", binding_mev)
     return b / thermal_energy_mev(temperature_k)
+
+
+# -- relations of the review that this module computes (see qdbook._relation) -------------
+_SEC4 = "chapters/04-novel-materials"
+
+
+def _per_joule_per_m3(per_ev_per_nm3):
+    """A density of states in eV⁻¹ nm⁻³ expressed in J⁻¹ m⁻³."""
+    return per_ev_per_nm3 / convert(1.0, "eV", "J") / convert(1.0, "nm3", "m3")
+
+
+def _well_form(sp, s):
+    return s.hbar**2 * sp.pi**2 * s.n**2 / (2 * s.m * s.m_0 * s.d**2)
+
+
+def _dos_form(sp, s):
+    per_subband = s.m * s.m_0 / (sp.pi * s.hbar**2)
+    return per_subband / s.d * sp.floor(s.d * sp.sqrt(2 * s.m * s.m_0 * s.E) / (sp.pi * s.hbar))
+
+
+RELATIONS = [
+    Relation(
+        id="rel-4.1-well", title="Levels of an infinitely deep quantum well",
+        page=f"{_SEC4}/nanoplatelets",
+        form=_well_form,
+        units={"n": "1", "m": "1", "d": "m", "result": "J"},
+        evaluate=lambda n, m, d: convert(
+            infinite_well_level_ev(n=n, thickness_nm=convert(d, "m", "nm"), mass=m), "eV", "J"),
+        sample={"n": integers(1, 4), "m": uniform(0.05, 1.0), "d": uniform(0.5e-9, 5e-9)},
+    ),
+    Relation(
+        id="rel-4.1-dos", title="Step-like density of states of a quantum well (per volume)",
+        page=f"{_SEC4}/nanoplatelets",
+        form=_dos_form,
+        units={"E": "J", "d": "m", "m": "1", "result": "1/(J m3)"},
+        evaluate=lambda E, d, m: _per_joule_per_m3(dos_2d_per_volume(
+            energy_ev=convert(E, "J", "eV"), thickness_nm=convert(d, "m", "nm"), mass=m)),
+        sample={"E": uniform(convert(0.01, "eV", "J"), convert(3.0, "eV", "J")),
+                "d": uniform(0.6e-9, 5e-9), "m": uniform(0.05, 1.0)},
+    ),
+    Relation(
+        id="rel-4.1-auger",
+        title="Biexciton Auger lifetime of nanoplatelets: linear, then a plateau",
+        page=f"{_SEC4}/nanoplatelet-gain",
+        form=lambda sp, s: s.chi_NPL * sp.Min(s.V, s.V_sat),
+        units={"chi_NPL": "ps/nm3", "V": "nm3", "V_sat": "nm3", "result": "ps"},
+        evaluate=lambda chi_NPL, V, V_sat: npl_auger_lifetime_ps(
+            volume_nm3=V, chi_ps_nm3=chi_NPL, saturation_volume_nm3=V_sat),
+        sample={"chi_NPL": uniform(0.5, 5.0), "V": loguniform(5.0, 2000.0),
+                "V_sat": loguniform(20.0, 500.0)},
+    ),
+    Relation(
+        id="rel-4.1-space-filling", title="Largest number of 2D excitons per platelet",
+        page=f"{_SEC4}/nanoplatelet-gain",
+        form=lambda sp, s: s.A / (sp.pi * s.a_2D**2),
+        units={"A": "nm2", "a_2D": "nm", "result": "1"},
+        evaluate=lambda A, a_2D: max_excitons_per_platelet(area_nm2=A, exciton_radius_nm=a_2D),
+        sample={"A": loguniform(10.0, 5000.0), "a_2D": uniform(0.5, 5.0)},
+    ),
+    Relation(
+        id="rel-4.1-biexciton", title="Biexciton binding energy in units of the thermal energy",
+        page=f"{_SEC4}/nanoplatelet-gain",
+        form=lambda sp, s: s.Delta / (s.k_B * s.T),
+        units={"Delta": "J", "T": "K", "result": "1"},
+        evaluate=lambda Delta, T: binding_to_thermal_ratio(
+            binding_mev=convert(Delta, "J", "meV"), temperature_k=T),
+        sample={"Delta": uniform(convert(1.0, "meV", "J"), convert(100.0, "meV", "J")),
+                "T": uniform(4.0, 500.0)},
+    ),
+]

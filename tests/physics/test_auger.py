@@ -3,6 +3,33 @@ from numpy.testing import assert_allclose
 
 from qdbook import auger
 
+# Bad input: (function, kwargs, parameter named in the message); run by test_bad_input.py.
+CASES = [
+    (auger.sphere_volume_nm3, dict(radius_nm=-1.0), "radius_nm"),
+    (auger.auger_lifetime_ps, dict(volume_nm3=0.0), "volume_nm3"),
+    (auger.auger_lifetime_ps, dict(volume_nm3=10.0, chi_ps_nm3=-1.0), "chi_ps_nm3"),
+    (auger.biexciton_lifetime, dict(tau_a_xx=-1.0, tau_r_xx=1.0), "tau_a_xx"),
+    (auger.biexciton_lifetime, dict(tau_a_xx=1.0, tau_r_xx=0.0), "tau_r_xx"),
+    (auger.biexciton_radiative_lifetime, dict(tau_r_x=-12.0), "tau_r_x"),
+    (auger.auger_lifetime_from_biexciton, dict(tau_xx=4.0, tau_r_xx=3.0), "tau_xx"),
+    (auger.auger_lifetime_from_biexciton, dict(tau_xx=-1.0, tau_r_xx=3.0), "tau_xx"),
+    (auger.biexciton_quantum_yield, dict(tau_xx=4.0, tau_r_xx=3.0), "tau_xx"),
+    (auger.biexciton_quantum_yield, dict(tau_xx=1.0, tau_r_xx=-3.0), "tau_r_xx"),
+    (auger.saturated_stimulated_emission_rate, dict(beta=0.0, n_r=1.5, g0_cm=10.0), "beta"),
+    (auger.saturated_stimulated_emission_rate, dict(beta=0.5, n_r=0.5, g0_cm=10.0), "n_r"),
+    (auger.saturated_stimulated_emission_rate, dict(beta=0.5, n_r=1.5, g0_cm=-10.0), "g0_cm"),
+    (auger.critical_density_cm3, dict(n_r=1.5, beta=1, sigma_gain_cm2=-1e-16, tau_a_xx_ps=50),
+     "sigma_gain_cm2"),
+    (auger.critical_density_cm3, dict(n_r=1.5, beta=1, sigma_gain_cm2=1e-16, tau_a_xx_ps=0),
+     "tau_a_xx_ps"),
+    (auger.critical_volume_fraction,
+     dict(volume_nm3=-5, n_r=1.5, beta=1, sigma_gain_cm2=1e-16, tau_a_xx_ps=50), "volume_nm3"),
+    (auger.bulk_auger_activation_factor, dict(gap_ev=-1.0), "gap_ev"),
+    (auger.bulk_auger_activation_factor, dict(gap_ev=1.7, temperature_k=0.0), "temperature_k"),
+    (auger.bulk_auger_activation_factor, dict(gap_ev=1.7, a=1.5), "a"),
+    (auger.bulk_auger_activation_factor, dict(gap_ev=1.7, a=0.0), "a"),
+]
+
 
 def test_volume_of_sphere():
     assert_allclose(auger.sphere_volume_nm3(1.0), 4 * np.pi / 3, rtol=1e-14)

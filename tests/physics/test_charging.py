@@ -6,6 +6,27 @@ from numpy.testing import assert_allclose
 
 from qdbook import charging as c
 
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (c.quasi_fermi_levels_ev, dict(mean_n=2.5, n_e=0, g_e=2, g_h=2), "mean_n"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, n_e=1.8, g_e=2, g_h=2), "mean_n + n_e"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, temperature_k=0), "temperature_k"),
+    (c.charged_gain_threshold, dict(n_e=3, g_e=2, g_h=2), "n_e"),
+    (c.charged_gain_threshold, dict(n_e=1, g_e=0, g_h=2), "g_e"),
+    (c.band_edge_inversion, dict(mean_n=-1), "mean_n"),
+    (c.band_edge_inversion, dict(mean_n=1, g_h=-8), "g_h"),
+    (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=-2), "mean_n_e"),
+    (c.poisson_charged_threshold, dict(mean_n_e=2.7, g_e=8, g_h=0), "g_h"),
+    (c.statistical_auger_rate, dict(n_electrons=-1, n_holes=2), "n_electrons"),
+    (c.statistical_auger_rate, dict(n_electrons=1, n_holes=2, c_a=0), "c_a"),
+    (c.charged_exciton_auger_rate, dict(n_e=-1), "n_e"),
+    (c.auger_rate_ratio, dict(n_excitons=0.5), "n_excitons"),
+    (c.auger_rate_ratio, dict(n_excitons=6, reference_excitons=1), "reference_excitons"),
+    (c.neutral_fraction, dict(mean_n_e=-0.5), "mean_n_e"),
+    (c.mean_charge_from_neutral_fraction, dict(q0=0.0), "q0"),
+    (c.mean_charge_from_neutral_fraction, dict(q0=1.5), "q0"),
+]
+
 
 def test_quasi_fermi_sign_and_temperature():
     phi_e, phi_h = c.quasi_fermi_levels_ev(0.5, 0.0, 2, 2, 300.0)

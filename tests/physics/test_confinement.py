@@ -1,14 +1,34 @@
-import re
-
 import numpy as np
 import pytest
-from helpers import ROOT
 from numpy.testing import assert_allclose
 from scipy.special import spherical_jn
 from sympy.functions.special.bessel import jn_zeros
 
 from qdbook import confinement
-from qdbook.materials import MATERIALS, Material
+from qdbook.materials import MATERIALS
+
+# Bad input: (function, kwargs, parameter named in the message); run by test_bad_input.py.
+CASES = [
+    (confinement.bessel_root, dict(n=0, L=0), "n"),
+    (confinement.bessel_root, dict(n=1.5, L=0), "n"),
+    (confinement.bessel_root, dict(n=1, L=-1), "L"),
+    (confinement.state_label, dict(n=1, L=12), "L"),
+    (confinement.state_label, dict(n=-1, L=0), "n"),
+    (confinement.orbital_degeneracy, dict(L=-2), "L"),
+    (confinement.angular_momentum_degeneracy, dict(F=-0.5), "F"),
+    (confinement.angular_momentum_degeneracy, dict(F=0.3), "F"),
+    (confinement.level_ladder, dict(n_max=0), "n_max"),
+    (confinement.level_ladder, dict(L_max=-1), "L_max"),
+    (confinement.level_energy_ev, dict(n=1, L=0, radius_nm=-2.0, mass=0.1), "radius_nm"),
+    (confinement.level_energy_ev, dict(n=1, L=0, radius_nm=2.0, mass=0.0), "mass"),
+    (confinement.level_energy_ev, dict(n=1, L=0, radius_nm=np.nan, mass=0.1), "radius_nm"),
+    (confinement.confinement_energy_ev, dict(material="CdSe", radius_nm=0.0), "radius_nm"),
+    (confinement.confinement_energy_ev, dict(material="unobtainium", radius_nm=2.0), "material"),
+    (confinement.coulomb_energy_ev, dict(material="CdSe", radius_nm=[1.0, -1.0]), "radius_nm"),
+    (confinement.band_gap_ev, dict(material="GaN", radius_nm=2.0), "material"),
+    (confinement.band_gap_ev, dict(material="CdSe", radius_nm=np.inf), "radius_nm"),
+    (confinement.radius_for_gap_nm, dict(material="CdSe", gap_ev=1.0), "gap_ev"),
+]
 
 
 @pytest.mark.parametrize("L", range(6))
@@ -64,16 +84,3 @@ def test_coulomb_term_lowers_gap_and_scales_as_inverse_radius():
 def test_constant_from_scipy():
     # hbar^2/(2 m0) = 0.0380998 eV nm^2
     assert_allclose(confinement.HBAR2_OVER_2M0_EV_NM2, 0.0380998, rtol=1e-5)
-
-
-def test_every_material_value_has_a_source():
-    bib = (ROOT / "references.bib").read_text()
-    keys = set(re.findall(r"@\w+\{(\w+),", bib))
-    for mat in MATERIALS.values():
-        assert set(mat.sources) == {"eg0_ev", "me", "mh", "eps_r"}, mat.name
-        assert set(mat.sources.values()) <= keys, mat.name
-
-
-def test_material_reduced_mass():
-    mat = Material("x", 1.0, 0.2, 0.2, 10.0, "test")
-    assert_allclose(mat.m_eh, 0.1)

@@ -6,6 +6,34 @@ from scipy import constants as sc
 
 from qdbook import electrical, pumping
 
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (electrical.geometric_cross_section_cm2, dict(radius_nm=-2.5), "radius_nm"),
+    (electrical.electrical_cross_section_cm2, dict(radius_nm=2.5, fill_factor=1.5), "fill_factor"),
+    (electrical.electrical_cross_section_cm2, dict(radius_nm=2.5, fill_factor=0.0), "fill_factor"),
+    (electrical.excitation_rate_per_s, dict(current_density_a_cm2=-1.0, radius_nm=2.5),
+     "current_density_a_cm2"),
+    (electrical.excitation_rate_per_s, dict(current_density_a_cm2=1.0, radius_nm=np.nan),
+     "radius_nm"),
+    (electrical.current_density_from_rate_a_cm2, dict(rate_per_s=-1e6, radius_nm=2.5),
+     "rate_per_s"),
+    (electrical.gain_threshold_current_density_a_cm2, dict(radius_nm=2.5, tau_x_ns=0.0,
+                                                           tau_xx_ps=65.0), "tau_x_ns"),
+    (electrical.gain_threshold_current_density_a_cm2, dict(radius_nm=0.0, tau_x_ns=20.0,
+                                                           tau_xx_ps=65.0), "radius_nm"),
+    (electrical.half_saturation_current_density_a_cm2, dict(radius_nm=2.5, tau_x_ns=20.0,
+                                                            tau_xx_ps=-65.0), "tau_xx_ps"),
+    (electrical.half_saturation_current_density_a_cm2,
+     dict(radius_nm=2.5, tau_x_ns=20.0, tau_xx_ps=65.0, fill_factor=-0.5), "fill_factor"),
+    (electrical.threshold_ratio, dict(lifetime_ratio=0.0), "lifetime_ratio"),
+    (electrical.lifetimes_from_thresholds, dict(j_th_a_cm2=-7.0, j_half_a_cm2=24.0,
+                                                radius_nm=9.4), "j_th_a_cm2"),
+    (electrical.lifetimes_from_thresholds, dict(j_th_a_cm2=7.0, j_half_a_cm2=10.0,
+                                                radius_nm=9.4), "j_half_a_cm2"),
+    (electrical.lifetimes_from_thresholds, dict(j_th_a_cm2=7.0, j_half_a_cm2=24.0,
+                                                radius_nm=-9.4), "radius_nm"),
+]
+
 
 def test_cross_sections_and_rate():
     assert_allclose(electrical.geometric_cross_section_cm2(1.0), np.pi * 1e-14, rtol=1e-12)

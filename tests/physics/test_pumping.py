@@ -5,6 +5,31 @@ from scipy.optimize import brentq
 
 from qdbook import pumping, statistics
 
+# Bad input: (function, kwargs, parameter named in the message); run by test_bad_input.py.
+CASES = [
+    (pumping.intensity_from_rate_w_cm2,
+     dict(rate_per_s=-1.0, photon_energy_ev=3.0, sigma_abs_cm2=1e-15), "rate_per_s"),
+    (pumping.intensity_from_rate_w_cm2,
+     dict(rate_per_s=1.0, photon_energy_ev=0.0, sigma_abs_cm2=1e-15), "photon_energy_ev"),
+    (pumping.rate_from_intensity_per_s,
+     dict(intensity_w_cm2=-5.0, photon_energy_ev=3.0, sigma_abs_cm2=1e-15), "intensity_w_cm2"),
+    (pumping.rate_from_intensity_per_s,
+     dict(intensity_w_cm2=5.0, photon_energy_ev=3.0, sigma_abs_cm2=0.0), "sigma_abs_cm2"),
+    (pumping.pulsed_threshold_fluence_j_cm2,
+     dict(photon_energy_ev=3.0, sigma_abs_cm2=1e-15, mean_n_th=-1.0), "mean_n_th"),
+    (pumping.pulsed_threshold_fluence_j_cm2, dict(photon_energy_ev=-3.0, sigma_abs_cm2=1e-15),
+     "photon_energy_ev"),
+    (pumping.cw_populations, dict(rate_per_s=-1e9, tau_x_ns=20, tau_xx_ps=50), "rate_per_s"),
+    (pumping.cw_populations, dict(rate_per_s=1e9, tau_x_ns=-20, tau_xx_ps=50), "tau_x_ns"),
+    (pumping.cw_gain_threshold_rate_per_s, dict(tau_x_ns=20, tau_xx_ps=0), "tau_xx_ps"),
+    (pumping.cw_gain_threshold_intensity_w_cm2,
+     dict(photon_energy_ev=3, sigma_abs_cm2=-1e-15, tau_x_ns=20, tau_xx_ps=50), "sigma_abs_cm2"),
+    (pumping.half_saturation_rate_per_s, dict(tau_x_ns=0, tau_xx_ps=50), "tau_x_ns"),
+    (pumping.half_saturation_intensity_w_cm2,
+     dict(photon_energy_ev=3, sigma_abs_cm2=1e-15, tau_a_xx_ps=-65), "tau_a_xx_ps"),
+    (pumping.lasing_to_gain_threshold_ratio, dict(tau_x_ns=-1, tau_xx_ps=50), "tau_x_ns"),
+]
+
 
 def test_rate_and_intensity_are_inverse():
     rate = pumping.rate_from_intensity_per_s(1e4, 3.0, 3e-15)

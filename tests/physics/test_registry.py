@@ -1,5 +1,6 @@
 """The registry: every section-2 id has a form, a numeric face and a derivation on a page."""
 
+import dataclasses
 import re
 
 import numpy as np
@@ -110,5 +111,25 @@ def test_ids_by_section():
     assert set(eqs.ids("2.3")) < set(eqs.ids("2"))
 
 
-def test_every_registered_id_is_in_the_inventory():
-    assert set(REGISTERED) <= set(inventory_ids())
+def test_every_registered_id_is_in_the_inventory_or_the_books_own():
+    own = {rid for rid in REGISTERED if re.fullmatch(r"book-\d+(\.\d+)?-[a-z0-9-]+", rid)}
+    assert set(REGISTERED) - own <= set(inventory_ids())
+    for rid in own:  # the book's own relations carry their section in the id
+        assert eqs.get(rid).section == rid.split("-")[1]
+
+
+def test_an_id_outside_the_inventory_is_refused(monkeypatch):
+    from qdbook import auger
+
+    stray = dataclasses.replace(auger.RELATIONS[0], id="rel-9.9-nowhere")
+    monkeypatch.setattr(auger, "RELATIONS", [*auger.RELATIONS, stray])
+    with pytest.raises(RuntimeError, match="rel-9.9-nowhere"):
+        eqs._collect()
+
+
+def test_a_relation_registered_twice_is_refused(monkeypatch):
+    from qdbook import auger
+
+    monkeypatch.setattr(auger, "RELATIONS", [*auger.RELATIONS, auger.RELATIONS[0]])
+    with pytest.raises(RuntimeError, match="registered twice"):
+        eqs._collect()

@@ -7,6 +7,51 @@ from numpy.testing import assert_allclose
 from qdbook import spectroscopy as s
 from qdbook import statistics
 
+L = np.linspace(0.0, 0.2, 10)
+
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (s.amplified_intensity, dict(intensity_in=-1, gain_cm=10, length_cm=0.1),
+     "intensity_in"),
+    (s.amplified_intensity, dict(intensity_in=1, gain_cm=10, length_cm=-0.1),
+     "length_cm"),
+    (s.amplified_intensity, dict(intensity_in=1, gain_cm=1e5, length_cm=1.0),
+     "gain_cm * length_cm"),
+    (s.material_gain_from_bulk_cm, dict(g_bulk_cm=100, volume_fraction=1.5),
+     "volume_fraction"),
+    (s.material_gain_from_bulk_cm, dict(g_bulk_cm=100, volume_fraction=0.0),
+     "volume_fraction"),
+    (s.modal_gain_cm, dict(g_mat_cm=100, confinement_factor=1.2), "confinement_factor"),
+    (s.net_gain_cm, dict(g_mod_cm=100, loss_cm=-5), "loss_cm"),
+    (s.band_edge_absorption_cm, dict(mean_n=-1, alpha0_cm=100), "mean_n"),
+    (s.band_edge_absorption_cm, dict(mean_n=1, alpha0_cm=0), "alpha0_cm"),
+    (s.ta_spectra, dict(energy_ev=[2.0], mean_n=1, alpha_1s_cm=1,
+                        band_energies_ev=[2.0, 2.2, 2.4], fwhm_ev=-0.1), "fwhm_ev"),
+    (s.ta_spectra, dict(energy_ev=[2.0], mean_n=1, alpha_1s_cm=1,
+                        band_energies_ev=[2.0, 2.2, 2.4], fwhm_ev=0.1,
+                        background_cm=-1), "background_cm"),
+    (s.threshold_from_absorption, dict(mean_n=[0, 1, 2], alpha_cm=[3, 2, 1]),
+     "alpha_cm"),
+    (s.threshold_from_absorption, dict(mean_n=[0, 2, 1], alpha_cm=[1, -1, -2]),
+     "mean_n"),
+    (s.vsl_intensity, dict(length_cm=-0.1, a=1, b=1, gain_cm=10), "length_cm"),
+    (s.vsl_intensity, dict(length_cm=0.1, a=-1, b=1, gain_cm=10), "a"),
+    (s.vsl_synthetic, dict(length_cm=L, a=1, b=1, gain_cm=10, relative_noise=2.0),
+     "relative_noise"),
+    (s.vsl_synthetic, dict(length_cm=L, a=1, b=1, gain_cm=10, seed=-3), "seed"),
+    (s.fit_vsl, dict(length_cm=L, intensity=-np.ones(10)), "intensity"),
+    (s.fit_vsl, dict(length_cm=L[:3], intensity=np.ones(3)), "length_cm"),
+    (s.fit_vsl, dict(length_cm=L, intensity=np.ones(10), relative_noise=0),
+     "relative_noise"),
+    (s.single_exciton_net_gain, dict(energy_ev=2.0, exciton_energy_ev=2.0,
+                                     delta_xx_ev=0.1, fwhm_ev=0.0), "fwhm_ev"),
+    (s.single_exciton_net_gain, dict(energy_ev=2.0, exciton_energy_ev=2.0,
+                                     delta_xx_ev=3.0, fwhm_ev=0.05), "delta_xx_ev"),
+    (s.single_exciton_peak_gain, dict(delta_xx_ev=0.1, fwhm_ev=-0.05), "fwhm_ev"),
+    (s.single_exciton_peak_gain, dict(delta_xx_ev=np.nan, fwhm_ev=0.05),
+     "delta_xx_ev"),
+]
+
 
 def test_amplification_and_gain_kinds_scalars_and_arrays():
     assert_allclose(s.amplified_intensity(2.0, 10.0, 0.1), 2 * np.e, rtol=1e-12)

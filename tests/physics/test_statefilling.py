@@ -8,6 +8,39 @@ from numpy.testing import assert_allclose
 from qdbook import equations as eqs
 from qdbook import statefilling as s
 
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (s.shell_occupancy, dict(n_carriers=-1), "n_carriers"),
+    (s.shell_occupancy, dict(n_carriers=40), "n_carriers"),
+    (s.shell_occupancy, dict(n_carriers=1, degeneracies=[2, -6]), "degeneracies"),
+    (s.occupation_factors, dict(n_carriers="two"), "n_carriers"),
+    (s.transition_inversion, dict(n_excitons=-2), "n_excitons"),
+    (s.transition_inversion, dict(n_excitons=2, n_electrons_extra=-1),
+     "n_electrons_extra"),
+    (s.shell_gain_threshold, dict(shell=3), "shell"),
+    (s.shell_gain_threshold, dict(shell=-1), "shell"),
+    (s.ensemble_inversion, dict(mean_n=-0.1), "mean_n"),
+    (s.gaussian_line, dict(energy_ev=2.0, centre_ev=2.0, fwhm_ev=0), "fwhm_ev"),
+    (s.gain_spectrum_cm, dict(energy_ev=[2.0], mean_n=1, band_energies_ev=[2.0, 2.2],
+                              alpha_1s_cm=1, fwhm_ev=0.05), "band_energies_ev"),
+    (s.gain_spectrum_cm, dict(energy_ev=[2.0], mean_n=1,
+                              band_energies_ev=[2.0, 2.2, 2.4], alpha_1s_cm=-1,
+                              fwhm_ev=0.05), "alpha_1s_cm"),
+    (s.auger_assisted_photon_energy_ev, dict(exciton_energy_ev=2.0,
+                                             intraband_energy_ev=2.5),
+     "intraband_energy_ev"),
+    (s.auger_assisted_photon_energy_ev, dict(exciton_energy_ev=-2.0,
+                                             intraband_energy_ev=0.2),
+     "exciton_energy_ev"),
+    (s.scaled_transition_energy_ev, dict(e_1s_ev=2.1, e_1p_ev=2.0, n=1, L=2),
+     "e_1p_ev"),
+    (s.scaled_transition_energy_ev, dict(e_1s_ev=2.1, e_1p_ev=2.3, n=0, L=2), "n"),
+    (s.electron_intraband_energy_ev, dict(e_1s_ev=2.1, e_1p_ev=2.3,
+                                          electron_share=1.5), "electron_share"),
+    (s.electron_intraband_energy_ev, dict(e_1s_ev=2.1, e_1p_ev=2.3,
+                                          electron_share=0.7, n_to=1, L_to=0), "L_to"),
+]
+
 
 def test_occupancy_conserves_carriers():
     n = np.array([0, 1.5, 2, 7, 18])

@@ -3,6 +3,15 @@ from numpy.testing import assert_allclose
 
 from qdbook import statistics
 
+# Bad input: (function, kwargs, parameter named in the message); run by test_bad_input.py.
+CASES = [
+    (statistics.poisson_probability, dict(i=-1, mean_n=1.0), "i"),
+    (statistics.poisson_probability, dict(i=1.5, mean_n=1.0), "i"),
+    (statistics.poisson_probability, dict(i=1, mean_n=-0.1), "mean_n"),
+    (statistics.three_state_populations, dict(mean_n=-1.0), "mean_n"),
+    (statistics.normalised_gain, dict(mean_n="many"), "mean_n"),
+]
+
 
 def test_three_state_populations_sum_to_one(rng):
     mean = rng.uniform(0, 20, 50)

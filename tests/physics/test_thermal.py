@@ -8,6 +8,43 @@ from qdbook import thermal
 C, K = thermal.HEAT_CAPACITY_J_K, thermal.HEAT_EXCHANGE_W_K
 TAU = C / K
 
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (thermal.electrical_power_w, dict(current_density_a_cm2=-1.0, voltage_v=5.0, area_cm2=1e-4),
+     "current_density_a_cm2"),
+    (thermal.electrical_power_w, dict(current_density_a_cm2=1.0, voltage_v=5.0, area_cm2=0.0),
+     "area_cm2"),
+    (thermal.electrical_power_w, dict(current_density_a_cm2=1.0, voltage_v=-5.0, area_cm2=1e-4),
+     "voltage_v"),
+    (thermal.thermal_time_constant_s, dict(heat_capacity_j_k=-C, heat_exchange_w_k=K),
+     "heat_capacity_j_k"),
+    (thermal.heating_rate_k_per_s, dict(power_w=1.0, delta_t_k=-5.0, heat_capacity_j_k=C,
+                                        heat_exchange_w_k=K), "delta_t_k"),
+    (thermal.heating_rate_k_per_s, dict(power_w=1.0, delta_t_k=5.0, heat_capacity_j_k=C,
+                                        heat_exchange_w_k=0.0), "heat_exchange_w_k"),
+    (thermal.dc_overheating_k, dict(power_w=-1.0, heat_exchange_w_k=K), "power_w"),
+    (thermal.pulse_overheating_k, dict(power_w=1.0, pulse_width_s=0.0, heat_capacity_j_k=C,
+                                       heat_exchange_w_k=K), "pulse_width_s"),
+    (thermal.overheating_reduction, dict(pulse_width_s=-1e-6), "pulse_width_s"),
+    (thermal.pulse_average_overheating_per_power_k_w, dict(pulse_width_s="long"),
+     "pulse_width_s"),
+    (thermal.duty_cycle, dict(pulse_width_s=2e-6, period_s=1e-6), "period_s"),
+    (thermal.duty_cycle, dict(pulse_width_s=1e-6, period_s=-1e-3), "period_s"),
+    (thermal.pulse_train_extremes_k, dict(power_w=1.0, pulse_width_s=1e-6, period_s=5e-7,
+                                          heat_capacity_j_k=C, heat_exchange_w_k=K), "period_s"),
+    (thermal.pulse_train_temperature_k, dict(time_s=-1e-6, power_w=1.0, pulse_width_s=1e-6,
+                                             period_s=1e-5, heat_capacity_j_k=C,
+                                             heat_exchange_w_k=K), "time_s"),
+    (thermal.pulse_train_numeric_k, dict(power_w=1.0, pulse_width_s=1e-6, period_s=1e-5,
+                                         heat_capacity_j_k=C, heat_exchange_w_k=K,
+                                         n_periods=0), "n_periods"),
+    (thermal.pulse_train_numeric_k, dict(power_w=1.0, pulse_width_s=1e-6, period_s=1e-5,
+                                         heat_capacity_j_k=C, heat_exchange_w_k=K,
+                                         points_per_period=2), "points_per_period"),
+    (thermal.max_power_w, dict(max_rise_k=-10.0), "max_rise_k"),
+    (thermal.max_power_w, dict(max_rise_k=10.0, pulse_width_s=0.0), "pulse_width_s"),
+]
+
 
 def test_pulse_limits():
     assert_allclose(thermal.pulse_overheating_k(1.0, 1e3 * TAU, C, K),

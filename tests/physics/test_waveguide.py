@@ -6,6 +6,23 @@ from numpy.testing import assert_allclose
 
 from qdbook import waveguide as w
 
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (w.photon_wavelength_nm, dict(photon_energy_ev=0), "photon_energy_ev"),
+    (w.slab_te0_mode, dict(thickness_nm=300, wavelength_nm=620, n_film=1.4,
+                           n_substrate=1.5), "n_film"),
+    (w.slab_te0_mode, dict(thickness_nm=20, wavelength_nm=620, n_film=1.8,
+                           n_substrate=1.5), "thickness_nm"),
+    (w.slab_te0_mode, dict(thickness_nm=300, wavelength_nm=-620, n_film=1.8,
+                           n_substrate=1.5), "wavelength_nm"),
+    (w.dfb_wavelength_nm, dict(period_nm=-300, n_eff=1.7), "period_nm"),
+    (w.dfb_wavelength_nm, dict(period_nm=300, n_eff=0.5), "n_eff"),
+    (w.dfb_wavelength_nm, dict(period_nm=300, n_eff=1.7, order=0), "order"),
+    (w.dfb_effective_index, dict(period_nm=0, photon_energy_ev=2.0), "period_nm"),
+    (w.dfb_effective_index, dict(period_nm=320, photon_energy_ev=2.0, order=1.5),
+     "order"),
+]
+
 
 def test_symmetric_slab_matches_textbook_root():
     """Symmetric slab: tan(kappa d/2) = gamma/kappa for TE0; check with an independent solve."""

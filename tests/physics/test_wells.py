@@ -10,6 +10,58 @@ from qdbook.materials import get_material
 
 CDSE = get_material("CdSe")
 
+CASES = [
+    # (function, kwargs, parameter named in the message)
+    (wells.platelet_thickness_nm, dict(monolayers=0), "monolayers"),
+    (wells.platelet_thickness_nm, dict(monolayers=4, monolayer_nm=-0.3), "monolayer_nm"),
+    (wells.infinite_well_level_ev, dict(n=0, thickness_nm=1.2, mass=0.13), "n"),
+    (wells.infinite_well_level_ev, dict(n=1.5, thickness_nm=1.2, mass=0.13), "n"),
+    (wells.infinite_well_level_ev, dict(n=1, thickness_nm=-1.2, mass=0.13), "thickness_nm"),
+    (wells.infinite_well_level_ev, dict(n=1, thickness_nm=1.2, mass=0.0), "mass"),
+    (wells.finite_well_levels_ev, dict(thickness_nm=np.nan, mass=0.13, barrier_ev=3.0),
+     "thickness_nm"),
+    (wells.finite_well_levels_ev, dict(thickness_nm=1.2, mass=0.13, barrier_ev=-1.0),
+     "barrier_ev"),
+    (wells.finite_well_levels_ev, dict(thickness_nm=1.2, mass=0.13, barrier_ev=1.0,
+                                       barrier_mass=0.0), "barrier_mass"),
+    (wells.finite_well_ground_ev, dict(thickness_nm=[1.0, 0.0], mass=0.13, barrier_ev=3.0),
+     "thickness_nm"),
+    (wells.finite_well_ground_ev, dict(thickness_nm=1.0, mass=-0.13, barrier_ev=3.0), "mass"),
+    (wells.platelet_gap_ev, dict(monolayers=-4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                 hole_mass=0.45), "monolayers"),
+    (wells.platelet_gap_ev, dict(monolayers=4, bulk_gap_ev=0.0, electron_mass=0.13,
+                                 hole_mass=0.45), "bulk_gap_ev"),
+    (wells.platelet_gap_ev, dict(monolayers=4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                 hole_mass=np.inf), "hole_mass"),
+    (wells.platelet_gap_ev, dict(monolayers=4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                 hole_mass=0.45, barrier_ev=0.0), "barrier_ev"),
+    (wells.platelet_gap_ev, dict(monolayers=4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                 hole_mass=0.45, exciton_binding_mev=-10.0),
+     "exciton_binding_mev"),
+    (wells.wavelength_to_ev, dict(wavelength_nm=0.0), "wavelength_nm"),
+    (wells.dos_2d_per_area, dict(energy_ev=-0.1, thickness_nm=1.2, mass=0.13), "energy_ev"),
+    (wells.dos_2d_per_area, dict(energy_ev=0.1, thickness_nm=0.0, mass=0.13), "thickness_nm"),
+    (wells.dos_2d_per_volume, dict(energy_ev=0.1, thickness_nm=1.2, mass="heavy"), "mass"),
+    (wells.dos_3d, dict(energy_ev=[0.1, -0.2], mass=0.13), "energy_ev"),
+    (wells.dos_3d, dict(energy_ev=0.1, mass=0.0), "mass"),
+    (wells.npl_auger_lifetime_ps, dict(volume_nm3=0.0), "volume_nm3"),
+    (wells.npl_auger_lifetime_ps, dict(volume_nm3=50.0, chi_ps_nm3=-2.7), "chi_ps_nm3"),
+    (wells.npl_auger_lifetime_ps, dict(volume_nm3=50.0, saturation_volume_nm3=0.0),
+     "saturation_volume_nm3"),
+    (wells.npl_to_dot_chi_ratio, dict(chi_npl_ps_nm3=0.0), "chi_npl_ps_nm3"),
+    (wells.npl_to_dot_chi_ratio, dict(chi_dot_ps_nm3=-1.0), "chi_dot_ps_nm3"),
+    (wells.max_excitons_per_platelet, dict(area_nm2=-340.0, exciton_radius_nm=1.8), "area_nm2"),
+    (wells.max_excitons_per_platelet, dict(area_nm2=340.0, exciton_radius_nm=0.0),
+     "exciton_radius_nm"),
+    (wells.mott_density_cm2, dict(exciton_radius_nm=-1.0), "exciton_radius_nm"),
+    (wells.gain_regime, dict(mean_n=-1.0, area_nm2=340.0, exciton_radius_nm=1.8), "mean_n"),
+    (wells.gain_regime, dict(mean_n=1.0, area_nm2=0.0, exciton_radius_nm=1.8), "area_nm2"),
+    (wells.thermal_energy_mev, dict(temperature_k=0.0), "temperature_k"),
+    (wells.binding_to_thermal_ratio, dict(binding_mev=-30.0, temperature_k=300.0), "binding_mev"),
+    (wells.binding_to_thermal_ratio, dict(binding_mev=30.0, temperature_k=-300.0),
+     "temperature_k"),
+]
+
 
 def test_monolayer_thickness_is_half_the_cubic_cell():
     assert_allclose(wells.CDSE_MONOLAYER_NM, wells.CDSE_ZB_LATTICE_NM / 2, rtol=1e-15)
@@ -87,6 +139,18 @@ def test_npl_auger_linear_then_plateau():
     tau = wells.npl_auger_lifetime_ps(v)
     assert_allclose(tau, [27.0, 135.0, 270.0, 270.0, 270.0], rtol=1e-12)
     assert_allclose(tau[:2] / auger.auger_lifetime_ps(v[:2]), 2.7, rtol=1e-12)
+
+
+def test_npl_auger_is_the_one_volume_law():
+    vol = np.array([20.0, 80.0, 300.0])
+    assert_allclose(wells.npl_auger_lifetime_ps(vol, 2.0, 150.0),
+                    auger.auger_lifetime_ps(np.minimum(vol, 150.0), 2.0), rtol=0)
+
+
+def test_constants_come_from_units():
+    from qdbook import units
+    assert wells.HBAR2_OVER_2M0_EV_NM2 is units.HBAR2_OVER_2M0_EV_NM2
+    assert wells.wavelength_to_ev is units.photon_energy_ev
 
 
 def test_space_filling_and_mott_density():

@@ -13,7 +13,7 @@ from numpy.testing import assert_allclose
 
 from qdbook import optical_constants as oc
 from qdbook import photonics as ph
-from qdbook.explore import chapter6 as c6
+from qdbook.explore import photonics as c6
 
 
 # --- 6.2 Control of optical losses ------------------------------------------------------
