@@ -21,7 +21,7 @@ from functools import cache
 import numpy as np
 from scipy import constants as sc
 from scipy.optimize import brentq
-from scipy.special import spherical_jn
+from scipy.special import sici, spherical_jn
 
 from . import _validate as v
 from ._relation import Relation, choice, uniform
@@ -31,10 +31,13 @@ from .units import HBAR2_OVER_2M0_EV_NM2, convert
 COULOMB_EV_NM = sc.e / (4 * np.pi * sc.epsilon_0) / sc.nano
 """e²/(4π ε_0) expressed in eV nm (≈ 1.44), from scipy.constants."""
 
-BRUS_COULOMB_FACTOR = 1.786
-"""Prefactor of the first-order electron-hole Coulomb energy in a sphere.
+BRUS_COULOMB_FACTOR = 2.0 - sici(2 * np.pi)[0] / np.pi + sici(4 * np.pi)[0] / (2 * np.pi)
+"""Prefactor A = 2 − Si(2π)/π + Si(4π)/(2π) ≈ 1.786 of the electron-hole Coulomb energy.
 
-Brus, J. Chem. Phys. 80, 4403 (1984), doi:10.1063/1.447218.
+The first-order Coulomb energy of an electron and a hole in the 1S envelope of
+a sphere is −A e²/(4π ε_0 ε_r R); the integral is done in closed form on the
+electronic-states page. Brus, J. Chem. Phys. 80, 4403 (1984),
+doi:10.1063/1.447218, quotes 1.786; Si is scipy.special.sici.
 """
 
 ORBITAL_LETTERS = "SPDFGHIK"
