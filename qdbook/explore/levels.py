@@ -18,16 +18,16 @@ from ._core import Exploration
 LADDER = confinement.level_ladder(n_max=2, L_max=3)[:5]  # 1S, 1P, 1D, 2S, 1F
 
 
-def levels_model(material: str = "CdSe", radius_nm: float = 2.5) -> dict:
-    """Electron and hole levels (eq-1) and the gap curve (eq-2) of one material."""
+def levels_model(material: str = "CdSe", radius_nm: float = 2.5, coulomb: bool = False) -> dict:
+    """Electron and hole levels (eq-1) and the gap curve (eq-2, with Brus's term if asked)."""
     mat = get_material(material)
     radii = np.linspace(1.0, 6.0, 120)
     return {
         "material": mat.name,
         "radius_nm": radius_nm,
         "radii": radii,
-        "gap_curve": confinement.band_gap_ev(mat, radii),
-        "gap": float(confinement.band_gap_ev(mat, radius_nm)),
+        "gap_curve": confinement.band_gap_ev(mat, radii, coulomb=coulomb),
+        "gap": float(confinement.band_gap_ev(mat, radius_nm, coulomb=coulomb)),
         "eg0": mat.eg0_ev,
         "labels": [lev["label"] for lev in LADDER],
         "electron": np.array([confinement.level_energy_ev(lev["n"], lev["L"], radius_nm, mat.me)
@@ -72,13 +72,16 @@ def levels_view(r: dict):
     return fig, update
 
 
-def levels_explorer(material: str = "CdSe", radius_nm: float = 2.5, **kwargs) -> Exploration:
+def levels_explorer(material: str = "CdSe", radius_nm: float = 2.5, coulomb: bool = False,
+                    **kwargs) -> Exploration:
     """Radius → levels and gap, for any material of :data:`qdbook.materials.MATERIALS`."""
     controls = {
         "radius_nm": widgets.FloatSlider(value=radius_nm, min=1.0, max=6.0, step=0.05,
                                          description="radius R (nm)"),
         "material": widgets.Dropdown(options=list(MATERIALS), value=get_material(material).name,
                                      description="material"),
+        "coulomb": widgets.Dropdown(options=[("without", False), ("with Brus's term", True)],
+                                    value=bool(coulomb), description="Coulomb term"),
     }
     return Exploration(levels_model, controls, levels_view, **kwargs)
 
