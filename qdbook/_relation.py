@@ -3,7 +3,7 @@
 A physics module lists its relations in a module-level ``RELATIONS`` list of
 :class:`Relation`, next to the functions that compute them; the registry
 (:mod:`qdbook.equations`) collects the lists of the modules in
-:data:`qdbook.PHYSICS_MODULES`. A declaration reads like this::
+``qdbook.PHYSICS_MODULES``. A declaration reads like this::
 
     Relation(
         id="rel-2.3-tau-xx",
@@ -48,7 +48,7 @@ from .units import C_CM_PER_S
 
 CONSTANT_VALUES = {"hbar": sc.hbar, "m_0": sc.m_e, "c": C_CM_PER_S, "e": sc.e, "k_B": sc.k,
                    "epsilon_0": sc.epsilon_0}
-"""Values of the constant symbols: SI, except ``c`` in cm s⁻¹ (the review's cm units)."""
+"""The values of the constant symbols, in SI units except ``c`` in cm s⁻¹ (the review's unit)."""
 
 
 class _Symbols:
@@ -143,7 +143,6 @@ class Relation:
     units: Mapping[str, str] = field(default_factory=dict)
     aliases: Mapping[str, str] = field(default_factory=dict)
     section: str = ""
-    """Review section; filled in by the registry from the inventory."""
 
     def build(self):
         """The symbolic form (imports sympy)."""

@@ -5,7 +5,7 @@ with ids ``book-<section>-<name>``) is declared by the physics module that
 computes it (a ``RELATIONS`` list of
 :class:`~qdbook._relation.Relation`, next to its functions) under its id from
 the inventory (``eq-4``, ``rel-2.2-threshold``, ...). This module collects the
-declarations of :data:`qdbook.PHYSICS_MODULES` and gives each id
+declarations of ``qdbook.PHYSICS_MODULES`` and gives each id
 
 * its **symbolic form** (:func:`form`), a closed sympy expression or equation;
 * its **numeric function** (:func:`numeric`), the plain numpy/scipy function
@@ -77,7 +77,7 @@ def inventory() -> tuple[InventoryRow, ...]:
 
 
 CONSTANTS = {sp.Symbol(name, positive=True): value for name, value in CONSTANT_VALUES.items()}
-"""Values of the constant symbols: SI, except c in cm s⁻¹ (the review's cm units)."""
+"""The values of the constant symbols, in SI units except c in cm s⁻¹ (the review's cm units)."""
 
 
 class DerivationMismatch(AssertionError):
@@ -120,7 +120,7 @@ def ids(section: str | None = None) -> list[str]:
 
 
 def get(relation_id: str) -> Relation:
-    """Return the :class:`~qdbook.relations.Relation` registered under ``relation_id``."""
+    """Return the :class:`~qdbook._relation.Relation` registered under ``relation_id``."""
     try:
         return REGISTRY[relation_id]
     except KeyError:

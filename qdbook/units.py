@@ -20,7 +20,7 @@ HC_EV_NM = sc.h * sc.c / sc.e / sc.nano
 """Planck's constant times the speed of light, h c, in eV nm (≈ 1239.84), from scipy.constants."""
 
 HBAR2_OVER_2M0_EV_NM2 = sc.hbar**2 / (2 * sc.m_e) / sc.e / sc.nano**2
-"""ħ²/(2 m₀) in eV nm² (≈ 0.0381): the kinetic-energy scale of a free electron, from scipy."""
+"""The kinetic-energy scale ħ²/(2 m₀) of a free electron in eV nm² (≈ 0.0381), from scipy."""
 
 C_CM_PER_S = sc.c / sc.centi
 """Speed of light in vacuum in cm s⁻¹, the review's length unit (scipy.constants)."""
