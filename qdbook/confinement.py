@@ -191,14 +191,7 @@ def confinement_energy_ev(material: str | Material, radius_nm):
     """Confinement contribution ΔE_conf = ħ²π²/(2 m_eh R²) to the gap [eV].
 
     The size-dependent term of equation :math:numref:`eq-2` of the book
-    (review section 2.1).
-
-    Parameters
-    ----------
-    material : str or Material
-        One of :data:`qdbook.materials.MATERIALS`.
-    radius_nm : float or array_like
-        Radius R [nm], > 0.
+    (review section 2.1); the parameters are those of :func:`band_gap_ev`.
 
     Examples
     --------
@@ -220,17 +213,8 @@ def coulomb_energy_ev(material: str | Material, radius_nm):
     eq. 2, section 2.1): both carriers in the 1S envelope, the attraction
     treated to first order; the prefactor is :data:`BRUS_COULOMB_FACTOR`.
 
-    Parameters
-    ----------
-    material : str or Material
-        One of :data:`qdbook.materials.MATERIALS` (its ε_r is used).
-    radius_nm : float or array_like
-        Radius R [nm], > 0.
-
-    Returns
-    -------
-    float or ndarray
-        The Coulomb energy [eV], < 0.
+    Parameters and their ranges are those of :func:`band_gap_ev` (the
+    material's ε_r is used); the result, in eV, is negative.
 
     Examples
     --------
