@@ -7,6 +7,7 @@ that the unit agrees with the parameter's name or docstring.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -62,3 +63,30 @@ def unit_from_name(parameter: str) -> str | None:
         raise ValueError(f"parameter must be a name (str), got {parameter!r}")
     matches = [s for s in UNIT_SUFFIXES if parameter.endswith(s)]
     return UNIT_SUFFIXES[max(matches, key=len)] if matches else None
+
+
+TEX_SYMBOLS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "Gamma": "Γ", "delta": "δ", "Delta": "Δ",
+    "epsilon": "ε", "varepsilon": "ε", "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ",
+    "Lambda": "Λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ",
+    "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Omega": "Ω",
+    "hbar": "ħ", "langle": "⟨", "rangle": "⟩", "approx": "≈", "times": "×", "cdot": "·",
+    "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ll": "≪", "gg": "≫", "propto": "∝",
+    "infty": "∞", "to": "→", "rightarrow": "→", "pm": "±", "sim": "~", "partial": "∂",
+}
+"""TeX commands and the characters that stand for them in plain text."""
+
+
+def tex_to_text(text: str) -> str:
+    """Plain, readable text of a label or caption that contains TeX (for alternative texts).
+
+    >>> tex_to_text(r"gain $G/G_0 = P_{XX} - P_0$ at $\\langle N\\rangle$")
+    'gain G/G_0 = P_XX - P_0 at ⟨N⟩'
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"text must be a str, got {text!r}")
+    text = re.sub(r"\\(?:mathrm|mathit|mathbf|text|operatorname)\s*", "", text)
+    text = re.sub(r"\\([A-Za-z]+) ?", lambda m: TEX_SYMBOLS.get(m[1], m[1]), text)
+    text = re.sub(r"\\[,;:! ]", " ", text)
+    text = text.replace("{", "").replace("}", "").replace("$", "")
+    return re.sub(r"\s+", " ", text).strip()
