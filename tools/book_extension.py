@@ -24,12 +24,14 @@
   left as they are (``numfig_secnum_depth: 0``).
 * Marks each equation that is one of the review's (label ``eq-N``) with
   "review eq. N" beside the book's number.
+* Gives inline math a plain-text reading (``data-plain``) for the search snippets.
 * Accessibility fixes that axe-core asks for: figure images get the figure's
   caption as alternative text (docutils would use the file name); the
   sidebar's expand/collapse ``<summary>`` elements get a name; bibliography
   entries use the list-item role their list requires.
 """
 
+import html
 import re
 
 from docutils import nodes
@@ -125,6 +127,7 @@ def _figure_alt_texts(app, doctree, docname):
 _REVIEW_EQUATION = re.compile(
     r'(<div class="math notranslate nohighlight" id="equation-eq-(\d+)">\s*'
     r'<span class="eqno">\([^)]*\))')
+_INLINE_MATH = re.compile(r'<span class="math notranslate nohighlight">\\\((.*?)\\\)</span>', re.S)
 _SUMMARY = re.compile(r'(<a class="[^"]*reference internal[^"]*" href="[^"]*">(.*?)</a>'
                       r'<details[^>]*>)<summary>')
 
@@ -133,6 +136,12 @@ def _page_fixes(app, pagename, templatename, context, doctree):
     body = context.get("body")
     if body:
         body = _REVIEW_EQUATION.sub(r'\1<span class="review-eqno">review eq. \2</span>', body)
+        # Inline math keeps a plain-text reading, which the search snippets show
+        # instead of raw TeX (assets/book.js).
+        body = _INLINE_MATH.sub(
+            lambda m: ('<span class="math notranslate nohighlight" data-plain="'
+                       + html.escape(tex_to_text(html.unescape(m[1]))) + f'">\\({m[1]}\\)</span>'),
+            body)
         # docutils marks bibliography entries doc-biblioentry (deprecated in ARIA 1.2)
         # inside a role="list"; a list needs list items.
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
