@@ -34,6 +34,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 import numpy as np
 
+from ..notation import tex_to_text
 from ..plotting import png_bytes
 
 FRAME_BUDGET_BYTES = 1_200_000
@@ -58,6 +59,23 @@ def _grid(control, n_frames: int) -> list:
         nearest = int(np.argmin([abs(float(x) - float(default)) for x in values]))
         values[nearest] = default
     return values
+
+
+def describe_figure(figure) -> str:
+    """What a figure shows, read from its axes ("title: y label against x label; ...").
+
+    Used as the alternative text of exploration images, so that a screen reader
+    says what is plotted.
+    """
+    parts = []
+    for ax in figure.axes:
+        if not ax.get_visible() or not ax.has_data():
+            continue
+        x, y, title = ax.get_xlabel(), ax.get_ylabel(), ax.get_title()
+        what = f"{y} against {x}" if x and y else (y or x)
+        parts.append(f"{title}: {what}" if title and what else (title or what))
+    shown = tex_to_text("; ".join(p for p in parts if p))
+    return f"plot of {shown}" if shown else "plot"
 
 
 def _format(value) -> str:
@@ -113,6 +131,7 @@ class Exploration:
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.default_png = png_bytes(self.figure, self.dpi)
         self.image.value = self.default_png
+        self.image.tooltip = f"Exploration figure: {describe_figure(self.figure)}"
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self._widget = None
@@ -167,9 +186,15 @@ class Exploration:
                                          continuous_update=True,
                                          style={"description_width": "initial"},
                                          layout=widgets.Layout(width="95%"))
+        # ipywidgets' Image has no alt trait: the tooltip (an HTML title) names each
+        # frame, and the book's script (assets/book.js) turns it into the alt text.
+        what = describe_figure(self.figure)
         stack = widgets.Stack([widgets.Image(value=p, format="png",
-                                             layout=widgets.Layout(max_width="100%"))
-                               for p in pngs], selected_index=start)
+                                             layout=widgets.Layout(max_width="100%"),
+                                             tooltip=f"Exploration figure at {control.description}"
+                                                     f" = {lab}: {what}")
+                               for p, lab in zip(pngs, labels, strict=True)],
+                              selected_index=start)
         self.static_link = widgets.jslink((slider, "index"), (stack, "selected_index"))
         fixed = [f"{c.description} {_format(c.value)}" for n, c in self.controls.items()
                  if n != self.main]

@@ -11,47 +11,18 @@ tests are skipped with that instruction, except in CI (``CI=true``), where a
 missing browser is a failure.
 """
 
-import functools
-import http.server
 import os
 import re
-import threading
 from urllib.parse import urlparse
 
 import pytest
-from helpers import ROOT, chapter_pages, require_chromium
-from variants import CHROMIUM_ARGS
+from helpers import ROOT, chapter_pages
 
 PAGES = chapter_pages()
 
 pytestmark = pytest.mark.browser
 
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def server(built_book):
-    handler = functools.partial(_QuietHandler, directory=str(built_book))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+# The fixtures `browser` and `server` are in tests/book/conftest.py.
 
 
 def _open(browser, url):

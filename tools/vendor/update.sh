@@ -18,5 +18,9 @@ cp node_modules/@jupyter-widgets/html-manager/dist/*.woff2 node_modules/@jupyter
 for pkg in mathjax requirejs @jupyter-widgets/html-manager; do
   node -e "const p=require('./node_modules/$pkg/package.json'); console.log(p.name+'@'+p.version+' ('+(p.license||'see package')+')')"
 done > "$dest/VERSIONS.txt"
+# axe-core: used only by the accessibility test (tests/book), kept out of assets/ (never served)
+mkdir -p "$here/axe"
+cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE "$here/axe/"
+node -e "const p=require('./node_modules/axe-core/package.json'); console.log(p.name+'@'+p.version+' ('+p.license+'): used only by tests/book/test_accessibility.py, never served to readers')" > "$here/axe/VERSIONS.txt"
 rm -rf node_modules
 echo "vendored into $dest:"; cat "$dest/VERSIONS.txt"
