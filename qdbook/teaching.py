@@ -24,7 +24,7 @@ import re
 from .units import UNITS
 
 DIMENSIONS: dict[str, tuple[str, ...]] = {
-    "length": ("m", "cm", "um", "nm"),
+    "length": ("m", "cm", "mm", "um", "nm"),
     "area": ("m2", "cm2", "nm2"),
     "volume": ("m3", "cm3", "nm3"),
     "inverse length": ("1/m", "1/cm"),
@@ -33,10 +33,11 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
     "rate": ("1/s",),
     "energy": ("J", "eV", "meV"),
     "power": ("W", "mW"),
-    "intensity": ("W/cm2",),
-    "fluence": ("J/cm2",),
+    "intensity": ("W/cm2", "kW/cm2"),
+    "fluence": ("J/cm2", "mJ/cm2", "uJ/cm2"),
     "current density": ("A/cm2",),
     "angle": ("rad", "deg"),
+    "temperature": ("K",),
 }
 """Units of :data:`qdbook.units.UNITS` grouped by what they measure: a box accepts any unit
 of its answer's group and converts it with the sizes of ``UNITS``."""
@@ -121,3 +122,38 @@ def answer(label: str, value, *, unit: str | None = None, rtol: float = 0.02,
     if unit is not None:
         record["units"] = {u: UNITS[u] / UNITS[unit] for u in DIMENSIONS[_dimension(unit)]}
     return Answer(record)
+
+
+_GOALS = re.compile(r"```\{admonition\} Learning goals\n(?::[^\n]*\n)*(.*?)\n```", re.S)
+_EXERCISE = re.compile(r"^```\{exercise\} (.+)\n:label: ([\w-]+)", re.M)
+_EXPLORATION = re.compile(r"^##+ Exploration: (.+)$", re.M)
+_ANSWER = re.compile(r"""\banswer\(\s*["']([\w-]+)["']""")
+
+
+def outline(path) -> dict:
+    """What a page of the book teaches, parsed from its source (a MyST page).
+
+    Returns a dict with the page's ``title`` (its first ``#`` heading), its
+    learning ``goals`` (the numbered items of the "Learning goals" box), the
+    ``explorations`` it displays (its "Exploration: ..." headings) and its
+    ``exercises`` as ``(label, title, checkable)``, where ``checkable`` says
+    whether the solution records an :func:`answer` for an answer box.
+    """
+    from pathlib import Path
+
+    text = Path(path).read_text(encoding="utf-8")
+    title = re.search(r"^# (.+)$", text, flags=re.M)
+    if title is None:
+        raise ValueError(f"path must be a page with a '# ' title, got {path}")
+    goals = []
+    box = _GOALS.search(text)
+    if box:
+        for item in re.split(r"\n(?=\d+\. )", box.group(1)):
+            item = " ".join(item.split())
+            if re.match(r"\d+\. ", item):
+                goals.append(re.sub(r"^\d+\. ", "", item).rstrip(";."))
+    answered = set(_ANSWER.findall(text))
+    return {"title": title.group(1).strip(), "goals": goals,
+            "explorations": [x.strip() for x in _EXPLORATION.findall(text)],
+            "exercises": [(label, name.strip(), label in answered)
+                          for name, label in _EXERCISE.findall(text)]}
