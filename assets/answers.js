@@ -150,6 +150,7 @@
       form.setAttribute("data-verdict", result.verdict);
       input.setAttribute("aria-invalid", result.verdict === "right" ? "false" : "true");
     });
+    form.setAttribute("data-ready", "");
   }
 
   window.qdAnswers = { check: check };

@@ -3,14 +3,13 @@
 Every ``answer("<label>", ...)`` call sits in the solution of exercise
 ``<label>``; every box of the built page carries exactly the record that the
 executed solution cell displayed (read from the executed notebook of the
-build), so the expected value is the solution's own result, never typed in.
+build's execution cache), so the expected value is the solution's own result, never typed in.
 """
 
 import json
 import re
 from html import unescape
 
-import nbformat
 import pytest
 from helpers import ROOT, chapter_pages
 
@@ -43,8 +42,13 @@ def test_each_answer_is_recorded_by_its_own_solution(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_boxes_carry_what_the_executed_solution_displayed(built_book, page):
+    from jupyter_cache import get_cache
+    from preexecute import _read
+
     relative = page.relative_to(ROOT).with_suffix("")
-    notebook = nbformat.read(built_book.parent / "jupyter_execute" / f"{relative}.ipynb", 4)
+    cache = get_cache(str(built_book.parent / ".jupyter_cache"))
+    record = cache.match_cache_notebook(_read(page))        # the build's executed notebook
+    notebook = cache.get_cache_bundle(record.pk).nb
     executed = {}
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
