@@ -1,4 +1,4 @@
-"""Answer boxes trace back to solution code (issue 17).
+"""Teaching kit (issue 17): answer boxes trace back to solution code; the course path.
 
 Every ``answer("<label>", ...)`` call sits in the solution of exercise
 ``<label>``; every box of the built page carries exactly the record that the
@@ -13,7 +13,7 @@ from html import unescape
 import pytest
 from helpers import ROOT, chapter_pages
 
-from qdbook.teaching import RECORD_ATTRIBUTE, answer
+from qdbook.teaching import RECORD_ATTRIBUTE, answer, outline
 
 pytestmark = pytest.mark.book
 CALL = re.compile(r"""\banswer\(\s*["']([\w-]+)["']""")
@@ -82,3 +82,19 @@ def test_accepted_units_convert_through_the_package_table():
     assert record["units"]["nm"] == 1.0
     assert record["units"]["um"] == pytest.approx(1e3)      # 1 um typed = 1000 nm
     assert "eV" not in record["units"]
+
+
+def test_course_path_lists_every_chapter_page_and_exercise(built_book):
+    """The instructor page's course path is generated from the pages: all of them, in full."""
+    html = unescape((built_book / "chapters" / "appendix" / "instructor.html").read_text())
+    html = html.replace("\u2019", "'")       # Sphinx's smart quotes
+    path = html[html.index('id="a-course-path"'):]
+    for page in chapter_pages():
+        if not page.relative_to(ROOT).as_posix().startswith("chapters/0"):
+            continue
+        page_outline = outline(page)
+        assert page_outline["title"] in path, page
+        for _, title, checkable in page_outline["exercises"]:
+            assert title + (" ✓" if checkable else "") in path, (page, title)
+        for exploration in page_outline["explorations"]:
+            assert exploration in path, (page, exploration)
