@@ -23,7 +23,8 @@
   region for the verdict) into the exercise of that label, so the box stays
   in the edition without solutions. ``assets/answers.js`` checks the typed
   value in the browser; ``assets/book.css`` styles the box and the printed
-  page.
+  page, and ``assets/print.js`` scales wide equations and tables to the
+  printed column.
 """
 
 import html
@@ -137,6 +138,7 @@ def setup(app):
     app.connect("config-inited", _hide_gated_solutions)
     app.add_transform(_AnswerBoxes)
     app.add_js_file("answers.js", defer="defer")
+    app.add_js_file("print.js", defer="defer")
     app.add_css_file("book.css")
     app.add_js_file(None, body=_DEFAULT_MODE, priority=100)
     app.connect("html-page-context", _dedupe_scripts, priority=900)

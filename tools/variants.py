@@ -111,12 +111,15 @@ def print_pages(html: Path, target: Path, names: list[str], chromium: str) -> Pa
     writer, record = PdfWriter(), []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        # lay the pages out at the printed column's width, so that print.js measures what prints
+        column_px = round((210 - PAGE_MARGINS_MM["left"] - PAGE_MARGINS_MM["right"]) / 25.4 * 96)
+        page = browser.new_page(viewport={"width": column_px, "height": 1100})
         page.emulate_media(media="print")
         for name in names:
             page.goto((html / f"{name}.html").as_uri(), wait_until="networkidle")
             page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise"
                           " : null")
+            page.evaluate("() => window.qdbookFitForPrint && qdbookFitForPrint()")
             part = target.parent / (name.replace("/", "__") + ".pdf")
             page.pdf(path=str(part), format="A4", print_background=True,
                      margin={k: f"{v}mm" for k, v in PAGE_MARGINS_MM.items()})
@@ -136,7 +139,8 @@ def print_check(target: Path) -> dict:
     """What the PDF ``target`` (from :func:`print_pages`) loses at the page edges.
 
     Returns ``beyond_margin``: text runs that start left of the left margin or
-    end right of the right margin (their ends from the fonts' glyph widths), and
+    end right of the right margin (their ends from the fonts' glyph widths; glyphs
+    that MathJax stretches into rules and clips to their box are left out), and
     ``cut_lines``: lines of code or output that the printed page shows but
     the PDF lacks, because the browser clipped them at the edge of their box
     instead of wrapping them (a clipped run stops at the box; its end is lost).
@@ -179,6 +183,9 @@ def print_check(target: Path) -> dict:
                     return
                 by_char, default = glyph_widths(font)
                 scale = tm[0] * cm[0] + tm[1] * cm[2]
+                height = tm[2] * cm[1] + tm[3] * cm[3]
+                if height and abs(scale / height) > 4:
+                    return   # a glyph stretched into a rule (MathJax), clipped to its own box
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
                 end = x + sum(by_char.get(c, default) for c in text) / 1000 * size * scale
                 if x < left - 1 or end > right + 1:
