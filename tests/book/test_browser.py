@@ -250,6 +250,11 @@ def test_answer_box_units_and_closeness(browser, server):
         assert _check(page, form, f"{radius * 1000:.6g} nm")[0] == "close"  # a power of ten
         assert _check(page, form, f"{radius:.6g} eV")[0] == "wrong"
         assert _check(page, form, "five")[0] == "invalid"
+        # on a phone (390 px) the box stays inside the page
+        page.set_viewport_size({"width": 390, "height": 844})
+        form.scroll_into_view_if_needed()
+        assert form.evaluate("el => el.getBoundingClientRect().right") <= 390
+        assert form.locator("button").evaluate("el => el.getBoundingClientRect().right") <= 390
         assert not problems, "\n".join(problems)
     finally:
         context.close()
