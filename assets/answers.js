@@ -89,8 +89,10 @@
   }
 
   function format(values, unit) {
-    return values.map(function (v) { return Number(v.toPrecision(3)); }).join(", ")
-      + (unit ? " " + unit : "");
+    return values.map(function (v) {
+      var a = Math.abs(v);
+      return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(2) : String(Number(v.toPrecision(3)));
+    }).join(", ") + (unit ? " " + unit : "");
   }
 
   /* The verdict on `text` for `spec`: {verdict: "right"|"close"|"wrong"|"invalid", message}. */
@@ -135,8 +137,8 @@
                + (spec.unit ? " (the answer is asked in " + spec.unit + ")" : "")
                + " and the powers of ten." };
     }
-    return { verdict: "wrong", message: "Wrong. " + (spec.hint ? "Hint: " + spec.hint : "")
-             + " Try again, or open the solution." };
+    return { verdict: "wrong", message: "Wrong." + (spec.hint ? " Hint: " + spec.hint : "")
+             + " Try again." };
   }
 
   function attach(form) {
