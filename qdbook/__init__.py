@@ -34,7 +34,7 @@ PHYSICS_MODULES = ("units", "confinement", "statistics", "auger", "pumping", "ga
                    "materials")
 """The physics modules: plain numpy/scipy functions, each declaring its ``RELATIONS``."""
 
-_SUBMODULES = {*PHYSICS_MODULES, "notation", "equations", "explore", "plotting"}
+_SUBMODULES = {*PHYSICS_MODULES, "notation", "equations", "explore", "plotting", "teaching"}
 
 
 def __getattr__(name):

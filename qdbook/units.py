@@ -27,7 +27,7 @@ C_CM_PER_S = sc.c / sc.centi
 
 UNITS: dict[str, float] = {
     # length
-    "m": 1.0, "cm": sc.centi, "um": sc.micro, "nm": sc.nano,
+    "m": 1.0, "cm": sc.centi, "mm": sc.milli, "um": sc.micro, "nm": sc.nano,
     # area and volume
     "m2": 1.0, "cm2": sc.centi**2, "nm2": sc.nano**2,
     "m3": 1.0, "cm3": sc.centi**3, "nm3": sc.nano**3,
@@ -39,10 +39,13 @@ UNITS: dict[str, float] = {
     # energy
     "J": 1.0, "eV": sc.e, "meV": sc.milli * sc.e,
     # power, intensity, fluence, current density
-    "W": 1.0, "mW": sc.milli, "W/cm2": 1 / sc.centi**2, "J/cm2": 1 / sc.centi**2,
+    "W": 1.0, "mW": sc.milli, "W/cm2": 1 / sc.centi**2, "kW/cm2": sc.kilo / sc.centi**2,
+    "J/cm2": 1 / sc.centi**2, "mJ/cm2": sc.milli / sc.centi**2, "uJ/cm2": sc.micro / sc.centi**2,
     "A/cm2": 1 / sc.centi**2,
     # angle
     "rad": 1.0, "deg": np.pi / 180.0,
+    # temperature (differences and absolute values in kelvin)
+    "K": 1.0,
 }
 """Size of each unit in SI (the unit named by the key, expressed in its SI base)."""
 

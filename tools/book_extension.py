@@ -29,9 +29,19 @@
   caption as alternative text (docutils would use the file name); the
   sidebar's expand/collapse ``<summary>`` elements get a name; bibliography
   entries use the list-item role their list requires.
+* Answer boxes (``qdbook.teaching.answer``). A solution that ends with
+  ``answer(label, value, ...)`` leaves a record in its output; a transform
+  that runs before the hidden solutions are removed takes the record out of
+  the solution and puts an answer box (labelled input, Check button, a live
+  region for the verdict) into the exercise of that label, so the box stays
+  in the edition without solutions. ``assets/answers.js`` checks the typed
+  value in the browser; ``assets/book.css`` styles the box and the printed
+  page, and ``assets/print.js`` scales wide equations and tables to the
+  printed column.
 """
 
 import html
+import json
 import re
 
 from docutils import nodes
@@ -86,6 +96,51 @@ class _RemoveHiddenSolutions(SphinxTransform):
             if end is None:
                 raise ValueError(f"solution-start without solution-end in {self.env.docname}")
             del parent.children[start:end + 1]
+
+
+_RECORD = re.compile(r'data-qd-answer="([^"]*)"')
+
+
+def answer_box(record: dict) -> str:
+    """The HTML of the answer box for one record of ``qdbook.teaching.answer``."""
+    ident = f"qd-answer-{record['label']}"
+    many = len(record["values"]) > 1
+    what = f"{len(record['values'])} numbers, separated by commas" if many else "a number"
+    unit = (f" and {'their' if many else 'its'} unit, e.g. {record['unit']}"
+            if record["unit"] else "")
+    spec = html.escape(json.dumps(record, sort_keys=True), quote=True)
+    return (f'<form class="qd-answer" data-qd-answer="{spec}" autocomplete="off">'
+            f'<label for="{ident}">Your answer ({what}{unit}):</label> '
+            f'<input id="{ident}" name="{ident}" type="text" spellcheck="false" '
+            f'aria-describedby="{ident}-verdict"> '
+            f'<button type="submit">Check</button>'
+            f'<p id="{ident}-verdict" class="qd-answer-verdict" role="status" '
+            f'aria-live="polite"></p></form>')
+
+
+class _AnswerBoxes(SphinxTransform):
+    default_priority = 4  # before the hidden solutions are removed (5)
+
+    def apply(self):
+        from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
+
+        exercises = {n.get("label"): n for n in self.document.findall(
+            lambda n: isinstance(n, (exercise_node, exercise_enumerable_node)))}
+        for raw in list(self.document.findall(nodes.raw)):
+            match = _RECORD.search(raw.astext())
+            if not match or "qd-answer-record" not in raw.astext():
+                continue
+            record = json.loads(html.unescape(match.group(1)))
+            exercise = exercises.get(record["label"])
+            if exercise is None:
+                raise ValueError(f"answer() names exercise {record['label']!r}, which is not "
+                                 f"on page {self.env.docname}")
+            content = next(c for c in exercise.children if isinstance(c, nodes.section))
+            if any("qd-answer" in c.get("classes", []) for c in content.children):
+                raise ValueError(f"two answers for exercise {record['label']!r} "
+                                 f"in {self.env.docname}")
+            content += nodes.raw("", answer_box(record), format="html", classes=["qd-answer"])
+            raw.parent.remove(raw)
 
 
 def _hide_gated_solutions(app, config):
@@ -165,6 +220,9 @@ def setup(app):
     app.add_css_file("book.css")
     app.add_js_file("book.js")
     app.connect("config-inited", _hide_gated_solutions)
+    app.add_transform(_AnswerBoxes)
+    app.add_js_file("answers.js", defer="defer")
+    app.add_js_file("print.js", defer="defer")
     app.add_js_file(None, body=_DEFAULT_MODE, priority=100)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -71,6 +71,13 @@ def toc_pages() -> list[str]:
     return names
 
 
+PAGE_MARGINS_MM = {"top": 15, "bottom": 15, "left": 12, "right": 12}
+"""The PDF's page margins (A4); the print check measures text against them."""
+
+_PRINTED_CODE = """() => [...document.querySelectorAll('pre')]
+    .filter(el => el.checkVisibility()).map(el => el.innerText)"""
+
+
 def pdf() -> Path:
     """Print every page of the HTML book with Chromium and join them; return the PDF's path.
 
@@ -86,27 +93,118 @@ def pdf() -> Path:
     html = ROOT / "_build" / "html"
     target = ROOT / "_build" / "pdf" / "book.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
-    from playwright.sync_api import sync_playwright
-    from pypdf import PdfWriter
+    return print_pages(html, target, toc_pages(), chromium)
 
-    writer = PdfWriter()
+
+def print_pages(html: Path, target: Path, names: list[str], chromium: str) -> Path:
+    """Print the pages ``names`` of the HTML book ``html`` into one PDF ``target``.
+
+    Beside the PDF, ``<target>.json`` records for each page its first PDF page,
+    its number of PDF pages and the text of every code block and output that
+    the printed page shows: :func:`print_check` compares them with the PDF.
+    """
+    import json
+
+    from playwright.sync_api import sync_playwright
+    from pypdf import PdfReader, PdfWriter
+
+    writer, record = PdfWriter(), []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        # lay the pages out at the printed column's width, so that print.js measures what prints
+        column_px = round((210 - PAGE_MARGINS_MM["left"] - PAGE_MARGINS_MM["right"]) / 25.4 * 96)
+        page = browser.new_page(viewport={"width": column_px, "height": 1100})
         page.emulate_media(media="print")
-        for name in toc_pages():
+        for name in names:
             page.goto((html / f"{name}.html").as_uri(), wait_until="networkidle")
             page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise"
                           " : null")
+            page.evaluate("() => window.qdbookFitForPrint && qdbookFitForPrint()")
             part = target.parent / (name.replace("/", "__") + ".pdf")
             page.pdf(path=str(part), format="A4", print_background=True,
-                     margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+                     margin={k: f"{v}mm" for k, v in PAGE_MARGINS_MM.items()})
+            record.append({"name": name, "first": len(writer.pages),
+                           "count": len(PdfReader(part).pages),
+                           "code": page.evaluate(_PRINTED_CODE)})
             writer.append(str(part), outline_item=page.title().split(" — ")[0])
             part.unlink()
         browser.close()
     with target.open("wb") as fh:
         writer.write(fh)
+    target.with_suffix(".json").write_text(json.dumps(record, indent=1))
     return target
+
+
+def print_check(target: Path) -> dict:
+    """What the PDF ``target`` (from :func:`print_pages`) loses at the page edges.
+
+    Returns ``beyond_margin``: text runs that start left of the left margin or
+    end right of the right margin (their ends from the fonts' glyph widths; glyphs
+    that MathJax stretches into rules and clips to their box are left out), and
+    ``cut_lines``: lines of code or output that the printed page shows but
+    the PDF lacks, because the browser clipped them at the edge of their box
+    instead of wrapping them (a clipped run stops at the box; its end is lost).
+    Both as ``(page name, PDF page, text)``.
+    """
+    import json
+
+    from pypdf import PdfReader
+    from pypdf._cmap import get_encoding
+    from pypdf.generic._font import Font
+
+    mm = 72 / 25.4
+    reader = PdfReader(target)
+    widths: dict[int, tuple[dict, float]] = {}
+
+    def glyph_widths(font):
+        if id(font) not in widths:
+            by_code = Font.from_font_resource(font).character_widths
+            by_char = {}
+            for code, char in get_encoding(font)[1].items():
+                if isinstance(code, str) and isinstance(char, str) and code in by_code:
+                    by_char.setdefault(char, by_code[code])
+            widths[id(font)] = (by_char, by_code.get("default", 500))
+        return widths[id(font)]
+
+    beyond, cut = [], []
+    for part in json.loads(target.with_suffix(".json").read_text()):
+        runs = []
+        for number in range(part["first"], part["first"] + part["count"]):
+            page = reader.pages[number]
+            left = PAGE_MARGINS_MM["left"] * mm
+            right = float(page.mediabox.width) - PAGE_MARGINS_MM["right"] * mm
+
+            def visit(text, cm, tm, font, size, number=number, left=left, right=right,
+                      runs=runs, name=part["name"]):
+                if not text.strip():
+                    return
+                runs.append(text)
+                if font is None:
+                    return
+                by_char, default = glyph_widths(font)
+                scale = tm[0] * cm[0] + tm[1] * cm[2]
+                height = tm[2] * cm[1] + tm[3] * cm[3]
+                if height and abs(scale / height) > 4:
+                    return   # a glyph stretched into a rule (MathJax), clipped to its own box
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                end = x + sum(by_char.get(c, default) for c in text) / 1000 * size * scale
+                if x < left - 1 or end > right + 1:
+                    beyond.append((name, number + 1, text))
+
+            page.extract_text(visitor_text=visit)
+        printed = "".join("".join(runs).split())
+        position = 0
+        for block in part["code"]:
+            for line in block.splitlines():
+                line = "".join(line.split())
+                if not line:
+                    continue
+                found = printed.find(line, position)
+                if found < 0:
+                    cut.append((part["name"], None, line))
+                else:
+                    position = found + len(line)
+    return {"beyond_margin": beyond, "cut_lines": cut, "pages": len(reader.pages)}
 
 
 if __name__ == "__main__":

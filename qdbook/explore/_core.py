@@ -202,7 +202,20 @@ class Exploration:
                 + (f"; fixed: {', '.join(fixed)}" if fixed else "")
                 + ". Launch the page (rocket icon) for every control.")
         self.static_slider, self.static_stack = slider, stack
-        return widgets.VBox([slider, stack, widgets.HTML(f"<small>{note}</small>")])
+        return widgets.VBox([slider, stack, widgets.HTML(
+            f'<small class="qd-screen-note">{note}</small>'
+            f'<span class="qd-print-note">{self.print_note()}</span>')])
+
+    def print_note(self) -> str:
+        """One line for the printed book: what the exploration sweeps and the frame it shows."""
+        control = self.controls[self.main]
+        grid = _grid(control, self.n_frames)
+        fixed = [f"{c.description} {_format(c.value)}" for n, c in self.controls.items()
+                 if n != self.main]
+        return (f"Exploration of {control.description} from {_format(grid[0])} to "
+                f"{_format(grid[-1])} (on the web and in JupyterLab); printed at "
+                f"{_format(control.value)}" + (f", with {', '.join(fixed)}" if fixed else "")
+                + ".")
 
     # -- display --------------------------------------------------------------------
     @property

@@ -11,6 +11,9 @@ tests are skipped with that instruction, except in CI (``CI=true``), where a
 missing browser is a failure.
 """
 
+import functools
+import http.server
+import json
 import os
 import re
 from urllib.parse import urlparse
@@ -33,7 +36,7 @@ def _open(browser, url):
 
     def route(r):
         host = urlparse(r.request.url).hostname
-        if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+        if r.request.url.startswith(("data:", "blob:", "file:")) or host == "127.0.0.1":
             r.continue_()
         else:
             problems.append(f"external request: {r.request.url}")
@@ -110,6 +113,121 @@ def test_slider_changes_the_figure_without_a_kernel(browser, server, page_path):
             os.makedirs(ROOT / "test-artifacts", exist_ok=True)
             box.scroll_into_view_if_needed()
             page.screenshot(path=str(ROOT / "test-artifacts" / "optical-gain.png"), full_page=False)
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+ANSWER_CALL = re.compile(r"""\banswer\(\s*["']([\w-]+)["']""")
+
+
+def _answer_pages():
+    return [p for p in PAGES if ANSWER_CALL.search(p.read_text())]
+
+
+def test_every_chapter_page_with_exercises_has_an_answer_box():
+    """Issue 17: at least one checkable exercise on every chapter page that sets exercises."""
+    with_exercises = [p for p in PAGES if p.parent.name[:2].isdigit()
+                      and "```{exercise}" in p.read_text()]
+    missing = [p.relative_to(ROOT).as_posix() for p in with_exercises
+               if p not in _answer_pages()]
+    assert not missing, f"pages with exercises but no answer box: {missing}"
+
+
+def _check(page, form, text):
+    """Type ``text`` into ``form``'s box with the keyboard, press Enter; return the verdict."""
+    box = form.locator("input")
+    box.fill("")
+    box.focus()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    verdict = form.locator(".qd-answer-verdict")
+    page.wait_for_function("el => el.textContent.length > 0", arg=verdict.element_handle())
+    return form.get_attribute("data-verdict"), verdict.text_content()
+
+
+def _typed(spec, scale=1.0):
+    values = ", ".join(f"{x * scale:.6g}" for x in spec["values"])
+    return values + (f" {spec['unit']}" if spec["unit"] else "")
+
+
+def _open_without_vendor_scripts(browser, url):
+    """Open ``url`` with only the page's own files: MathJax and the widget manager are refused.
+
+    The answer boxes need nothing else (and the pages load in a third of the time).
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = []
+
+    def route(r):
+        parsed = urlparse(r.request.url)
+        local = parsed.scheme in ("file", "data", "blob") or parsed.hostname == "127.0.0.1"
+        if not local:
+            problems.append(f"external request: {r.request.url}")
+        if not local or "/_static/vendor/" in parsed.path or "widgets-setup" in parsed.path:
+            r.abort()
+        else:
+            r.continue_()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" and "Failed to load resource" not in m.text else None)
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("form.qd-answer[data-ready]", state="attached")
+    return context, page, problems
+
+
+@pytest.mark.parametrize("page_path", _answer_pages(), ids=lambda p: p.stem)
+def test_answer_boxes_say_right_and_wrong_from_file(browser, built_book, page_path):
+    """Every box, opened from file:// (no server, no network): the solution's value is
+    right, three times it is wrong; typed and sent with the keyboard."""
+    url = (built_book / page_path.relative_to(ROOT).with_suffix(".html")).as_uri()
+    context, page, problems = _open_without_vendor_scripts(browser, url)
+    try:
+        forms = page.locator("form.qd-answer")
+        labels = set(ANSWER_CALL.findall(page_path.read_text()))
+        assert forms.count() == len(labels), f"{forms.count()} boxes for answers {labels}"
+        for k in range(forms.count()):
+            form = forms.nth(k)
+            spec = json.loads(form.get_attribute("data-qd-answer"))
+            assert spec["label"] in labels
+            box = form.locator("input")
+            # a labelled input and a live region for the verdict
+            assert page.locator(f"label[for='{box.get_attribute('id')}']").count() == 1
+            live = form.locator(".qd-answer-verdict")
+            assert live.get_attribute("aria-live") == "polite"
+            assert live.get_attribute("role") == "status"
+            verdict, message = _check(page, form, _typed(spec))
+            assert verdict == "right", (spec["label"], message)
+            verdict, message = _check(page, form, _typed(spec, 3.0))
+            assert verdict == "wrong", (spec["label"], message)
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+def test_answer_box_units_and_closeness(browser, server):
+    """Units convert, a missing unit or a slightly-off value is close, a wrong dimension wrong."""
+    page_path = ROOT / "chapters" / "02-general-principles" / "electronic-states.md"
+    context, page, problems = _open(browser, _url(server, page_path))   # the whole page, served
+    try:
+        form = page.locator("form.qd-answer", has=page.locator("#qd-answer-ex-states-spacing"))
+        spec = json.loads(form.get_attribute("data-qd-answer"))
+        radius = spec["values"][0]
+        assert spec["unit"] == "nm"
+        assert _check(page, form, f"{radius / 1000:.6g} um")[0] == "right"
+        assert _check(page, form, f"{radius:.6g}")[0] == "close"          # no unit
+        assert _check(page, form, f"{radius * 1.08:.4g} nm")[0] == "close"
+        assert _check(page, form, f"{radius * 1000:.6g} nm")[0] == "close"  # a power of ten
+        assert _check(page, form, f"{radius:.6g} eV")[0] == "wrong"
+        assert _check(page, form, "five")[0] == "invalid"
+        # on a phone (390 px) the box stays inside the page
+        page.set_viewport_size({"width": 390, "height": 844})
+        form.scroll_into_view_if_needed()
+        assert form.evaluate("el => el.getBoundingClientRect().right") <= 390
+        assert form.locator("button").evaluate("el => el.getBoundingClientRect().right") <= 390
         assert not problems, "\n".join(problems)
     finally:
         context.close()
