@@ -11,8 +11,6 @@ tests are skipped with that instruction, except in CI (``CI=true``), where a
 missing browser is a failure.
 """
 
-import functools
-import http.server
 import json
 import os
 import re
