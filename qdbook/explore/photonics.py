@@ -191,18 +191,24 @@ def te_tm_explorer(spacer_nm: float = 250.0, metal: str = "Ag", **kwargs) -> Exp
 # ------------------------------------------------------------------ 6.3 loss budget
 def budget_model(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
                  material_gain_cm: float = 750.0) -> dict:
-    """TE₀ of glass/L-ITO 250/QDs/Spiro-2NPB 50/HAT-CN 10/Ag 100 at 630 nm and its gain budget."""
+    """TE₀ of glass/L-ITO 250/QDs/Spiro-2NPB 50/HAT-CN 10/Ag 100 at 630 nm and its gain budget.
+
+    ``gamma_qd`` is the dots' power share, ``gain_weight_qd`` their gain weight
+    (n_QD/Re n_eff)·Γ, which is what the modal and net gain use.
+    """
     lam = 630.0
     stack = oc.device_stack("low-loss stack", lam, overrides={1: (qd_index, qd_nm)})
     n_eff = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE")[0]
     gam = ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff, "TE")
+    weight = ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff)
     loss = float(ph.modal_loss_cm(n_eff, lam))
-    gamma_qd = float(gam[2])
+    gamma_qd, weight_qd = float(gam[2]), float(weight[2])
     z, intensity, edges = _profile(stack, lam, n_eff)
     return {"z": z, "intensity": intensity, "edges": edges, "names": stack["names"],
-            "n_eff": n_eff, "gamma_qd": gamma_qd, "gamma_lito": float(gam[1]), "loss": loss,
-            "modal_gain": gamma_qd * material_gain_cm,
-            "net_gain": float(ph.net_modal_gain_cm(gamma_qd, material_gain_cm, loss)),
+            "n_eff": n_eff, "gamma_qd": gamma_qd, "gain_weight_qd": weight_qd,
+            "gamma_lito": float(gam[1]), "loss": loss,
+            "modal_gain": weight_qd * material_gain_cm,
+            "net_gain": float(ph.net_modal_gain_cm(weight_qd, material_gain_cm, loss)),
             "qd_nm": qd_nm}
 
 
@@ -213,7 +219,7 @@ def budget_view(r: dict):
     (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1])
     ax_z.set(xlabel="position z (nm): glass | L-ITO | QDs | organics | Ag", ylabel="|E_y|²",
              ylim=(0, 1.08))
-    bars = ax_b.bar(["modal gain ΓG", "loss α", "net gain"], [0, 0, 0],
+    bars = ax_b.bar(["modal gain Γ_g G", "loss α", "net gain"], [0, 0, 0],
                     color=[PALETTE[2], PALETTE[1], PALETTE[0]])
     ax_b.axhline(0, color="0.3", lw=0.8)
     ax_b.set(ylabel="cm⁻¹", ylim=(-250, 600))
@@ -225,7 +231,8 @@ def budget_view(r: dict):
         ax_z.set_xlim(r["z"][0], r["z"][-1])
         for bar, value in zip(bars, (r["modal_gain"], r["loss"], r["net_gain"]), strict=True):
             bar.set_height(value)
-        title.set_text(f"QDs {r['qd_nm']:.0f} nm: Γ_NC = {100 * r['gamma_qd']:.0f}%, "
+        title.set_text(f"QDs {r['qd_nm']:.0f} nm: Γ_NC = {100 * r['gamma_qd']:.0f}% "
+                       f"(Γ_g {100 * r['gain_weight_qd']:.0f}%), "
                        f"α = {r['loss']:.0f}, net {r['net_gain']:+.0f} cm⁻¹")
 
     update(r)
@@ -251,7 +258,10 @@ N_EFF_AXIS = np.linspace(0.05, 1.75, 300)
 
 
 def brw_mode(stack, lam):
-    """The BRW mode of a stack: the TE mode (bound or leaky) with the largest Γ in the QD layer."""
+    """The BRW mode of a stack: the TE mode (bound or leaky) with the largest Γ in the QD layer.
+
+    Returns (n_eff, power share of the dots, power shares of every medium).
+    """
     modes = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE", leaky=True,
                             n_points=2500)
     best = None
@@ -276,11 +286,13 @@ def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
     refl = ph.reflectance_transmittance(dbr, stack["thicknesses_nm"][:n_dbr][::-1], lam, angles,
                                         "TE")["R"]
     n_eff, g_qd, gam = brw_mode(stack, lam)
+    weight = ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff)
+    w_qd = _gamma_of(stack, weight, "QD film (dense)")
     loss = float(ph.modal_loss_cm(n_eff, lam))
     z, intensity, edges = _profile(stack, lam, n_eff, margin_nm=100.0, n_z=1500)
     return {"n_axis": N_EFF_AXIS, "R": refl, "n_eff": n_eff, "gamma_qd": g_qd,
-            "gamma_ito": _gamma_of(stack, gam, "ITO"), "loss": loss,
-            "net_gain": float(ph.net_modal_gain_cm(g_qd, material_gain_cm, loss)),
+            "gain_weight_qd": w_qd, "gamma_ito": _gamma_of(stack, gam, "ITO"), "loss": loss,
+            "net_gain": float(ph.net_modal_gain_cm(w_qd, material_gain_cm, loss)),
             "z": z, "intensity": intensity, "edges": edges, "names": stack["names"],
             "pairs": pairs}
 

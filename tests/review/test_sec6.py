@@ -96,21 +96,25 @@ def test_packing_volume_ratio_sec_6_3():
 
 def test_low_loss_stack_budget_sec_6_3():
     """Review 6.3.2 (COMSOL): Gamma_NC ~40 %, alpha_loss ~143 cm^-1, G_mod = 750 Gamma ~300 cm^-1.
-    Open model (n_QD = 1.80 assumed): Gamma_NC 19.8 %, alpha_loss 156 cm^-1 (9 % above), G_mod
-    148, net -7 cm^-1; asserted to 0.2 points and 1 cm^-1. Gap: Gamma_NC half the review's."""
+    Open model (n_QD = 1.80 assumed): power share Gamma_NC 19.8 %, gain weight 22.8 %,
+    alpha_loss 156 cm^-1 (9 % above), G_mod = 750 x gain weight = 171, net +15 cm^-1 (issue 15:
+    was 148 and -7 with the power share); asserted to 0.2 points and 1 cm^-1. Gap: Gamma_NC
+    half the review's."""
     r = c6.budget_model()
-    assert abs(100 * r["gamma_qd"] - 19.8) < 0.2
+    assert abs(100 * r["gamma_qd"] - 19.8) < 0.2 and abs(100 * r["gain_weight_qd"] - 22.8) < 0.2
     assert abs(r["loss"] - 155.6) < 1
-    assert abs(r["modal_gain"] - 148.2) < 1 and abs(r["net_gain"] + 7.4) < 1
+    assert abs(r["modal_gain"] - 170.8) < 1 and abs(r["net_gain"] - 15.3) < 1
     assert abs(r["loss"] - 143) / 143 < 0.1
 
 
 def test_low_loss_stack_with_denser_dots_sec_6_3():
     """Review 6.3.2: Gamma_NC ~40 % is reached by the open model for n_QD = 2.00 (tolerance
-    0.01), where alpha_loss = 162 cm^-1 (review 143; asserted to 2 cm^-1)."""
+    0.01), where alpha_loss = 162 cm^-1 (review 143; asserted to 2 cm^-1) and the net gain with
+    the gain weight (49 %) is +206 cm^-1 (issue 15: was +138; asserted to 2 cm^-1)."""
     r = c6.budget_model(qd_index=2.0)
     assert abs(100 * r["gamma_qd"] - 40) < 0.5
     assert abs(r["loss"] - 162.5) < 2
+    assert abs(r["net_gain"] - 206.1) < 2
 
 
 def test_review_budget_arithmetic_sec_6_3():
@@ -146,6 +150,16 @@ def test_brw_confinement_and_loss_sec_6_4():
     g0 = ph.confinement_factors(s0["indices"], s0["thicknesses_nm"], oc.BRW_WAVELENGTH_NM, tir,
                                 "TE")[3]
     assert r["gamma_qd"] > 2.5 * g0  # the DBR raises the dots' share about threefold
+
+
+def test_brw_open_model_net_gain_sec_6_4():
+    """Review 6.4.2: G_net ~ +164 cm^-1. Open model: gain weight of the dots 18.6 % (1.32 x the
+    power share), G_mod = 145, G_net = -220 cm^-1 (issue 15: was -255 with the power share);
+    asserted to 0.3 points and 3 cm^-1."""
+    r = c6.brw_model()
+    assert abs(100 * r["gain_weight_qd"] - 18.6) < 0.3
+    assert abs(r["gain_weight_qd"] / r["gamma_qd"] - 1.32) < 0.01
+    assert abs(r["net_gain"] + 219.7) < 3
 
 
 def test_brw_net_gain_budget_sec_6_4():
