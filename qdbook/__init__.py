@@ -15,6 +15,7 @@ The physics lives in small topical modules of plain numpy/scipy functions:
 - :mod:`qdbook.injection`, :mod:`qdbook.electrical` — charge injection, current thresholds (ch. 5)
 - :mod:`qdbook.thermal` — device heating under d.c. and pulses (sec. 6.1)
 - :mod:`qdbook.photonics`, :mod:`qdbook.optical_constants` — multilayer optics (secs. 6.2–6.4)
+- :mod:`qdbook.design` — inverse design of the chapter-6 devices with that solver
 - :mod:`qdbook.materials`, :mod:`qdbook.notation` — parameters with sources; the notation
 - :mod:`qdbook.units` — constants and unit conversions shared by the modules
 
@@ -31,7 +32,7 @@ __version__ = "0.1.0"
 PHYSICS_MODULES = ("units", "confinement", "statistics", "auger", "pumping", "gain",
                    "spectroscopy", "charging", "statefilling", "waveguide", "wells", "perovskite",
                    "injection", "electrical", "thermal", "photonics", "optical_constants",
-                   "materials")
+                   "materials", "design")
 """The physics modules: plain numpy/scipy functions, each declaring its ``RELATIONS``."""
 
 _SUBMODULES = {*PHYSICS_MODULES, "notation", "equations", "explore", "plotting"}
