@@ -75,7 +75,7 @@ SEED = 20260601
 
 # ---------------------------------------------------------------------------- the modes
 def bragg_mode(stack, wavelength_nm, n_points=2500):
-    """The Bragg-reflection mode of a stack: the TE mode (bound or leaky) with most power in the dots.
+    """The Bragg-reflection mode: the TE mode (bound or leaky) with most power in the dots.
 
     Parameters
     ----------
@@ -232,8 +232,9 @@ def brw_design(ito_nm=50.0, zno_nm=30.0, qd_nm=36.0, tfb_nm=30.0, hatcn_nm=10.0,
     Returns
     -------
     dict
-        ``n_eff``, ``gamma_qd`` (power share), ``gain_weight_qd``, ``loss`` [cm⁻¹], and
-        ``loss_split`` (first-order loss of each material [cm⁻¹]) and ``shares``.
+        ``n_eff``, ``gamma_qd`` (power share), ``gain_weight_qd``, ``loss`` [cm⁻¹],
+        ``loss_split`` (first-order loss of each material [cm⁻¹]), ``shares`` and the
+        ``stack`` itself.
 
     Examples
     --------
@@ -252,7 +253,9 @@ def brw_design(ito_nm=50.0, zno_nm=30.0, qd_nm=36.0, tfb_nm=30.0, hatcn_nm=10.0,
         0: ("ITO", d[0]), 1: ("ZnO", d[1]), 2: (QD, d[2]), 3: ("organic", d[3]),
         4: ("organic", d[4])})
     n_eff, _, shares = bragg_mode(stack, lam)
-    return _summary(stack, lam, n_eff, shares)
+    out = _summary(stack, lam, n_eff, shares)
+    out["stack"] = stack
+    return out
 
 
 # ---------------------------------------------------------------------------- the searches
@@ -293,7 +296,7 @@ def _provenance():
             "date_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
 
 
-def run_searches(seed=SEED, n_sample=1024, de_maxiter=12, progress=None):
+def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
     """Run every search of this module (minutes) and return inputs, provenance and results.
 
     Parameters
@@ -358,8 +361,8 @@ def run_searches(seed=SEED, n_sample=1024, de_maxiter=12, progress=None):
         free = names if fixed is None else names[:-1]
         full = (lambda x: list(x)) if fixed is None else (lambda x, f=fixed: [*x, f])
         res = differential_evolution(lambda x, full=full: misfit(full(x)),
-                                     [ITO_LITO_BOUNDS[n] for n in free], seed=seed, popsize=10,
-                                     maxiter=60, tol=1e-8, polish=True)
+                                     [ITO_LITO_BOUNDS[n] for n in free], seed=seed, popsize=8,
+                                     maxiter=40, tol=1e-8, polish=True)
         x_best = full(res.x)
         r = ito_lito_shares(*x_best)
         fits[label] = {"inputs": dict(zip(names, map(float, x_best), strict=True)),

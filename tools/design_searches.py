@@ -20,10 +20,11 @@ from qdbook import design  # noqa: E402
 
 
 def main():
+    """Run the searches and write the two files."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seed", type=int, default=design.SEED)
-    parser.add_argument("--n-sample", type=int, default=1024)
-    parser.add_argument("--de-maxiter", type=int, default=12)
+    parser.add_argument("--n-sample", type=int, default=512)
+    parser.add_argument("--de-maxiter", type=int, default=8)
     parser.add_argument("--out", type=Path, default=design.SEARCH_FILE)
     args = parser.parse_args()
     result = design.run_searches(args.seed, args.n_sample, args.de_maxiter,

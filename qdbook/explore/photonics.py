@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
+from .. import design
 from .. import optical_constants as oc
 from .. import photonics as ph
 from ..plotting import PALETTE, new_figure
@@ -262,15 +263,7 @@ def brw_mode(stack, lam):
 
     Returns (n_eff, power share of the dots, power shares of every medium).
     """
-    modes = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE", leaky=True,
-                            n_points=2500)
-    best = None
-    for n_eff in modes:
-        gam = ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff, "TE")
-        g_qd = _gamma_of(stack, gam, "QD film (dense)")
-        if best is None or g_qd > best[1]:
-            best = (n_eff, g_qd, gam)
-    return best
+    return design.bragg_mode(stack, lam)
 
 
 def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
@@ -334,3 +327,70 @@ def brw_explorer(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
                                                 step=20.0, description="G_mat (cm⁻¹)"),
     }
     return Exploration(brw_model, controls, brw_view, **kwargs)
+
+
+# ------------------------------------------------------------------ 6.4 the BRW design frontier
+def _frontier_data():
+    stored = design.stored_searches()
+    rows = np.loadtxt(design.SEARCH_FILE.with_name(stored["brw"]["all_designs_file"]),
+                      delimiter=",")
+    return stored["brw"]["frontier"], rows
+
+
+def brw_frontier_model(point: int = 10) -> dict:
+    """One design on the stored loss–confinement frontier of the BRW device, recomputed.
+
+    ``point`` indexes the frontier of :func:`qdbook.design.run_searches` (least loss with
+    a power share Γ_NC of at least 2 %, 4 %, …); the design is solved again here.
+    """
+    front, rows = _frontier_data()
+    k = int(np.clip(point, 0, len(front) - 1))
+    r = design.brw_design(*front[k]["design"])
+    z, intensity, edges = _profile(r["stack"], oc.BRW_WAVELENGTH_NM, r["n_eff"],
+                                   margin_nm=100.0, n_z=1500)
+    return {"point": k, "gamma_min": front[k]["gamma_min"], "design": front[k]["design"],
+            "gamma_qd": r["gamma_qd"], "gain_weight_qd": r["gain_weight_qd"],
+            "loss": r["loss"], "loss_ito": r["loss_split"].get("ITO", 0.0),
+            "loss_ag": r["loss_split"].get("Ag", 0.0), "n_eff": r["n_eff"],
+            "front_gamma": np.array([p["gamma_min"] for p in front]),
+            "front_loss": np.array([p["loss"] for p in front]),
+            "all_gamma": rows[:, 6], "all_loss": rows[:, 8],
+            "z": z, "intensity": intensity, "edges": edges, "names": r["stack"]["names"]}
+
+
+def brw_frontier_view(r: dict):
+    """Every searched design and the frontier (left); the chosen design's mode (right)."""
+    fig, (ax_f, ax_z) = new_figure(7.0, 3.2, ncols=2)
+    ax_f.scatter(100 * r["all_gamma"], r["all_loss"], s=3, color="0.75", lw=0)
+    ax_f.step(100 * r["front_gamma"], r["front_loss"], where="post", color=PALETTE[0])
+    g_rev, a_rev = design.BRW_REVIEW_POINT
+    ax_f.plot([100 * g_rev], [a_rev], "*", ms=11, color=PALETTE[1])
+    ax_f.annotate("review", (100 * g_rev, a_rev), xytext=(4, 4), textcoords="offset points",
+                  fontsize=8)
+    (mark,) = ax_f.plot([], [], "o", mfc="none", mec=PALETTE[3], ms=9, mew=2)
+    ax_f.set(xlabel="Γ_NC (power share, %)", ylabel="modal loss α (cm⁻¹)", yscale="log",
+             xlim=(0, 32), ylim=(5, 3000))
+    state = {"patches": _shade(ax_z, r["edges"], r["names"])}
+    (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1], lw=1)
+    ax_z.set(xlabel="position z (nm): glass | DBR | ITO…Ag", ylabel="|E_y|²", ylim=(0, 1.08))
+    title = ax_z.set_title("", fontsize=9)
+
+    def update(r):
+        mark.set_data([100 * r["gamma_qd"]], [r["loss"]])
+        state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
+        line.set_data(r["z"], r["intensity"])
+        ax_z.set_xlim(r["z"][0], r["z"][-1])
+        title.set_text(f"Γ_NC {100 * r['gamma_qd']:.0f}%: α = {r['loss']:.0f} "
+                       f"(ITO {r['loss_ito']:.0f}, Ag {r['loss_ag']:.0f}) cm⁻¹")
+
+    update(r)
+    return fig, update
+
+
+def brw_frontier_explorer(point: int = 10, **kwargs) -> Exploration:
+    """Position on the BRW frontier → the design, its Bragg mode, Γ_NC and loss."""
+    n = len(design.stored_searches()["brw"]["frontier"])
+    controls = {"point": widgets.IntSlider(value=min(point, n - 1), min=0, max=n - 1, step=1,
+                                           description="frontier point")}
+    kwargs.setdefault("n_frames", n)
+    return Exploration(brw_frontier_model, controls, brw_frontier_view, **kwargs)
