@@ -326,6 +326,7 @@ def brw_explorer(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
         "material_gain_cm": widgets.FloatSlider(value=material_gain_cm, min=0.0, max=1500.0,
                                                 step=20.0, description="G_mat (cm⁻¹)"),
     }
+    kwargs.setdefault("n_frames", 13)  # the page also carries the frontier exploration
     return Exploration(brw_model, controls, brw_view, **kwargs)
 
 
@@ -392,5 +393,7 @@ def brw_frontier_explorer(point: int = 10, **kwargs) -> Exploration:
     n = len(design.stored_searches()["brw"]["frontier"])
     controls = {"point": widgets.IntSlider(value=min(point, n - 1), min=0, max=n - 1, step=1,
                                            description="frontier point")}
-    kwargs.setdefault("n_frames", n)
+    # every frame is a Bragg-mode solve, and the page carries a second exploration: ten
+    # frames keep its build time and its frames within budget
+    kwargs.setdefault("n_frames", 10)
     return Exploration(brw_frontier_model, controls, brw_frontier_view, **kwargs)
