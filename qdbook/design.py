@@ -3,7 +3,7 @@ r"""Inverse design of the chapter-6 devices with the book's own solver (sec. 6.2
 The review quotes confinement factors and losses of simulated devices without
 all of the inputs behind them (layer thicknesses, the index of the dot film,
 the DBR period). This module searches those inputs within stated physical
-ranges, with :mod:`scipy.optimize` and the multilayer solver of
+ranges, with ``scipy.optimize`` and the multilayer solver of
 :mod:`qdbook.photonics`, and says what the searches find and rule out:
 
 * :func:`low_loss_confinement` — the low-loss stack of section 6.3.2 for a
@@ -40,27 +40,27 @@ from . import photonics as ph
 QD = "QD film (dense)"
 
 ITO_LITO_TARGETS = {"ITO device": (0.34, 0.18), "L-ITO device": (0.22, 0.23)}
-"""Review section 6.2.1 (COMSOL): (Γ of the electrode, Γ_NC) of the ITO and L-ITO devices."""
+"""The review's COMSOL shares, section 6.2.1, as (Γ of the electrode, Γ_NC) per device."""
 
 ITO_LITO_BOUNDS = {"electrode_nm": (50.0, 250.0), "zno_nm": (20.0, 80.0),
                    "qd_nm": (24.0, 72.0), "organic_nm": (30.0, 120.0), "qd_index": (1.6, 2.2)}
-"""Search ranges for the ITO/L-ITO devices: sputtered electrodes of 50–250 nm, ZnO of
+"""Search ranges for the ITO/L-ITO devices. Sputtered electrodes of 50–250 nm, ZnO of
 20–80 nm, two to six monolayers of 12-nm dots, a TCTA layer of 30–120 nm, and a dot-film
 index from a loose film (1.6) to a dense film of thin-shell dots (2.2). Choices of this book."""
 
 BRW_BOUNDS = {"ito_nm": (20.0, 150.0), "zno_nm": (10.0, 60.0), "qd_nm": (24.0, 60.0),
               "tfb_nm": (10.0, 60.0), "hatcn_nm": (5.0, 20.0), "design_n_eff": (0.6, 1.45)}
-"""Search ranges for the BRW device (10 Nb2O5/SiO2 pairs, 100 nm of Ag, n_QD = 1.80): ITO
+"""Search ranges for the BRW device, with 10 Nb2O5/SiO2 pairs, 100 nm of Ag and n_QD = 1.80. ITO
 20–150 nm (a conducting electrode), ZnO 10–60 nm, two to five monolayers of dots, TFB 10–60
 nm, HAT-CN 5–20 nm (ITO to HAT-CN at most 350 nm, the review's device is ~300 nm) and the
 in-plane index at which the DBR layers are quarter waves from 0.6 to 1.45 (the period).
 Choices of this book: the review gives none of them."""
 
 BRW_REVIEW_POINT = (0.23, 16.0)
-"""Review section 6.4.2 (COMSOL): Γ_NC ≈ 23 % and α_loss ≈ 16 cm⁻¹ of the BRW device."""
+"""The review's COMSOL point of the BRW device, section 6.4.2, as Γ_NC ≈ 23 % and α ≈ 16 cm⁻¹."""
 
 LOW_LOSS_RANGES = {"wavelength_nm": (620.0, 650.0), "organic_index": (1.6, 1.9)}
-"""Ranges over which the low-loss stack is searched: the dots' emission band and the indices of
+"""Ranges over which the low-loss stack is searched. The dots' emission band and the indices of
 amorphous organic transport layers in the red. Choices of this book."""
 
 FRONTIER_GAMMAS = tuple(round(0.02 * k, 2) for k in range(1, 16))

@@ -45,11 +45,11 @@ YU_2003_POLYNOMIALS = {
     "CdSe": (1.6122e-9, -2.6575e-6, 1.6242e-3, -0.4277, 41.57),
     "CdS": (-6.6521e-8, 1.9557e-4, -9.2352e-2, 13.29),
 }
-"""Yu et al. 2003 (doi:10.1021/cm034081k): D [nm] = polynomial in λ [nm] of the first excitonic
-absorption peak, coefficients from the highest power down (as printed in the paper)."""
+"""The fits of Yu et al. 2003, DOI 10.1021/cm034081k. D [nm] is a polynomial in the λ [nm] of the
+first excitonic absorption peak; coefficients from the highest power down, as printed."""
 
 MOREELS_2009_PBS = (0.41, 0.0252, 0.283)
-"""Moreels et al. 2009 (doi:10.1021/nn900863a): E₀ = a + 1/(b d² + c d) [eV], d in nm."""
+"""The fit of Moreels et al. 2009, DOI 10.1021/nn900863a, as a, b, c of E₀ = a + 1/(b d² + c d)."""
 
 SIZING_RANGES_NM = {"CdSe": (2.0, 8.0), "CdTe": (3.0, 8.0), "CdS": (2.0, 5.5),
                     "PbS": (3.0, 9.0)}
