@@ -360,7 +360,7 @@ def brw_frontier_model(point: int = 10) -> dict:
 
 
 def brw_frontier_view(r: dict):
-    """Every searched design and the frontier (left); the chosen design's mode (right)."""
+    """Every searched design, the frontier and the required Γ_NC (left); the best design's mode."""
     fig, (ax_f, ax_z) = new_figure(7.0, 3.2, ncols=2)
     ax_f.scatter(100 * r["all_gamma"], r["all_loss"], s=3, color="0.75", lw=0)
     ax_f.step(100 * r["front_gamma"], r["front_loss"], where="post", color=PALETTE[0])
@@ -369,6 +369,7 @@ def brw_frontier_view(r: dict):
     ax_f.annotate("review", (100 * g_rev, a_rev), xytext=(4, 4), textcoords="offset points",
                   fontsize=8)
     (mark,) = ax_f.plot([], [], "o", mfc="none", mec=PALETTE[3], ms=9, mew=2)
+    need = ax_f.axvline(0, color=PALETTE[3], ls=":", lw=1)
     ax_f.set(xlabel="Γ_NC (power share, %)", ylabel="modal loss α (cm⁻¹)", yscale="log",
              xlim=(0, 32), ylim=(5, 3000))
     state = {"patches": _shade(ax_z, r["edges"], r["names"])}
@@ -378,10 +379,12 @@ def brw_frontier_view(r: dict):
 
     def update(r):
         mark.set_data([100 * r["gamma_qd"]], [r["loss"]])
+        need.set_xdata([100 * r["gamma_min"]] * 2)
         state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
         line.set_data(r["z"], r["intensity"])
         ax_z.set_xlim(r["z"][0], r["z"][-1])
-        title.set_text(f"Γ_NC {100 * r['gamma_qd']:.0f}%: α = {r['loss']:.0f} "
+        title.set_text(f"≥ {100 * r['gamma_min']:.0f}%: Γ_NC {100 * r['gamma_qd']:.0f}%, "
+                       f"α {r['loss']:.0f} "
                        f"(ITO {r['loss_ito']:.0f}, Ag {r['loss_ag']:.0f}) cm⁻¹")
 
     update(r)
@@ -389,11 +392,10 @@ def brw_frontier_view(r: dict):
 
 
 def brw_frontier_explorer(point: int = 10, **kwargs) -> Exploration:
-    """Position on the BRW frontier → the design, its Bragg mode, Γ_NC and loss."""
-    n = len(design.stored_searches()["brw"]["frontier"])
-    controls = {"point": widgets.IntSlider(value=min(point, n - 1), min=0, max=n - 1, step=1,
-                                           description="frontier point")}
-    # every frame is a Bragg-mode solve, and the page carries a second exploration: ten
-    # frames keep its build time and its frames within budget
-    kwargs.setdefault("n_frames", 10)
+    """Required Γ_NC (a point of the BRW frontier) → the best design found, its mode and loss."""
+    front = design.stored_searches()["brw"]["frontier"]
+    options = [(f"{100 * p['gamma_min']:.0f} %", k) for k, p in enumerate(front)]
+    controls = {"point": widgets.SelectionSlider(options=options,
+                                                 value=min(point, len(front) - 1),
+                                                 description="Γ_NC at least")}
     return Exploration(brw_frontier_model, controls, brw_frontier_view, **kwargs)
