@@ -72,6 +72,9 @@ SEARCH_FILE = Path(__file__).parent / "data" / "design_searches.json"
 SEED = 20260601
 """Seed of every random draw of the searches."""
 
+_DE_LOW_LOSS = {"popsize": 8, "maxiter": 30, "polish": False}
+_DE_ITO_LITO = {"popsize": 8, "maxiter": 40, "polish": True}
+
 
 # ---------------------------------------------------------------------------- the modes
 def bragg_mode(stack, wavelength_nm, n_points=2500):
@@ -288,9 +291,13 @@ def _provenance():
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=Path(__file__).parent,
                                 capture_output=True, text=True, check=True).stdout.strip()
+        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "."],
+                                    cwd=Path(__file__).parent, capture_output=True, text=True,
+                                    check=True).stdout.strip())
     except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
-    return {"git_commit": commit, "python": platform.python_version(),
+        commit, dirty = "unknown", None
+    return {"git_commit": commit, "package_modified_since_commit": dirty,
+            "python": platform.python_version(),
             "numpy": np.__version__, "scipy": scipy.__version__,
             "database": oc.DATABASE_PACKAGE,
             "date_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -336,8 +343,8 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
     org_lo, org_hi = LOW_LOSS_RANGES["organic_index"]
     best_180 = differential_evolution(
         lambda x: -low_loss_confinement(oc.N_QD_DENSE, x[0], (x[1], x[2]))["gamma_qd"],
-        [(lam_lo, lam_hi), (org_lo, org_hi), (org_lo, org_hi)], seed=seed, popsize=8,
-        maxiter=30, tol=1e-8, polish=False)
+        [(lam_lo, lam_hi), (org_lo, org_hi), (org_lo, org_hi)], seed=seed, tol=1e-8,
+        **_DE_LOW_LOSS)
     r180 = low_loss_confinement(oc.N_QD_DENSE, best_180.x[0], tuple(best_180.x[1:]))
     low_loss = {"index_for_40_percent": index_40,
                 "max_gamma_at_1.80": {"wavelength_nm": float(best_180.x[0]),
@@ -361,8 +368,8 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
         free = names if fixed is None else names[:-1]
         full = (lambda x: list(x)) if fixed is None else (lambda x, f=fixed: [*x, f])
         res = differential_evolution(lambda x, full=full: misfit(full(x)),
-                                     [ITO_LITO_BOUNDS[n] for n in free], seed=seed, popsize=8,
-                                     maxiter=40, tol=1e-8, polish=True)
+                                     [ITO_LITO_BOUNDS[n] for n in free], seed=seed, tol=1e-8,
+                                     **_DE_ITO_LITO)
         x_best = full(res.x)
         r = ito_lito_shares(*x_best)
         fits[label] = {"inputs": dict(zip(names, map(float, x_best), strict=True)),
@@ -416,6 +423,9 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
            if np.any(arr[:, 6] >= 0.22) else None,
            "all_designs": arr.round(6).tolist()}
     inputs = {"seed": seed, "n_sample": n_sample, "de_maxiter": de_maxiter,
+              "de_settings": {"low_loss": _DE_LOW_LOSS, "ito_lito": _DE_ITO_LITO,
+                              "brw": {"popsize": 5, "maxiter": de_maxiter, "polish": False,
+                                      "x0": "best sampled design meeting the constraint"}},
               "low_loss_ranges": LOW_LOSS_RANGES, "ito_lito_bounds": ITO_LITO_BOUNDS,
               "ito_lito_targets": ITO_LITO_TARGETS, "brw_bounds": BRW_BOUNDS,
               "brw_review_point": BRW_REVIEW_POINT, "frontier_gammas": FRONTIER_GAMMAS,
