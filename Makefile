@@ -5,6 +5,7 @@
 #               every chapter executed as a notebook, the strict book build, browser tests
 #   make lab    JupyterLab on the chapters (MyST pages open as notebooks)
 #   make bench  speed figures (build, explorations, import); not tests
+#   make designs  rerun the inverse-design searches of chapter 6 (~10 min) and store them
 #   make book-students  the HTML book without solutions, for a class
 #   make pdf    the whole book as one PDF (printed by Debian's chromium)
 #   make browser-deps  install Debian's chromium for the browser tests (needs root)
@@ -16,7 +17,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml runtime.txt | cksum | cut -d' ' -f1)
 BUILD_FLAGS := -n -W --keep-going
 
-.PHONY: book test lab bench clean env browser-deps book-students pdf
+.PHONY: book test lab bench clean env browser-deps book-students pdf designs
 
 env: $(STAMP)
 
@@ -46,6 +47,9 @@ book-students: $(STAMP)
 
 pdf: $(STAMP)
 	$(BIN)/python tools/variants.py pdf
+
+designs: $(STAMP)
+	$(BIN)/python tools/design_searches.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -3,6 +3,7 @@
 The physics lives in small topical modules of plain numpy/scipy functions:
 
 - :mod:`qdbook.confinement` — spherical levels and size-dependent gaps (sec. 2.1)
+- :mod:`qdbook.sizing` — measured sizing curves, and the gap models held against them
 - :mod:`qdbook.statistics` — Poisson occupancy and the three-state model (sec. 2.2)
 - :mod:`qdbook.auger` — Auger volume scaling and biexciton lifetimes (secs. 2.3–2.4)
 - :mod:`qdbook.pumping` — pulsed, cw and half-saturation thresholds (sec. 2.3)
@@ -15,6 +16,7 @@ The physics lives in small topical modules of plain numpy/scipy functions:
 - :mod:`qdbook.injection`, :mod:`qdbook.electrical` — charge injection, current thresholds (ch. 5)
 - :mod:`qdbook.thermal` — device heating under d.c. and pulses (sec. 6.1)
 - :mod:`qdbook.photonics`, :mod:`qdbook.optical_constants` — multilayer optics (secs. 6.2–6.4)
+- :mod:`qdbook.design` — inverse design of the chapter-6 devices with that solver
 - :mod:`qdbook.materials`, :mod:`qdbook.notation` — parameters with sources; the notation
 - :mod:`qdbook.units` — constants and unit conversions shared by the modules
 
@@ -31,7 +33,7 @@ __version__ = "0.1.0"
 PHYSICS_MODULES = ("units", "confinement", "statistics", "auger", "pumping", "gain",
                    "spectroscopy", "charging", "statefilling", "waveguide", "wells", "perovskite",
                    "injection", "electrical", "thermal", "photonics", "optical_constants",
-                   "materials")
+                   "materials", "design", "sizing")
 """The physics modules: plain numpy/scipy functions, each declaring its ``RELATIONS``."""
 
 _SUBMODULES = {*PHYSICS_MODULES, "notation", "equations", "explore", "plotting", "teaching"}

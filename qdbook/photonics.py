@@ -40,13 +40,25 @@ stack. The matrices are even in p, so no branch choice is needed inside finite
 layers; in the semi-infinite media the branch is chosen explicitly (decaying for
 bound fields, outgoing for leaky ones).
 
-Confinement factor
-------------------
-``confinement_factors`` returns the fraction of the mode's guided power
-(Poynting flux along x) carried in each medium, Γ_j. The Γ_j sum to 1; for TE
-modes Γ_j is also the fraction of the integral of abs(E)² over z. First-order perturbation theory
-gives the modal loss of weakly absorbing layers as
-α ≈ Σ_j (n_j/n_eff) Γ_j α_j (:func:`perturbative_modal_loss_cm`).
+Confinement factor: power share and gain weight
+-----------------------------------------------
+Two numbers are called "confinement factor", and they are not the same:
+
+* the **power share** Γ_j (:func:`confinement_factors`): the fraction of the
+  mode's guided power (Poynting flux along x) carried in medium j. The Γ_j sum
+  to 1; for TE modes Γ_j is also the fraction of the integral of abs(E)² over z.
+  It says *where the light is*.
+* the **gain weight** Γ_g,j = (n_j / Re n_eff) Γ_j (TE; :func:`gain_confinement_factors`):
+  the derivative of the modal gain with respect to the material gain of layer j,
+  dG_mod/dG_j = dα_mod/dα_j, from first-order perturbation theory. It says *how
+  much a layer's gain or absorption changes the mode's*. The weights do not sum
+  to 1, and in a high-index layer they exceed the power share (the dots of the
+  low-loss stack: 1.15 Γ; of the BRW device: 1.32 Γ).
+
+Modal loss and modal gain take the gain weight: α ≈ Σ_j Γ_g,j α_j
+(:func:`perturbative_modal_loss_cm`) and G_net = Γ_g,NC G_mat − α
+(:func:`net_modal_gain_cm`). The power share is what the review and the
+mode-profile figures report as "the share of the mode in a layer".
 
 References
 ----------
@@ -609,6 +621,59 @@ def confinement_factors(indices, thicknesses_nm, wavelength_nm, n_eff, polarizat
     return power / power.sum()
 
 
+def gain_confinement_factors(indices, thicknesses_nm, wavelength_nm, n_eff,
+                             polarization="TE"):
+    r"""Gain weight Γ_g,j = (n_j / Re n_eff) Γ_j of each medium: dG_mod/dG_j of a TE mode.
+
+    Parameters
+    ----------
+    indices, thicknesses_nm, wavelength_nm
+        As in :func:`guided_modes`.
+    n_eff : complex
+        Effective index of the mode (from :func:`guided_modes`).
+    polarization : {"TE"}, optional
+        Only TE: for TM modes the weight involves both components of E, which
+        the closed-form integrals of :func:`confinement_factors` do not give.
+
+    Returns
+    -------
+    numpy.ndarray
+        Γ_g,j for the substrate, every finite layer and the cover. Unlike the
+        power shares they do not sum to 1.
+
+    Notes
+    -----
+    The factor that turns the material gain G_j of layer j into modal gain, and
+    its absorption α_j into modal loss (Equation :math:numref:`rel-6.2-confinement`
+    of the book, review section 6.2): a change δk_j of the layer's extinction
+    changes ε_j by 2i n_j δk_j, first-order perturbation of the TE mode condition
+    gives δ(n_eff²) = Γ_j δε_j, hence δ Im n_eff = (n_j/n_eff) Γ_j δk_j and
+    dα_mod/dα_j = (n_j/n_eff) Γ_j. With an absorbing or leaky stack this uses
+    Re n_eff and the real parts n_j; the tests check it against a finite
+    difference of the exact modal loss on every device stack of
+    :data:`qdbook.optical_constants.DEVICE_STACKS`.
+
+    Examples
+    --------
+    The low-loss stack of review section 6.3.2 (the book's open model, n_QD = 1.80):
+    the dots carry 19.8 % of the power but weigh 22.8 % in the modal gain:
+
+    >>> from qdbook.optical_constants import device_stack
+    >>> s = device_stack("low-loss stack", 630.0)
+    >>> mode = guided_modes(s["indices"], s["thicknesses_nm"], 630.0)[0]
+    >>> share = confinement_factors(s["indices"], s["thicknesses_nm"], 630.0, mode)[2]
+    >>> weight = gain_confinement_factors(s["indices"], s["thicknesses_nm"], 630.0, mode)[2]
+    >>> round(100 * float(share), 1), round(100 * float(weight), 1)
+    (19.8, 22.8)
+    """
+    if _polarization(polarization) != "TE":
+        raise ValueError(f"polarization must be 'TE' (or 's') for the gain weight, "
+                         f"got {polarization!r}")
+    gamma = confinement_factors(indices, thicknesses_nm, wavelength_nm, n_eff, "TE")
+    n_real = np.array([complex(n).real for n in indices])
+    return n_real / complex(n_eff).real * gamma
+
+
 def modal_loss_cm(n_eff, wavelength_nm):
     r"""Modal power-attenuation coefficient α = 4π Im(n_eff)/λ [cm⁻¹].
 
@@ -652,7 +717,9 @@ def perturbative_modal_loss_cm(confinement, layer_index, alpha_cm, n_eff):
     First-order perturbation of the TE mode condition by δε_j = 2i n_j k_j gives
     δ(n_eff²) = Σ_j δε_j Γ_j, hence Im δn_eff = Σ_j n_j k_j Γ_j / n_eff and the
     formula above. The review writes Σ Γ_j α_j, which is this result with
-    n_j ≈ n_eff.
+    n_j ≈ n_eff; in the book's device stacks n_j/n_eff of the dot layer is 1.07 to 1.32,
+    so that approximation is not used. The weights (n_j/n_eff) Γ_j are
+    :func:`gain_confinement_factors`.
 
     Examples
     --------
@@ -867,7 +934,11 @@ def net_modal_gain_cm(confinement, material_gain_cm, loss_cm):
     Parameters
     ----------
     confinement : float or array_like
-        Confinement factor Γ of the gain layer, in [0, 1].
+        Confinement factor Γ of the gain layer, in [0, 1]. For a mode computed
+        with this package pass the **gain weight** of the gain layer
+        (:func:`gain_confinement_factors`), not its power share
+        (:func:`confinement_factors`): the gain weight is what turns material
+        gain into modal gain. The review's Γ_NC values are quoted as given.
     material_gain_cm : float or array_like
         Material gain of the nanocrystal layer [cm⁻¹] (negative: absorption).
     loss_cm : float or array_like
@@ -877,7 +948,10 @@ def net_modal_gain_cm(confinement, material_gain_cm, loss_cm):
     -----
     Equation :math:numref:`rel-6.3-budget` of the book, review sections 6.3.2 and
     6.4.2: along the guide dI/dx = (Γ G_mat − α_loss) I. Positive G_net means net
-    amplification.
+    amplification. Until the fidelity revision (issue 15) the book's budgets
+    passed the power share here; in a TE slab that underestimates the modal gain
+    by the factor n_NC / Re n_eff (1.15 in the low-loss stack, 1.32 in the BRW
+    device).
 
     Examples
     --------

@@ -60,6 +60,8 @@ from .levels import (  # noqa: F401
 )
 from .photonics import (  # noqa: F401
     brw_explorer,
+    brw_frontier_explorer,
+    brw_frontier_model,
     brw_model,
     budget_explorer,
     budget_model,
@@ -132,4 +134,6 @@ __all__ = [
     "budget_explorer",
     "brw_model",
     "brw_explorer",
+    "brw_frontier_model",
+    "brw_frontier_explorer",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
+from .. import design
 from .. import optical_constants as oc
 from .. import photonics as ph
 from ..plotting import PALETTE, new_figure
@@ -191,18 +192,24 @@ def te_tm_explorer(spacer_nm: float = 250.0, metal: str = "Ag", **kwargs) -> Exp
 # ------------------------------------------------------------------ 6.3 loss budget
 def budget_model(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
                  material_gain_cm: float = 750.0) -> dict:
-    """TE₀ of glass/L-ITO 250/QDs/Spiro-2NPB 50/HAT-CN 10/Ag 100 at 630 nm and its gain budget."""
+    """TE₀ of glass/L-ITO 250/QDs/Spiro-2NPB 50/HAT-CN 10/Ag 100 at 630 nm and its gain budget.
+
+    ``gamma_qd`` is the dots' power share, ``gain_weight_qd`` their gain weight
+    (n_QD/Re n_eff)·Γ, which is what the modal and net gain use.
+    """
     lam = 630.0
     stack = oc.device_stack("low-loss stack", lam, overrides={1: (qd_index, qd_nm)})
     n_eff = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE")[0]
     gam = ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff, "TE")
+    weight = ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff)
     loss = float(ph.modal_loss_cm(n_eff, lam))
-    gamma_qd = float(gam[2])
+    gamma_qd, weight_qd = float(gam[2]), float(weight[2])
     z, intensity, edges = _profile(stack, lam, n_eff)
     return {"z": z, "intensity": intensity, "edges": edges, "names": stack["names"],
-            "n_eff": n_eff, "gamma_qd": gamma_qd, "gamma_lito": float(gam[1]), "loss": loss,
-            "modal_gain": gamma_qd * material_gain_cm,
-            "net_gain": float(ph.net_modal_gain_cm(gamma_qd, material_gain_cm, loss)),
+            "n_eff": n_eff, "gamma_qd": gamma_qd, "gain_weight_qd": weight_qd,
+            "gamma_lito": float(gam[1]), "loss": loss,
+            "modal_gain": weight_qd * material_gain_cm,
+            "net_gain": float(ph.net_modal_gain_cm(weight_qd, material_gain_cm, loss)),
             "qd_nm": qd_nm}
 
 
@@ -213,7 +220,7 @@ def budget_view(r: dict):
     (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1])
     ax_z.set(xlabel="position z (nm): glass | L-ITO | QDs | organics | Ag", ylabel="|E_y|²",
              ylim=(0, 1.08))
-    bars = ax_b.bar(["modal gain ΓG", "loss α", "net gain"], [0, 0, 0],
+    bars = ax_b.bar(["modal gain Γ_g G", "loss α", "net gain"], [0, 0, 0],
                     color=[PALETTE[2], PALETTE[1], PALETTE[0]])
     ax_b.axhline(0, color="0.3", lw=0.8)
     ax_b.set(ylabel="cm⁻¹", ylim=(-250, 600))
@@ -225,7 +232,8 @@ def budget_view(r: dict):
         ax_z.set_xlim(r["z"][0], r["z"][-1])
         for bar, value in zip(bars, (r["modal_gain"], r["loss"], r["net_gain"]), strict=True):
             bar.set_height(value)
-        title.set_text(f"QDs {r['qd_nm']:.0f} nm: Γ_NC = {100 * r['gamma_qd']:.0f}%, "
+        title.set_text(f"QDs {r['qd_nm']:.0f} nm: Γ_NC = {100 * r['gamma_qd']:.0f}% "
+                       f"(Γ_g {100 * r['gain_weight_qd']:.0f}%), "
                        f"α = {r['loss']:.0f}, net {r['net_gain']:+.0f} cm⁻¹")
 
     update(r)
@@ -251,16 +259,11 @@ N_EFF_AXIS = np.linspace(0.05, 1.75, 300)
 
 
 def brw_mode(stack, lam):
-    """The BRW mode of a stack: the TE mode (bound or leaky) with the largest Γ in the QD layer."""
-    modes = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE", leaky=True,
-                            n_points=2500)
-    best = None
-    for n_eff in modes:
-        gam = ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff, "TE")
-        g_qd = _gamma_of(stack, gam, "QD film (dense)")
-        if best is None or g_qd > best[1]:
-            best = (n_eff, g_qd, gam)
-    return best
+    """The BRW mode of a stack: the TE mode (bound or leaky) with the largest Γ in the QD layer.
+
+    Returns (n_eff, power share of the dots, power shares of every medium).
+    """
+    return design.bragg_mode(stack, lam)
 
 
 def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
@@ -276,11 +279,13 @@ def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
     refl = ph.reflectance_transmittance(dbr, stack["thicknesses_nm"][:n_dbr][::-1], lam, angles,
                                         "TE")["R"]
     n_eff, g_qd, gam = brw_mode(stack, lam)
+    weight = ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff)
+    w_qd = _gamma_of(stack, weight, "QD film (dense)")
     loss = float(ph.modal_loss_cm(n_eff, lam))
     z, intensity, edges = _profile(stack, lam, n_eff, margin_nm=100.0, n_z=1500)
     return {"n_axis": N_EFF_AXIS, "R": refl, "n_eff": n_eff, "gamma_qd": g_qd,
-            "gamma_ito": _gamma_of(stack, gam, "ITO"), "loss": loss,
-            "net_gain": float(ph.net_modal_gain_cm(g_qd, material_gain_cm, loss)),
+            "gain_weight_qd": w_qd, "gamma_ito": _gamma_of(stack, gam, "ITO"), "loss": loss,
+            "net_gain": float(ph.net_modal_gain_cm(w_qd, material_gain_cm, loss)),
             "z": z, "intensity": intensity, "edges": edges, "names": stack["names"],
             "pairs": pairs}
 
@@ -321,4 +326,76 @@ def brw_explorer(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
         "material_gain_cm": widgets.FloatSlider(value=material_gain_cm, min=0.0, max=1500.0,
                                                 step=20.0, description="G_mat (cm⁻¹)"),
     }
+    kwargs.setdefault("n_frames", 13)  # the page also carries the frontier exploration
     return Exploration(brw_model, controls, brw_view, **kwargs)
+
+
+# ------------------------------------------------------------------ 6.4 the BRW design frontier
+def _frontier_data():
+    stored = design.stored_searches()
+    rows = np.loadtxt(design.SEARCH_FILE.with_name(stored["brw"]["all_designs_file"]),
+                      delimiter=",")
+    return stored["brw"]["frontier"], rows
+
+
+def brw_frontier_model(point: int = 10) -> dict:
+    """One design on the stored loss–confinement frontier of the BRW device, recomputed.
+
+    ``point`` indexes the frontier of :func:`qdbook.design.run_searches` (least loss with
+    a power share Γ_NC of at least 2 %, 4 %, …); the design is solved again here.
+    """
+    front, rows = _frontier_data()
+    k = int(np.clip(point, 0, len(front) - 1))
+    r = design.brw_design(*front[k]["design"])
+    z, intensity, edges = _profile(r["stack"], oc.BRW_WAVELENGTH_NM, r["n_eff"],
+                                   margin_nm=100.0, n_z=1500)
+    return {"point": k, "gamma_min": front[k]["gamma_min"], "design": front[k]["design"],
+            "gamma_qd": r["gamma_qd"], "gain_weight_qd": r["gain_weight_qd"],
+            "loss": r["loss"], "loss_ito": r["loss_split"].get("ITO", 0.0),
+            "loss_ag": r["loss_split"].get("Ag", 0.0), "n_eff": r["n_eff"],
+            "front_gamma": np.array([p["gamma_min"] for p in front]),
+            "front_loss": np.array([p["loss"] for p in front]),
+            "all_gamma": rows[:, 6], "all_loss": rows[:, 8],
+            "z": z, "intensity": intensity, "edges": edges, "names": r["stack"]["names"]}
+
+
+def brw_frontier_view(r: dict):
+    """Every searched design, the frontier and the required Γ_NC (left); the best design's mode."""
+    fig, (ax_f, ax_z) = new_figure(7.0, 3.2, ncols=2)
+    ax_f.scatter(100 * r["all_gamma"], r["all_loss"], s=3, color="0.75", lw=0)
+    ax_f.step(100 * r["front_gamma"], r["front_loss"], where="post", color=PALETTE[0])
+    g_rev, a_rev = design.BRW_REVIEW_POINT
+    ax_f.plot([100 * g_rev], [a_rev], "*", ms=11, color=PALETTE[1])
+    ax_f.annotate("review", (100 * g_rev, a_rev), xytext=(4, 4), textcoords="offset points",
+                  fontsize=8)
+    (mark,) = ax_f.plot([], [], "o", mfc="none", mec=PALETTE[3], ms=9, mew=2)
+    need = ax_f.axvline(0, color=PALETTE[3], ls=":", lw=1)
+    ax_f.set(xlabel="Γ_NC (power share, %)", ylabel="modal loss α (cm⁻¹)", yscale="log",
+             xlim=(0, 32), ylim=(5, 3000))
+    state = {"patches": _shade(ax_z, r["edges"], r["names"])}
+    (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1], lw=1)
+    ax_z.set(xlabel="position z (nm): glass | DBR | ITO…Ag", ylabel="|E_y|²", ylim=(0, 1.08))
+    title = ax_z.set_title("", fontsize=9)
+
+    def update(r):
+        mark.set_data([100 * r["gamma_qd"]], [r["loss"]])
+        need.set_xdata([100 * r["gamma_min"]] * 2)
+        state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
+        line.set_data(r["z"], r["intensity"])
+        ax_z.set_xlim(r["z"][0], r["z"][-1])
+        title.set_text(f"≥ {100 * r['gamma_min']:.0f}%: Γ_NC {100 * r['gamma_qd']:.0f}%, "
+                       f"α {r['loss']:.0f} "
+                       f"(ITO {r['loss_ito']:.0f}, Ag {r['loss_ag']:.0f}) cm⁻¹")
+
+    update(r)
+    return fig, update
+
+
+def brw_frontier_explorer(point: int = 10, **kwargs) -> Exploration:
+    """Required Γ_NC (a point of the BRW frontier) → the best design found, its mode and loss."""
+    front = design.stored_searches()["brw"]["frontier"]
+    options = [(f"{100 * p['gamma_min']:.0f} %", k) for k, p in enumerate(front)]
+    controls = {"point": widgets.SelectionSlider(options=options,
+                                                 value=min(point, len(front) - 1),
+                                                 description="Γ_NC at least")}
+    return Exploration(brw_frontier_model, controls, brw_frontier_view, **kwargs)

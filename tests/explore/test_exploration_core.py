@@ -23,7 +23,7 @@ def _all_explorers():
             module = importlib.import_module(f"qdbook.explore.{info.name}")
             found += [getattr(module, n) for n in sorted(vars(module)) if n.endswith("_explorer")
                       and getattr(module, n).__module__ == module.__name__]
-    assert len(found) == 25, f"the book has 25 explorations, found {len(found)}"
+    assert len(found) == 26, f"the book has 26 explorations, found {len(found)}"
     return found
 
 

@@ -50,3 +50,13 @@ def test_brw_pairs_and_design():
     assert exp.result["R"][at_design] < exp.compute(pairs=10)["R"][at_design]
     exp.controls["design_n_eff"].value = 1.2
     assert exp.result["n_eff"] != exp.compute(design_n_eff=1.0)["n_eff"]
+
+
+def test_brw_frontier_moves_along_the_stored_frontier():
+    exp = ex.brw_frontier_explorer(static=False)
+    low = exp.compute(point=0)
+    assert low["gamma_qd"] >= low["gamma_min"]
+    exp.controls["point"].value = len(exp.controls["point"].options) - 1
+    high = exp.result
+    assert high["gamma_qd"] > low["gamma_qd"] and high["loss"] > low["loss"]
+    assert high["gamma_qd"] >= high["gamma_min"]

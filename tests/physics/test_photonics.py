@@ -115,6 +115,9 @@ CASES = [
     (ph.confinement_factors, dict(**STACK, wavelength_nm=600.0, n_eff=np.nan), "n_eff"),
     (ph.confinement_factors, dict(**STACK, wavelength_nm=600.0, n_eff=1.6, polarization=3),
      "polarization"),
+    (ph.gain_confinement_factors, dict(**STACK, wavelength_nm=600.0, n_eff=1.6,
+                                       polarization="TM"), "polarization"),
+    (ph.gain_confinement_factors, dict(**STACK, wavelength_nm=600.0, n_eff=np.nan), "n_eff"),
     (ph.modal_loss_cm, dict(n_eff=1.6 + 0.001j, wavelength_nm=-1.0), "wavelength_nm"),
     (ph.perturbative_modal_loss_cm, dict(confinement=[1.5], layer_index=[1.8], alpha_cm=[10.0],
                                          n_eff=1.7), "confinement"),
@@ -277,6 +280,50 @@ def test_weak_loss_perturbation(rng):
                   ph.absorption_coefficient_cm(0.5 * k, 630.0)]
         pert = ph.perturbative_modal_loss_cm(gam[1:-1], [1.8, 1.7, 1.6], alphas, base.real)
         assert_allclose(ph.modal_loss_cm(n_eff, 630.0), pert, rtol=20 * k)
+
+
+def _device_te_mode(device):
+    """The TE mode the pages budget: TE0, or the Bragg-reflection mode of the BRW device."""
+    from qdbook.explore.photonics import brw_mode
+
+    lam = {"BRW device": oc.BRW_WAVELENGTH_NM, "dielectric on Ag": 600.0}.get(device, 630.0)
+    s = oc.device_stack(device, lam)
+    if device == "BRW device":
+        return s, lam, brw_mode(s, lam)[0]
+    return s, lam, ph.guided_modes(s["indices"], s["thicknesses_nm"], lam, "TE")[0]
+
+
+@pytest.mark.parametrize("device", list(oc.DEVICE_STACKS))
+def test_gain_weight_is_the_derivative_of_the_modal_loss(device):
+    """Γ_g,j = (n_j/Re n_eff) Γ_j equals dα_mod/dα_j of the exact (absorbing, possibly leaky)
+    mode, by a central difference in the extinction of every dielectric layer (issue 15), to
+    0.5 %; the power share Γ_j is off by the factor n_j/Re n_eff (for the dots 7 to 32 %)."""
+    s, lam, mode = _device_te_mode(device)
+    weights = ph.gain_confinement_factors(s["indices"], s["thicknesses_nm"], lam, mode)
+    shares = ph.confinement_factors(s["indices"], s["thicknesses_nm"], lam, mode, "TE")
+    k0 = 2 * np.pi / lam
+    dk = 1e-5
+    tested = 0
+    for j in range(1, len(s["indices"]) - 1):
+        n_j = complex(s["indices"][j])
+        if (n_j**2).real <= 0 or shares[j] < 1e-3:     # metals, and layers the mode hardly sees
+            continue
+        loss = []
+        for sign in (1, -1):
+            eps = np.array(s["indices"], dtype=complex) ** 2
+            eps[j] = (n_j + 1j * sign * dk) ** 2
+            root, ok = ph._newton(lambda x, eps=eps: ph._dispersion(eps, s["thicknesses_nm"], k0,
+                                                                    False, x), np.array([mode]))
+            assert ok[0]
+            loss.append(float(ph.modal_loss_cm(root[0], lam)))
+        slope = (loss[0] - loss[1]) / float(ph.absorption_coefficient_cm(2 * dk, lam))
+        assert_allclose(slope, weights[j], rtol=5e-3)
+        assert_allclose(weights[j] / shares[j], n_j.real / mode.real, rtol=1e-12)
+        tested += 1
+    assert tested >= 1
+    if "QD film (dense)" in s["names"]:
+        j = s["names"].index("QD film (dense)")
+        assert 1.05 < weights[j] / shares[j] < 1.35
 
 
 def test_lossy_modes_have_positive_imaginary_part():

@@ -1,0 +1,92 @@
+"""Inverse design of the chapter-6 devices (qdbook.design) and the stored searches.
+
+The searches take minutes (``make designs``); these tests recompute a sample of
+what they stored — frontier points, the best fits — with the package's solver,
+and check that the stored file records its inputs and provenance.
+"""
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from qdbook import design
+from qdbook import optical_constants as oc
+
+CASES = [
+    (design.bragg_mode, dict(stack={"names": ["glass", "air"]}, wavelength_nm=640.0), "stack"),
+    (design.bragg_mode, dict(stack=oc.device_stack("BRW device", 640.0, pairs=1),
+                             wavelength_nm=-1.0), "wavelength_nm"),
+    (design.low_loss_confinement, dict(qd_index=0.5), "qd_index"),
+    (design.low_loss_confinement, dict(wavelength_nm=2000.0), "wavelength_nm"),
+    (design.low_loss_confinement, dict(organic_index=(1.7,)), "organic_index"),
+    (design.ito_lito_shares, dict(zno_nm=-5.0), "zno_nm"),
+    (design.ito_lito_shares, dict(qd_index=4.0), "qd_index"),
+    (design.brw_design, dict(ito_nm=0.0), "ito_nm"),
+    (design.brw_design, dict(design_n_eff=1.9), "design_n_eff"),
+    (design.run_searches, dict(seed=-1), "seed"),
+    (design.run_searches, dict(n_sample=3), "n_sample"),
+    (design.stored_searches, dict(path="/nonexistent/searches.json"), "path"),
+]
+
+STORED = design.stored_searches()
+DESIGNS = np.loadtxt(design.SEARCH_FILE.with_name(STORED["brw"]["all_designs_file"]),
+                     delimiter=",")
+
+
+def test_stored_searches_record_inputs_and_provenance():
+    inputs, prov = STORED["inputs"], STORED["provenance"]
+    assert inputs["seed"] == design.SEED
+    assert inputs["brw_bounds"] == {k: list(b) for k, b in design.BRW_BOUNDS.items()}
+    assert inputs["ito_lito_bounds"] == {k: list(b) for k, b in design.ITO_LITO_BOUNDS.items()}
+    assert {"git_commit", "numpy", "scipy", "database", "date_utc", "run_time_s"} <= set(prov)
+    assert DESIGNS.shape == (STORED["brw"]["evaluations"], len(inputs["design_columns"]))
+
+
+@pytest.mark.parametrize("k", [0, 5, 10])
+def test_frontier_points_recomputed(k):
+    """A sample of the stored BRW frontier: the package's solver gives the same design again."""
+    point = STORED["brw"]["frontier"][min(k, len(STORED["brw"]["frontier"]) - 1)]
+    r = design.brw_design(*point["design"])
+    assert_allclose(r["gamma_qd"], point["gamma_qd"], rtol=1e-6)
+    assert_allclose(r["loss"], point["loss"], rtol=1e-6)
+    assert r["gamma_qd"] >= point["gamma_min"]
+
+
+def test_frontier_is_the_lower_envelope_of_the_stored_designs():
+    front = STORED["brw"]["frontier"]
+    losses = [p["loss"] for p in front]
+    assert losses == sorted(losses)          # more confinement never costs less loss
+    for p in front:
+        ok = DESIGNS[DESIGNS[:, 6] >= p["gamma_min"]]
+        assert_allclose(ok[:, 8].min(), p["loss"], rtol=1e-5)
+    lo, hi = np.array(list(design.BRW_BOUNDS.values())).T
+    assert np.all(DESIGNS[:, :6] >= lo - 1e-9) and np.all(DESIGNS[:, :6] <= hi + 1e-9)
+
+
+def test_ito_lito_best_fit_recomputed():
+    """The stored best fit of the review's four shares is what the solver gives for it."""
+    for fit in STORED["ito_lito"].values():
+        r = design.ito_lito_shares(**fit["inputs"])
+        misfit = sum((100 * (r[dev]["gamma_electrode"] - el)) ** 2
+                     + (100 * (r[dev]["gamma_qd"] - qd)) ** 2
+                     for dev, (el, qd) in design.ITO_LITO_TARGETS.items())
+        assert_allclose(np.sqrt(misfit / 4), fit["rms_points"], rtol=1e-6, atol=1e-9)
+
+
+def test_low_loss_index_for_40_percent_recomputed():
+    row = STORED["low_loss"]["index_for_40_percent"][0]
+    r = design.low_loss_confinement(row["gamma_qd"], row["wavelength_nm"])
+    assert abs(r["gamma_qd"] - 0.40) < 1e-4
+    best = STORED["low_loss"]["max_gamma_at_1.80"]
+    r = design.low_loss_confinement(oc.N_QD_DENSE, best["wavelength_nm"],
+                                    tuple(best["organic_index"]))
+    assert_allclose(r["gamma_qd"], best["gamma_qd"], rtol=1e-6)
+
+
+def test_models_agree_with_the_pages_explorations():
+    from qdbook.explore import brw_model, budget_model
+
+    assert_allclose(design.brw_design()["loss"], brw_model()["loss"], rtol=1e-9)
+    r, b = design.low_loss_confinement(), budget_model()
+    assert_allclose([r["gamma_qd"], r["gain_weight_qd"], r["loss"]],
+                    [b["gamma_qd"], b["gain_weight_qd"], b["loss"]], rtol=1e-9)
