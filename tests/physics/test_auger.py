@@ -65,3 +65,24 @@ def test_arrays():
     taus = auger.auger_lifetime_ps(np.array([10.0, 20.0]))
     assert taus.shape == (2,)
     assert_allclose(taus, [10.0, 20.0])
+
+
+def test_chi_scales_the_lifetime():
+    """tau_A,XX = chi V for any chi (exact): 0.06 (perovskite), 2.7 (platelets), 1 (default)."""
+    v = np.array([10.0, 65.45, 268.0])
+    for chi in (auger.CHI_PEROVSKITE_PS_NM3, 2.7, 0.5):
+        assert_allclose(auger.auger_lifetime_ps(v, chi), chi * v, rtol=1e-15)
+    assert_allclose(auger.auger_lifetime_ps(v), auger.CHI_STANDARD_PS_NM3 * v, rtol=1e-15)
+    assert auger.CHI_STANDARD_PS_NM3 == 1.0
+    assert_allclose(auger.CHI_PEROVSKITE_PS_NM3, 0.06, rtol=1e-15)
+
+
+def test_critical_fraction_with_nonstandard_chi():
+    """xi_crit = V rho_crit: with tau from chi V, chi cancels against nothing, so xi_crit is
+    inversely proportional to chi (rtol 1e-12), and equals V rho_crit(tau) in nm^3 cm^-3."""
+    v = auger.sphere_volume_nm3(np.array([1.5, 3.0]))
+    base = auger.critical_volume_fraction(v, 1.8, 0.5, 1e-16, auger.auger_lifetime_ps(v))
+    fast = auger.critical_volume_fraction(v, 1.8, 0.5, 1e-16, auger.auger_lifetime_ps(v, 0.06))
+    assert_allclose(fast, base / 0.06, rtol=1e-12)
+    rho = auger.critical_density_cm3(1.8, 0.5, 1e-16, auger.auger_lifetime_ps(v, 0.06))
+    assert_allclose(fast, v * 1e-21 * rho, rtol=1e-12)

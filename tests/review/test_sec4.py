@@ -10,7 +10,7 @@ import pytest
 import sympy as sp
 from numpy.testing import assert_allclose
 
-from qdbook import auger, perovskite, pumping, wells
+from qdbook import auger, charging, perovskite, pumping, wells
 from qdbook import equations as eqs
 from qdbook.materials import get_material
 
@@ -62,7 +62,8 @@ def test_space_filling_sec_4_1():
     <N> ~ 35 in 4-ML platelets of A ~ 340 nm^2 implies a_2D = 1.76 nm and
     rho_Mott = 1.03e13 cm^-2 in this estimate (tolerance 0.005 nm, 1 %); the exciton-molecule
     band at <N> ~ 4 lies in the space-filling regime."""
-    a = float(np.sqrt(340.0 / (np.pi * 35.0)))
+    from scipy.optimize import brentq
+    a = brentq(lambda r: wells.max_excitons_per_platelet(340.0, r) - 35.0, 0.5, 5.0, xtol=1e-12)
     assert_allclose(a, 1.76, atol=0.005)
     assert_allclose(wells.mott_density_cm2(a), 1.03e13, rtol=0.01)
     assert_allclose(wells.max_excitons_per_platelet(340.0, a), 35.0, rtol=1e-12)
@@ -116,9 +117,11 @@ def test_cross_section_comparison_sec_4_2():
                                                         ((4, 4), 2.0, 4)])
 def test_degeneracy_thresholds_sec_4_2(g, n_th, saturation):
     """Review 4.2.2: g_e = g_h = 2 gives <N_th,gain> = 1 and saturation at <N> >= 2 (exact);
-    the g = 4 alternatives give 4/3 and 2 (exact), saturating at N = 4."""
+    the g = 4 alternatives give 4/3 and 2 (exact), saturating at N = 4: the band-edge
+    inversion reaches its maximum 1 there and not 1 % before."""
     assert perovskite.band_edge_gain_threshold(*g) == pytest.approx(n_th, abs=1e-12)
-    assert max(g) == saturation
+    assert charging.band_edge_inversion(saturation, 0.0, *g) == 1.0
+    assert charging.band_edge_inversion(0.99 * saturation, 0.0, *g) < 1.0
     N = sp.Symbol("N", positive=True)
     form = eqs.form("rel-4.2-degeneracy").subs({sp.Symbol("g_e", positive=True): g[0],
                                                  sp.Symbol("g_h", positive=True): g[1]})
