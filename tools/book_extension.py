@@ -16,7 +16,11 @@
   even breaks the HTML writer). Here, when solutions are hidden,
   ``solution-start`` leaves a marker and a transform removes everything from
   the marker to the matching ``solution-end``.
+* Keeps executed outputs no older than the package (``package_stamp``): the execution cache is
+  emptied when ``qdbook/`` changed since it was filled, and every page is then re-read.
 """
+
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -75,9 +79,25 @@ def _hide_gated_solutions(app, config):
         app.add_transform(_RemoveHiddenSolutions)
 
 
+def _fresh_cache(app):
+    from package_stamp import ensure_fresh_cache
+
+    path = getattr(app.config, "nb_execution_cache_path", "") or ""
+    if path and app.config.nb_execution_mode == "cache":
+        ensure_fresh_cache(Path(app.srcdir) / path if not Path(path).is_absolute() else Path(path))
+
+
+def _outdated(app, env, added, changed, removed):
+    from package_stamp import outdated_docs
+
+    return [doc for doc in outdated_docs(env) if doc not in added | changed | removed]
+
+
 def setup(app):
     """Register the fixes with Sphinx."""
     app.connect("config-inited", _hide_gated_solutions)
+    app.connect("builder-inited", _fresh_cache)
+    app.connect("env-get-outdated", _outdated)
     app.add_js_file(None, body=_DEFAULT_MODE, priority=100)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
