@@ -34,7 +34,8 @@ PHYSICS_MODULES = ("units", "confinement", "statistics", "auger", "pumping", "ga
                    "materials")
 """The physics modules: plain numpy/scipy functions, each declaring its ``RELATIONS``."""
 
-_SUBMODULES = {*PHYSICS_MODULES, "notation", "equations", "explore", "plotting"}
+_SUBMODULES = {*PHYSICS_MODULES, "notation", "equations", "explore", "plotting",
+               "reproducibility"}
 
 
 def __getattr__(name):

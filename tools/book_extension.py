@@ -80,11 +80,13 @@ def _hide_gated_solutions(app, config):
 
 
 def _fresh_cache(app):
+    """Empty myst-nb's execution cache if qdbook changed since it was filled (builder-inited,
+    after myst-nb has resolved the cache path, hence the late priority)."""
     from package_stamp import ensure_fresh_cache
 
-    path = getattr(app.config, "nb_execution_cache_path", "") or ""
-    if path and app.config.nb_execution_mode == "cache":
-        ensure_fresh_cache(Path(app.srcdir) / path if not Path(path).is_absolute() else Path(path))
+    config = getattr(app.env, "mystnb_config", None)
+    if config is not None and config.execution_mode == "cache" and config.execution_cache_path:
+        ensure_fresh_cache(Path(config.execution_cache_path))
 
 
 def _outdated(app, env, added, changed, removed):
@@ -96,7 +98,7 @@ def _outdated(app, env, added, changed, removed):
 def setup(app):
     """Register the fixes with Sphinx."""
     app.connect("config-inited", _hide_gated_solutions)
-    app.connect("builder-inited", _fresh_cache)
+    app.connect("builder-inited", _fresh_cache, priority=900)
     app.connect("env-get-outdated", _outdated)
     app.add_js_file(None, body=_DEFAULT_MODE, priority=100)
     app.connect("html-page-context", _dedupe_scripts, priority=900)

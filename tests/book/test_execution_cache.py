@@ -89,9 +89,10 @@ def test_the_build_empties_a_stale_cache_and_rereads_every_page(tmp_path):
     cache_dir = tmp_path / "_build" / ".jupyter_cache"
     nb = _cache_one_notebook(cache_dir)
     (cache_dir / package_stamp.STAMP_NAME).write_text("an older package\n")
-    config = types.SimpleNamespace(nb_execution_cache_path=str(cache_dir),
-                                   nb_execution_mode="cache")
-    book_extension._fresh_cache(types.SimpleNamespace(config=config, srcdir=str(tmp_path)))
+    # as myst-nb leaves it at builder-inited: the resolved cache path in env.mystnb_config
+    config = types.SimpleNamespace(execution_cache_path=str(cache_dir), execution_mode="cache")
+    book_extension._fresh_cache(types.SimpleNamespace(env=types.SimpleNamespace(
+        mystnb_config=config)))
     assert not _is_cached(cache_dir, nb)
 
     env = types.SimpleNamespace(found_docs={"intro", "a/b", "c"})
@@ -108,5 +109,5 @@ def test_the_extension_is_registered_for_the_book():
     config = (root / "_config.yml").read_text()
     assert "book_extension: tools/" in config and "execute_notebooks: cache" in config
     source = (root / "tools" / "book_extension.py").read_text()
-    assert 'app.connect("builder-inited", _fresh_cache)' in source
+    assert 'app.connect("builder-inited", _fresh_cache, priority=900)' in source
     assert 'app.connect("env-get-outdated", _outdated)' in source

@@ -6,9 +6,11 @@ review rounds, the model's own value is asserted more tightly next to it.
 
 import numpy as np
 import pytest
+from helpers import check_reproducibility_entry
 from numpy.testing import assert_allclose
 
 from qdbook import charging, spectroscopy, statefilling, waveguide
+from qdbook import reproducibility as rep
 from qdbook.materials import get_material
 
 # --- 3.1 Optical gain characteristics --------------------------------------------------
@@ -164,3 +166,12 @@ def test_dfb_effective_index_sec_3_4():
     assert_allclose(waveguide.dfb_effective_index(320, 2.274), 1.704, atol=1e-3)
     assert_allclose(waveguide.dfb_effective_index(355, 2.274), 1.536, atol=1e-3)
     assert_allclose(waveguide.dfb_effective_index(320, 2.041), 1.898, atol=1e-3)
+
+
+# --- the reproducibility report's rows of these sections (qdbook.reproducibility) -----------
+@pytest.mark.parametrize("entry", rep.for_section("3"), ids=lambda e: e.key)
+def test_reproducibility_entry_sec_3(entry):
+    """Each row of chapters/appendix/reproducibility.md for these sections: the verdict it
+    claims (reproduced within the entry's tolerance, or differs with a reason) holds for the
+    value the package computes now, and the page and label it links exist."""
+    check_reproducibility_entry(entry)

@@ -8,10 +8,12 @@ model's own value and the docstring says so (the pages explain why).
 import numpy as np
 import pytest
 import sympy as sp
+from helpers import check_reproducibility_entry
 from numpy.testing import assert_allclose
 
 from qdbook import auger, charging, perovskite, pumping, wells
 from qdbook import equations as eqs
+from qdbook import reproducibility as rep
 from qdbook.materials import get_material
 
 CDSE = get_material("CdSe")
@@ -153,3 +155,12 @@ def test_gain_and_lifetime_facts_sec_4_2():
     assert perovskite.REVIEW_GAIN_CM == 450.0
     assert_allclose(perovskite.cube_auger_lifetime_ps(10.0), 60.0, rtol=1e-12)
     assert_allclose(perovskite.cube_auger_lifetime_ps(8.0), 30.72, atol=0.05)
+
+
+# --- the reproducibility report's rows of these sections (qdbook.reproducibility) -----------
+@pytest.mark.parametrize("entry", rep.for_section("4"), ids=lambda e: e.key)
+def test_reproducibility_entry_sec_4(entry):
+    """Each row of chapters/appendix/reproducibility.md for these sections: the verdict it
+    claims (reproduced within the entry's tolerance, or differs with a reason) holds for the
+    value the package computes now, and the page and label it links exist."""
+    check_reproducibility_entry(entry)

@@ -7,9 +7,11 @@ asserted more tightly next to it.
 
 import numpy as np
 import pytest
+from helpers import check_reproducibility_entry
 from numpy.testing import assert_allclose
 
 from qdbook import electrical, injection, thermal
+from qdbook import reproducibility as rep
 
 C, K = thermal.HEAT_CAPACITY_J_K, thermal.HEAT_EXCHANGE_W_K
 
@@ -139,3 +141,15 @@ def test_glass_transition_table_sec_6_1():
     100-150 C."""
     assert thermal.GLASS_TRANSITION_C == {"CBP": 62.0, "NPB": 98.0, "Spiro-NPB": 126.0,
                                           "TCTA": 151.0}
+
+
+# --- the reproducibility report's rows of these sections (qdbook.reproducibility) -----------
+REPORT_ROWS = [e for part in ("5", "6.1") for e in rep.for_section(part)]
+
+
+@pytest.mark.parametrize("entry", REPORT_ROWS, ids=lambda e: e.key)
+def test_reproducibility_entry_sec_5(entry):
+    """Each row of chapters/appendix/reproducibility.md for these sections: the verdict it
+    claims (reproduced within the entry's tolerance, or differs with a reason) holds for the
+    value the package computes now, and the page and label it links exist."""
+    check_reproducibility_entry(entry)

@@ -9,11 +9,13 @@ docstring records the gap to the review.
 
 import numpy as np
 import pytest
+from helpers import check_reproducibility_entry
 from numpy.testing import assert_allclose
 
 from qdbook import auger
 from qdbook import optical_constants as oc
 from qdbook import photonics as ph
+from qdbook import reproducibility as rep
 from qdbook.explore import photonics as c6
 
 
@@ -201,3 +203,15 @@ def test_te_polarisation_sec_6_4():
              for m in tm_modes]
     tm = ph.modal_loss_cm(tm_modes[int(np.argmax(share))], lam)
     assert tm > 2 * te
+
+
+# --- the reproducibility report's rows of these sections (qdbook.reproducibility) -----------
+REPORT_ROWS = [e for part in ("6.2", "6.3", "6.4") for e in rep.for_section(part)]
+
+
+@pytest.mark.parametrize("entry", REPORT_ROWS, ids=lambda e: e.key)
+def test_reproducibility_entry_sec_6(entry):
+    """Each row of chapters/appendix/reproducibility.md for these sections: the verdict it
+    claims (reproduced within the entry's tolerance, or differs with a reason) holds for the
+    value the package computes now, and the page and label it links exist."""
+    check_reproducibility_entry(entry)
