@@ -5,6 +5,9 @@
 #               every chapter executed as a notebook, the strict book build, browser tests
 #   make lab    JupyterLab on the chapters (MyST pages open as notebooks)
 #   make bench  speed figures (build, explorations, import); not tests
+#   make mutate mutation testing of the physics modules with mutmut (tools/mutate.py): score
+#               and survivors per module; MODULES="auger gain" to scope it, MUTATE_BUDGET
+#               seconds per module (default 900). Not part of `make test` (see README)
 #   make book-students  the HTML book without solutions, for a class
 #   make pdf    the whole book as one PDF (printed by Debian's chromium)
 #   make browser-deps  install Debian's chromium for the browser tests (needs root)
@@ -16,7 +19,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml runtime.txt | cksum | cut -d' ' -f1)
 BUILD_FLAGS := -n -W --keep-going
 
-.PHONY: book test lab bench clean env browser-deps book-students pdf
+.PHONY: book test lab bench clean env browser-deps book-students pdf mutate
 
 env: $(STAMP)
 
@@ -46,6 +49,12 @@ book-students: $(STAMP)
 
 pdf: $(STAMP)
 	$(BIN)/python tools/variants.py pdf
+
+MODULES ?=
+MUTATE_BUDGET ?= 900
+
+mutate: $(STAMP)
+	$(BIN)/python tools/mutate.py $(MODULES) --budget $(MUTATE_BUDGET)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
