@@ -80,8 +80,10 @@ def _hide_gated_solutions(app, config):
 
 
 def _fresh_cache(app):
-    """Empty myst-nb's execution cache if qdbook changed since it was filled (builder-inited,
-    after myst-nb has resolved the cache path, hence the late priority)."""
+    """Empty myst-nb's execution cache if qdbook changed since it was filled.
+
+    Runs at builder-inited after myst-nb has resolved the cache path (hence the late priority).
+    """
     from package_stamp import ensure_fresh_cache
 
     config = getattr(app.env, "mystnb_config", None)

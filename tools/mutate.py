@@ -10,13 +10,14 @@ mutmut mutate only ``qdbook/M.py``, and runs only the tests that can see M:
 
 The registry's sample generators (``def _draw_*``: the random inputs on which a relation's two
 faces are compared) are not mutated: they choose test inputs, not physics, and any draw inside
-the relation's domain keeps the comparison valid. mutmut itself narrows further: it records which tests execute which function and runs, for each
-mutant, only those. Each module gets a time budget (``--budget``, default 900 s); a module that
-runs out is reported as incomplete with the mutants it reached. The score per module is
-killed / (mutants − those listed as equivalent) — timeouts count as killed, "no tests" and
-survivors as not killed. Every survivor must either be killed by a test or appear, with its
-reason, in ``tools/mutation/equivalent.txt``; the script prints the others and exits non-zero
-when a module is below ``--target`` (default 90 %).
+the relation's domain keeps the comparison valid. mutmut itself narrows further: it records
+which tests execute which function and runs, for each mutant, only those. Each module gets a
+time budget (``--budget``, default 900 s); a module that runs out is reported as incomplete
+with the mutants it reached. The score per module is killed / (mutants reached − those listed
+as equivalent); timeouts count as killed, "no tests" and survivors as not killed. Every
+survivor must either be killed by a test or appear, with its reason, in
+``tools/mutation/equivalent.txt``; the script prints the others and exits non-zero when a
+module is below ``--target`` (default 90 %).
 
 Usage: ``python tools/mutate.py [MODULE ...] [--budget SECONDS] [--workers N] [--keep]``.
 """
@@ -90,7 +91,8 @@ def _scratch(module: str, base: Path) -> Path:
     tests = "\n    ".join(tests_for(module))
     deselect = "-k\n    " + " and ".join(f"not {t}" for t in INTROSPECTION_TESTS)
     data = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "qdbook").rglob("*")
-                  if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts)
+                  if p.is_file() and p.suffix not in (".py", ".pyc")
+                  and "__pycache__" not in p.parts)
     also = "\n    ".join([n for n in COPY if n not in ("qdbook", "tests")] + data)
     (work / "setup.cfg").write_text(f"""[mutmut]
 source_paths = qdbook
