@@ -436,17 +436,24 @@ def rows() -> list[dict]:
     return out
 
 
-def _link(e: Entry) -> str:
+def _link(e: Entry, kind: str) -> str:
     link = f"{{doc}}`/{e.page}`"
     if e.label:
-        link += (f", eq. {{eq}}`{e.label}`" if e.label.startswith("eq-")
+        link += (f", eq. {{eq}}`{e.label}`" if kind == "eq"
                  else f", {{ref}}`derivation <{e.label}>`")
     return link
 
 
-def table_markdown(computed: list[dict] | None = None) -> str:
-    """The report as a MyST Markdown table (what the reproducibility page displays)."""
+def table_markdown(computed: list[dict] | None = None,
+                   label_kind: Callable[[Entry], str] | None = None) -> str:
+    """The report as a MyST Markdown table (what the reproducibility page displays).
+
+    ``label_kind(entry)`` says how the entry's label is defined on its page: ``"eq"`` for an
+    equation (``:label:``, linked with ``{eq}``), ``"ref"`` for a target (``(label)=``); by
+    default ``eq-`` ids are equations and the others targets.
+    """
     computed = rows() if computed is None else computed
+    label_kind = label_kind or (lambda e: "eq" if e.label.startswith("eq-") else "ref")
     head = ("| Section | Quantity | Review | Book | Tolerance | Verdict | Why, and where |\n"
             "|---|---|---|---|---|---|---|\n")
     lines = []
@@ -455,7 +462,7 @@ def table_markdown(computed: list[dict] | None = None) -> str:
         unit = f" {e.unit}" if e.unit else ""
         exact = e.tolerance <= 1e-10 * max(1.0, abs(e.value))
         tol = "exact" if exact else f"± {e.tolerance:g}{unit}"
-        why = (e.reason + "; " if e.reason else "") + _link(e)
+        why = (e.reason + "; " if e.reason else "") + _link(e, label_kind(e))
         lines.append(f"| {e.section} | {e.quantity} | {e.review} | {x:{e.fmt}}{unit} | {tol} | "
                      f"{row['verdict']} | {why} |")
     return head + "\n".join(lines) + "\n"
