@@ -31,9 +31,28 @@ FINISHED = [
 ]
 """Pages whose every prose number is asserted (the pages issue 16 sampled)."""
 
-BUDGET = {}
-"""Uncovered prose numbers per unfinished page, as measured when the scan was added; a page
-may go down, never up. Filled in by ``_measure`` below (see the module docstring)."""
+BUDGET = {
+    "chapters/01-introduction/index": 1,
+    "chapters/02-general-principles/electronic-states": 3,
+    "chapters/02-general-principles/optical-gain": 0,
+    "chapters/02-general-principles/auger-control": 0,
+    "chapters/03-practical-gain/gain-characteristics": 3,
+    "chapters/03-practical-gain/advanced-gain": 1,
+    "chapters/03-practical-gain/charged-gain-practice": 1,
+    "chapters/03-practical-gain/gain-spectra": 2,
+    "chapters/04-novel-materials/nanoplatelets": 1,
+    "chapters/04-novel-materials/perovskites": 0,
+    "chapters/04-novel-materials/perovskite-gain": 6,
+    "chapters/05-laser-diodes/injection-cycles": 2,
+    "chapters/05-laser-diodes/electrical-thresholds": 1,
+    "chapters/06-electrical-gain/electroluminescence-gain": 2,
+    "chapters/06-electrical-gain/optical-losses": 1,
+    "chapters/06-electrical-gain/optically-pumped-devices": 3,
+    "chapters/06-electrical-gain/electrically-driven-ase": 2,
+    "chapters/07-outlook/index": 1,
+}
+"""Uncovered prose numbers per unfinished page, as measured by ``_measure`` (run this file) when
+the scan was added; a page may go down, never up. Total: 30."""
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _NUMBER = re.compile(
