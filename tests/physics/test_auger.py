@@ -15,6 +15,7 @@ CASES = [
     (auger.auger_lifetime_from_biexciton, dict(tau_xx=-1.0, tau_r_xx=3.0), "tau_xx"),
     (auger.biexciton_quantum_yield, dict(tau_xx=4.0, tau_r_xx=3.0), "tau_xx"),
     (auger.biexciton_quantum_yield, dict(tau_xx=1.0, tau_r_xx=-3.0), "tau_r_xx"),
+    (auger.biexciton_quantum_yield, dict(tau_xx=-1.0, tau_r_xx=3.0), "tau_xx"),
     (auger.saturated_stimulated_emission_rate, dict(beta=0.0, n_r=1.5, g0_cm=10.0), "beta"),
     (auger.saturated_stimulated_emission_rate, dict(beta=0.5, n_r=0.5, g0_cm=10.0), "n_r"),
     (auger.saturated_stimulated_emission_rate, dict(beta=0.5, n_r=1.5, g0_cm=-10.0), "g0_cm"),
@@ -86,3 +87,26 @@ def test_critical_fraction_with_nonstandard_chi():
     assert_allclose(fast, base / 0.06, rtol=1e-12)
     rho = auger.critical_density_cm3(1.8, 0.5, 1e-16, auger.auger_lifetime_ps(v, 0.06))
     assert_allclose(fast, v * 1e-21 * rho, rtol=1e-12)
+
+
+def test_quantum_yield_boundary_without_auger_is_one():
+    """tau_XX = tau_r,XX (no Auger channel) is allowed and gives q_XX = 1 exactly."""
+    assert auger.biexciton_quantum_yield(3.0, 3.0) == 1.0
+    assert_allclose(auger.biexciton_quantum_yield(np.array([1.5, 3.0]), 3.0), [0.5, 1.0])
+
+
+def test_quantum_yield_names_tau_xx_exactly():
+    import pytest
+
+    with pytest.raises(ValueError, match=r"^tau_xx must"):
+        auger.biexciton_quantum_yield(-1.0, 3.0)
+
+
+def test_bulk_activation_defaults():
+    """Defaults T = 300 K and a = 0.2: exp(-a E_g / k_B T), k_B from scipy (rtol 1e-12)."""
+    from scipy import constants as sc
+
+    for gap in (0.4, 1.7):
+        expected = np.exp(-0.2 * gap * sc.e / (sc.k * 300.0))
+        assert_allclose(auger.bulk_auger_activation_factor(gap), expected, rtol=1e-12)
+        assert_allclose(auger.bulk_auger_activation_factor(gap, 300.0, 0.2), expected, rtol=1e-12)
