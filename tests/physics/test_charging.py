@@ -15,6 +15,10 @@ CASES = [
     (c.charged_gain_threshold, dict(n_e=1, g_e=0, g_h=2), "g_e"),
     (c.band_edge_inversion, dict(mean_n=-1), "mean_n"),
     (c.band_edge_inversion, dict(mean_n=1, g_h=-8), "g_h"),
+    (c.band_edge_inversion, dict(mean_n=1, g_e=0), "g_e"),
+    (c.band_edge_inversion, dict(mean_n=1, n_e=-1), "n_e"),
+    (c.poisson_charged_inversion, dict(mean_n=-1, mean_n_e=2), "mean_n"),
+    (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=30.5), "mean_n_e"),
     (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=-2), "mean_n_e"),
     (c.poisson_charged_threshold, dict(mean_n_e=2.7, g_e=8, g_h=0), "g_h"),
     (c.statistical_auger_rate, dict(n_electrons=-1, n_holes=2), "n_electrons"),
@@ -114,3 +118,25 @@ def test_statistical_auger_rate_unequal_carriers():
     (2, 0) -> 0 (exact)."""
     assert_allclose(c.statistical_auger_rate([3, 1, 5, 1, 2], [1, 3, 2, 1, 0]), [6, 6, 50, 0, 0])
     assert c.statistical_auger_rate(5, 2, c_a=2.5) == pytest.approx(125.0)
+
+
+def test_poisson_functions_default_to_two_fold_levels():
+    """Defaults g_e = g_h = 2: the default call equals the explicit one, and differs from g = 3."""
+    for mean_e in (0.5, 1.0, 2.7):
+        assert c.poisson_charged_threshold(mean_e) == c.poisson_charged_threshold(mean_e, 2, 2)
+        assert abs(c.poisson_charged_threshold(mean_e, 3, 2)
+                   - c.poisson_charged_threshold(mean_e)) > 1e-3
+        assert c.poisson_charged_inversion(0.7, mean_e) == c.poisson_charged_inversion(
+            0.7, mean_e, 2, 2)
+        assert c.poisson_charged_inversion(0.7, mean_e, 3, 2) != c.poisson_charged_inversion(
+            0.7, mean_e)
+
+
+def test_poisson_threshold_is_the_root_to_1e13():
+    """The threshold is found to 1e-13 in <N> (brentq xtol), checked against a finer bisection."""
+    from scipy.optimize import brentq
+
+    for mean_e, g in ((1.0, 8), (2.7, 8), (0.3, 2)):
+        fine = brentq(lambda n, m=mean_e, g=g: c.poisson_charged_inversion(n, m, g, g), 0.0, g,
+                      xtol=1e-15, rtol=1e-15)
+        assert abs(c.poisson_charged_threshold(mean_e, g, g) - fine) < 2e-13
