@@ -6,6 +6,9 @@
 #   make lab    JupyterLab on the chapters (MyST pages open as notebooks)
 #   make bench  speed figures (build, explorations, import); not tests
 #   make designs  rerun the inverse-design searches of chapter 6 (~10 min) and store them
+#   make mutate mutation testing of the physics modules with mutmut (tools/mutate.py): score
+#               and survivors per module; MODULES="auger gain" to scope it, MUTATE_BUDGET
+#               seconds per module (default 900). Not part of `make test` (see README)
 #   make book-students  the HTML book without solutions, for a class
 #   make pdf    the whole book as one PDF (printed by Debian's chromium)
 #   make browser-deps  install Debian's chromium for the browser tests (needs root)
@@ -17,7 +20,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml runtime.txt | cksum | cut -d' ' -f1)
 BUILD_FLAGS := -n -W --keep-going
 
-.PHONY: book test lab bench clean env browser-deps book-students pdf designs
+.PHONY: book test lab bench clean env browser-deps book-students pdf designs mutate
 
 env: $(STAMP)
 
@@ -50,6 +53,12 @@ pdf: $(STAMP)
 
 designs: $(STAMP)
 	$(BIN)/python tools/design_searches.py
+
+MODULES ?=
+MUTATE_BUDGET ?= 900
+
+mutate: $(STAMP)
+	$(BIN)/python tools/mutate.py $(MODULES) --budget $(MUTATE_BUDGET)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

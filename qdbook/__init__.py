@@ -36,7 +36,8 @@ PHYSICS_MODULES = ("units", "confinement", "statistics", "auger", "pumping", "ga
                    "materials", "design", "sizing")
 """The physics modules: plain numpy/scipy functions, each declaring its ``RELATIONS``."""
 
-_SUBMODULES = {*PHYSICS_MODULES, "notation", "equations", "explore", "plotting", "teaching"}
+_SUBMODULES = {*PHYSICS_MODULES, "notation", "equations", "explore", "plotting",
+               "teaching", "reproducibility"}
 
 
 def __getattr__(name):

@@ -5,6 +5,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,3 +45,26 @@ def require_chromium() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return CHROMIUM
+
+
+def check_reproducibility_entry(entry) -> None:
+    """Assert one row of the reproducibility report (qdbook.reproducibility.ENTRIES).
+
+    The verdict the entry claims must be the one the package's value gives now; a "differs"
+    row must say why; the page it links must be in the book and carry the label it names.
+    """
+    from qdbook import reproducibility as rep
+
+    book = entry.book_value()
+    assert np.isfinite(book), entry.key
+    assert entry.verdict in (rep.REPRODUCED, rep.DIFFERS), entry.key
+    assert entry.computed_verdict(book) == entry.verdict, (
+        f"{entry.key}: review {entry.review} = {entry.value:g}, book {book:.6g} "
+        f"(tolerance {entry.tolerance:g}): the report claims {entry.verdict!r}")
+    if entry.verdict == rep.DIFFERS:
+        assert len(entry.reason) > 10, f"{entry.key}: a differing number needs its reason"
+    assert entry.page in toc_pages(), f"{entry.key}: {entry.page} is not in _toc.yml"
+    if entry.label:
+        source = (ROOT / f"{entry.page}.md").read_text()
+        assert (f":label: {entry.label}\n" in source or f"({entry.label})=\n" in source), (
+            f"{entry.key}: {entry.page} has no label {entry.label}")

@@ -38,11 +38,14 @@
   value in the browser; ``assets/book.css`` styles the box and the printed
   page, and ``assets/print.js`` scales wide equations and tables to the
   printed column.
+* Keeps executed outputs no older than the package (``package_stamp``): the execution cache is
+  emptied when ``qdbook/`` changed since it was filled, and every page is then re-read.
 """
 
 import html
 import json
 import re
+from pathlib import Path
 
 from docutils import nodes
 from markupsafe import Markup
@@ -211,6 +214,24 @@ def _page_fixes(app, pagename, templatename, context, doctree):
         context["generate_toctree_html"] = named
 
 
+def _fresh_cache(app):
+    """Empty myst-nb's execution cache if qdbook changed since it was filled.
+
+    Runs at builder-inited after myst-nb has resolved the cache path (hence the late priority).
+    """
+    from package_stamp import ensure_fresh_cache
+
+    config = getattr(app.env, "mystnb_config", None)
+    if config is not None and config.execution_mode == "cache" and config.execution_cache_path:
+        ensure_fresh_cache(Path(config.execution_cache_path))
+
+
+def _outdated(app, env, added, changed, removed):
+    from package_stamp import outdated_docs
+
+    return [doc for doc in outdated_docs(env) if doc not in added | changed | removed]
+
+
 def setup(app):
     """Register the fixes with Sphinx."""
     app.add_config_value("review_sections", {}, "env", types=[dict])
@@ -223,6 +244,8 @@ def setup(app):
     app.add_transform(_AnswerBoxes)
     app.add_js_file("answers.js", defer="defer")
     app.add_js_file("print.js", defer="defer")
+    app.connect("builder-inited", _fresh_cache, priority=900)
+    app.connect("env-get-outdated", _outdated)
     app.add_js_file(None, body=_DEFAULT_MODE, priority=100)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

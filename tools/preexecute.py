@@ -5,8 +5,11 @@ This script runs that execution beforehand, with one worker per CPU core, and
 stores each executed notebook in the same jupyter-cache database the build
 uses (matched by the hash of its code cells, exactly as myst-nb matches), so
 the build that follows only reads cached outputs. Pages already cached are
-skipped. A page that fails is reported and the script exits non-zero; the
-strict build would fail on it anyway.
+skipped, unless the package changed since the cache was filled: then the
+cache is emptied first (``package_stamp.ensure_fresh_cache``) and every page
+runs again, because the cache key (the code cells) does not see ``qdbook``.
+A page that fails is reported and the script exits non-zero; the strict build
+would fail on it anyway.
 
 Usage: ``python tools/preexecute.py [CACHE_DIR]`` (default ``_build/.jupyter_cache``).
 """
@@ -20,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
+from package_stamp import ensure_fresh_cache  # noqa: E402
 from variants import toc_pages  # noqa: E402
 
 
@@ -47,6 +51,8 @@ def main(cache_dir: Path, workers: int | None = None) -> int:
     from jupyter_cache.base import CacheBundleIn
 
     os.environ.setdefault("QDBOOK_STATIC", "1")   # the static book's explorations
+    if ensure_fresh_cache(cache_dir):
+        print(f"qdbook changed since {cache_dir} was filled: emptied it, every page runs again")
     cache = get_cache(str(cache_dir))
     todo = []
     for name in toc_pages():

@@ -15,6 +15,7 @@ CASES = [
     (auger.auger_lifetime_from_biexciton, dict(tau_xx=-1.0, tau_r_xx=3.0), "tau_xx"),
     (auger.biexciton_quantum_yield, dict(tau_xx=4.0, tau_r_xx=3.0), "tau_xx"),
     (auger.biexciton_quantum_yield, dict(tau_xx=1.0, tau_r_xx=-3.0), "tau_r_xx"),
+    (auger.biexciton_quantum_yield, dict(tau_xx=-1.0, tau_r_xx=3.0), "tau_xx"),
     (auger.saturated_stimulated_emission_rate, dict(beta=0.0, n_r=1.5, g0_cm=10.0), "beta"),
     (auger.saturated_stimulated_emission_rate, dict(beta=0.5, n_r=0.5, g0_cm=10.0), "n_r"),
     (auger.saturated_stimulated_emission_rate, dict(beta=0.5, n_r=1.5, g0_cm=-10.0), "g0_cm"),
@@ -65,3 +66,47 @@ def test_arrays():
     taus = auger.auger_lifetime_ps(np.array([10.0, 20.0]))
     assert taus.shape == (2,)
     assert_allclose(taus, [10.0, 20.0])
+
+
+def test_chi_scales_the_lifetime():
+    """tau_A,XX = chi V for any chi (exact): 0.06 (perovskite), 2.7 (platelets), 1 (default)."""
+    v = np.array([10.0, 65.45, 268.0])
+    for chi in (auger.CHI_PEROVSKITE_PS_NM3, 2.7, 0.5):
+        assert_allclose(auger.auger_lifetime_ps(v, chi), chi * v, rtol=1e-15)
+    assert_allclose(auger.auger_lifetime_ps(v), auger.CHI_STANDARD_PS_NM3 * v, rtol=1e-15)
+    assert auger.CHI_STANDARD_PS_NM3 == 1.0
+    assert_allclose(auger.CHI_PEROVSKITE_PS_NM3, 0.06, rtol=1e-15)
+
+
+def test_critical_fraction_with_nonstandard_chi():
+    """xi_crit = V rho_crit: with tau from chi V, chi cancels against nothing, so xi_crit is
+    inversely proportional to chi (rtol 1e-12), and equals V rho_crit(tau) in nm^3 cm^-3."""
+    v = auger.sphere_volume_nm3(np.array([1.5, 3.0]))
+    base = auger.critical_volume_fraction(v, 1.8, 0.5, 1e-16, auger.auger_lifetime_ps(v))
+    fast = auger.critical_volume_fraction(v, 1.8, 0.5, 1e-16, auger.auger_lifetime_ps(v, 0.06))
+    assert_allclose(fast, base / 0.06, rtol=1e-12)
+    rho = auger.critical_density_cm3(1.8, 0.5, 1e-16, auger.auger_lifetime_ps(v, 0.06))
+    assert_allclose(fast, v * 1e-21 * rho, rtol=1e-12)
+
+
+def test_quantum_yield_boundary_without_auger_is_one():
+    """tau_XX = tau_r,XX (no Auger channel) is allowed and gives q_XX = 1 exactly."""
+    assert auger.biexciton_quantum_yield(3.0, 3.0) == 1.0
+    assert_allclose(auger.biexciton_quantum_yield(np.array([1.5, 3.0]), 3.0), [0.5, 1.0])
+
+
+def test_quantum_yield_names_tau_xx_exactly():
+    import pytest
+
+    with pytest.raises(ValueError, match=r"^tau_xx must"):
+        auger.biexciton_quantum_yield(-1.0, 3.0)
+
+
+def test_bulk_activation_defaults():
+    """Defaults T = 300 K and a = 0.2: exp(-a E_g / k_B T), k_B from scipy (rtol 1e-12)."""
+    from scipy import constants as sc
+
+    for gap in (0.4, 1.7):
+        expected = np.exp(-0.2 * gap * sc.e / (sc.k * 300.0))
+        assert_allclose(auger.bulk_auger_activation_factor(gap), expected, rtol=1e-12)
+        assert_allclose(auger.bulk_auger_activation_factor(gap, 300.0, 0.2), expected, rtol=1e-12)

@@ -42,7 +42,7 @@ def test_bad_input_raises_naming_parameter(func, kwargs, param):
 
 
 NO_ARGUMENTS = {statistics.gain_threshold_occupancy}
-NOT_PHYSICS = {"equations", "explore", "plotting", "notation", "teaching"}
+NOT_PHYSICS = {"equations", "explore", "plotting", "notation", "teaching", "reproducibility"}
 
 
 def test_every_module_is_listed_as_physics_or_not():

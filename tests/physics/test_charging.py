@@ -11,10 +11,19 @@ CASES = [
     (c.quasi_fermi_levels_ev, dict(mean_n=2.5, n_e=0, g_e=2, g_h=2), "mean_n"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, n_e=1.8, g_e=2, g_h=2), "mean_n + n_e"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, temperature_k=0), "temperature_k"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_e=0.0), "g_e"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_h=-2.0), "g_h"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, n_e=-1.0), "n_e"),
+    (c.charged_gain_threshold, dict(n_e=1, g_e=2, g_h=0), "g_h"),
+    (c.statistical_auger_rate, dict(n_electrons=1, n_holes=-2), "n_holes"),
     (c.charged_gain_threshold, dict(n_e=3, g_e=2, g_h=2), "n_e"),
     (c.charged_gain_threshold, dict(n_e=1, g_e=0, g_h=2), "g_e"),
     (c.band_edge_inversion, dict(mean_n=-1), "mean_n"),
     (c.band_edge_inversion, dict(mean_n=1, g_h=-8), "g_h"),
+    (c.band_edge_inversion, dict(mean_n=1, g_e=0), "g_e"),
+    (c.band_edge_inversion, dict(mean_n=1, n_e=-1), "n_e"),
+    (c.poisson_charged_inversion, dict(mean_n=-1, mean_n_e=2), "mean_n"),
+    (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=30.5), "mean_n_e"),
     (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=-2), "mean_n_e"),
     (c.poisson_charged_threshold, dict(mean_n_e=2.7, g_e=8, g_h=0), "g_h"),
     (c.statistical_auger_rate, dict(n_electrons=-1, n_holes=2), "n_electrons"),
@@ -60,3 +69,79 @@ def test_statistical_auger_arrays():
 def test_neutral_fraction():
     assert c.neutral_fraction(0.0) == 1.0
     assert c.mean_charge_from_neutral_fraction(np.exp(-3.1)) == pytest.approx(3.1)
+
+
+# --- unequal degeneracies (g_e != g_h): each carrier's level has its own g ---------------------
+def test_quasi_fermi_levels_use_their_own_degeneracy():
+    """phi_e = k_BT ln(g_e/(N + n_e) - 1), phi_h = k_BT ln(g_h/N - 1), k_BT from scipy
+    (rtol 1e-12); swapping g_e and g_h swaps the roles, so a mix-up of the two fails."""
+    from scipy import constants as sc
+
+    kt = sc.k * 300.0 / sc.e
+    n, n_e, g_e, g_h = 0.7, 0.4, 2.0, 4.0
+    phi_e, phi_h = c.quasi_fermi_levels_ev(n, n_e, g_e, g_h)
+    assert_allclose([phi_e, phi_h], [kt * np.log(g_e / (n + n_e) - 1), kt * np.log(g_h / n - 1)],
+                    rtol=1e-12)
+    swapped = c.quasi_fermi_levels_ev(n, n_e, g_h, g_e)
+    assert abs(swapped[0] - phi_e) > 0.01 and abs(swapped[1] - phi_h) > 0.01
+
+
+@pytest.mark.parametrize(("n_e", "g_e", "g_h", "expected"), [
+    (0.0, 2, 4, 4 / 3), (0.0, 4, 2, 4 / 3), (1.0, 2, 4, 2 / 3), (1.0, 4, 2, 1.0),
+    (3.0, 8, 2, 1.0), (1.0, 2, 8, 0.8)])
+def test_charged_threshold_with_unequal_degeneracies(n_e, g_e, g_h, expected):
+    """Eq 5, g_h (g_e - n_e)/(g_e + g_h): hand values (exact) for g_e != g_h; the threshold
+    zeroes the capped inversion (N + n_e)/g_e + N/g_h - 1 and the quasi-Fermi sum."""
+    n_th = c.charged_gain_threshold(n_e, g_e, g_h)
+    assert n_th == pytest.approx(expected, rel=1e-14)
+    assert abs(c.band_edge_inversion(n_th, n_e, g_e, g_h)) < 1e-14
+    assert abs(sum(c.quasi_fermi_levels_ev(n_th, n_e, g_e, g_h))) < 1e-12
+
+
+def test_inversion_caps_each_level_at_its_own_degeneracy():
+    """f_e = min((N + n_e)/g_e, 1), f_h = min(N/g_h, 1): hand values (exact)."""
+    assert c.band_edge_inversion(3.0, 0.0, 2, 4) == pytest.approx(0.75)   # electrons full
+    assert c.band_edge_inversion(3.0, 0.0, 4, 2) == pytest.approx(0.75)   # holes full
+    assert c.band_edge_inversion(1.0, 1.0, 2, 4) == pytest.approx(0.25)
+    assert c.band_edge_inversion(1.0, 1.0, 4, 2) == pytest.approx(0.0)
+    assert c.band_edge_inversion(5.0, 0.0, 2, 4) == 1.0
+
+
+def test_poisson_threshold_with_unequal_degeneracies():
+    """Without doping the Poisson ensemble is the uniform one: g_e g_h/(g_e + g_h) (1e-10);
+    with doping the electrons' degeneracy alone caps the overflow."""
+    assert c.poisson_charged_threshold(0.0, 2, 4) == pytest.approx(4 / 3, abs=1e-10)
+    assert c.poisson_charged_threshold(0.0, 8, 2) == pytest.approx(1.6, abs=1e-10)
+    for g_e, g_h in ((2, 4), (4, 2), (8, 2)):
+        n_th = c.poisson_charged_threshold(1.0, g_e, g_h)
+        assert abs(c.poisson_charged_inversion(n_th, 1.0, g_e, g_h)) < 1e-10
+        assert n_th >= c.charged_gain_threshold(1.0, g_e, g_h) - 1e-12
+
+
+def test_statistical_auger_rate_unequal_carriers():
+    """Eq 6, N_h N_e (N_h + N_e - 2): (3, 1) -> 6, (1, 3) -> 6, (5, 2) -> 50, (1, 1) -> 0,
+    (2, 0) -> 0 (exact)."""
+    assert_allclose(c.statistical_auger_rate([3, 1, 5, 1, 2], [1, 3, 2, 1, 0]), [6, 6, 50, 0, 0])
+    assert c.statistical_auger_rate(5, 2, c_a=2.5) == pytest.approx(125.0)
+
+
+def test_poisson_functions_default_to_two_fold_levels():
+    """Defaults g_e = g_h = 2: the default call equals the explicit one, and differs from g = 3."""
+    for mean_e in (0.5, 1.0, 2.7):
+        assert c.poisson_charged_threshold(mean_e) == c.poisson_charged_threshold(mean_e, 2, 2)
+        assert abs(c.poisson_charged_threshold(mean_e, 3, 2)
+                   - c.poisson_charged_threshold(mean_e)) > 1e-3
+        assert c.poisson_charged_inversion(0.7, mean_e) == c.poisson_charged_inversion(
+            0.7, mean_e, 2, 2)
+        assert c.poisson_charged_inversion(0.7, mean_e, 3, 2) != c.poisson_charged_inversion(
+            0.7, mean_e)
+
+
+def test_poisson_threshold_is_the_root_to_1e13():
+    """The threshold is found to 1e-13 in <N> (brentq xtol), checked against a finer bisection."""
+    from scipy.optimize import brentq
+
+    for mean_e, g in ((1.0, 8), (2.7, 8), (0.3, 2)):
+        fine = brentq(lambda n, m=mean_e, g=g: c.poisson_charged_inversion(n, m, g, g), 0.0, g,
+                      xtol=1e-15, rtol=1e-15)
+        assert abs(c.poisson_charged_threshold(mean_e, g, g) - fine) < 2e-13

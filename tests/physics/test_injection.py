@@ -150,11 +150,51 @@ def test_high_current_reaches_biexcitons_and_gain():
     assert res["efficiency"] < 0.05            # Auger roll-off
 
 
+@pytest.mark.parametrize("penalty", [0.0, 0.1, 1.0])
+def test_radiative_limit_emits_one_photon_per_electron(penalty):
+    """Without Auger decay every recombination is radiative, so in steady state the photon rate
+    equals the electron injection rate at every current: efficiency 1 (to 1e-9).
+
+    The state weights r = N_e N_h / tau_r,X (X 1, X- 2, XX 4) are what make this exact: with
+    tau_X- = tau_r/2 and tau_XX = tau_r/4 each decay emits one photon. A biexciton weight of 2
+    instead of 4 halves the XX photons and fails at high current, where P_XX -> 1.
+    """
+    tau_r = 20.0
+    g = np.logspace(-2, 3, 26) / (tau_r * 1e-9)
+    res = injection.steady_state(g, g, tau_r, 1e3 * tau_r / 4, 1e3 * tau_r / 2, penalty)
+    assert_allclose(res["efficiency"], 1.0, rtol=1e-9)
+    assert res["XX"][-1] > 0.9                  # the top of the range is biexciton-dominated
+    assert_allclose(res["photon_rate"],
+                    (res["X"] + 2 * res["X-"] + 4 * res["XX"]) / (tau_r * 1e-9), rtol=1e-12)
+
+
+def test_photon_rate_counts_radiative_decays_with_auger():
+    """With Auger decay (tau_XX = 65 ps) the photons are the radiative shares only:
+    X at 1/tau_r, X- at 2/tau_r, XX at 4/tau_r (review sec. 6.1.6, r proportional to N_e N_h)."""
+    res = injection.injection_steady_state(np.array([1e2, 1e4, 1e5]), **CDSE)
+    expected = (res["X"] + 2 * res["X-"] + 4 * res["XX"]) / 20e-9
+    assert_allclose(res["photon_rate"], expected, rtol=1e-12)
+    assert_allclose(res["efficiency"], expected / res["electron_rate"], rtol=1e-12)
+
+
 def test_crossovers_order_and_range():
+    """The model's gain threshold is 3.2345x eq 8 (rtol 1e-6, the root finder's accuracy).
+
+    Eq 8 injects whole excitons; the six-state model injects single carriers, which wait in the
+    charged states e, 2e and X- (the trion decays by Auger). Its two limits bound the ratio:
+    penalty 1 (no Coulomb blockade of the second electron) gives 2.040, penalty 0 (the review's
+    five-state scheme) 3.464; the CdSe penalty lies between, and so does the ratio.
+    """
     j_cross = injection.cycle_crossover_current_a_cm2(**CDSE)
     j_gain = injection.gain_threshold_current_model_a_cm2(**CDSE)
     j_eq8 = electrical.gain_threshold_current_density_a_cm2(2.5, 20.0, 65.0)
-    assert j_cross < j_gain and j_eq8 < j_gain < 5 * j_eq8
+    assert j_cross < j_gain
+    assert abs(injection.injection_steady_state(j_gain, **CDSE)["gain"]) < 1e-9
+    limits = [injection.gain_threshold_current_model_a_cm2(**CDSE, penalty=p) / j_eq8
+              for p in (1.0, 0.0)]
+    assert_allclose(limits, [2.0402, 3.4643], rtol=1e-4)
+    assert limits[0] < j_gain / j_eq8 < limits[1]
+    assert_allclose(j_gain / j_eq8, 3.23454, rtol=1e-5)
     res = injection.injection_steady_state(j_cross, **CDSE)
     assert_allclose(res["qld_flux"], res["led_flux"], rtol=1e-8)
 

@@ -8,14 +8,13 @@ a symmetric slab (formerly ``photonics.slab_modes_analytic``).
 
 import numpy as np
 import pytest
+import tmm  # pinned in requirements.txt: a missing tmm is an error, not a skip
 from numpy.testing import assert_allclose
 from scipy.optimize import brentq
 
 from qdbook import optical_constants as oc
 from qdbook import photonics as ph
 from qdbook import waveguide
-
-tmm = pytest.importorskip("tmm")
 
 
 # ---------------------------------------------------------------------------- references
@@ -475,3 +474,29 @@ def test_h_c_comes_from_units():
     assert waveguide.HC_EV_NM is units.HC_EV_NM
     assert waveguide.photon_wavelength_nm is units.wavelength_nm
     assert ph.photon_energy_to_wavelength_nm is units.wavelength_nm
+
+
+@pytest.mark.parametrize(("n_core", "n_clad", "thickness"), [
+    (1.8, 1.5, 400.0), (2.3, 1.45, 250.0), (3.4, 1.0, 150.0)])
+def test_tm_confinement_matches_closed_form_power_share(n_core, n_clad, thickness):
+    """TM₀ of a symmetric lossless slab: Γ_core from the closed-form power flux.
+
+    H_y = cos(κz) in the core and cos(κd/2) e^(−γ(|z|−d/2)) outside; S_x ∝ β|H_y|²/ε, so the
+    core's share is (I_core/ε_core) / (I_core/ε_core + I_clad/ε_clad). The 1/ε weight moves Γ
+    by a factor up to (n_core/n_clad)² (11.6 for 3.4/1.0): dropping it fails by far more than
+    the 1e-8 tolerance (set by the solver's n_eff, 1e-9).
+    """
+    lam = 630.0
+    n_eff = _slab_modes_analytic(n_core, n_clad, thickness, lam, "TM")[0]
+    k0 = 2 * np.pi / lam
+    kappa = k0 * np.sqrt(n_core**2 - n_eff**2)
+    gamma = k0 * np.sqrt(n_eff**2 - n_clad**2)
+    core = thickness / 2 + np.sin(kappa * thickness) / (2 * kappa)
+    clad = np.cos(kappa * thickness / 2) ** 2 / gamma  # both sides
+    share = (core / n_core**2) / (core / n_core**2 + clad / n_clad**2)
+    solved = ph.guided_modes([n_clad, n_core, n_clad], [thickness], lam, "TM")[0]
+    gam = ph.confinement_factors([n_clad, n_core, n_clad], [thickness], lam, solved, "TM")
+    assert_allclose(gam[1], share, rtol=1e-8)
+    assert_allclose(gam[0], gam[2], rtol=1e-8)
+    unweighted = core / (core + clad)
+    assert abs(unweighted - share) > 1e-3  # the test separates the weighted share from 1

@@ -17,6 +17,8 @@ CASES = [
      dict(intensity_w_cm2=5.0, photon_energy_ev=3.0, sigma_abs_cm2=0.0), "sigma_abs_cm2"),
     (pumping.pulsed_threshold_fluence_j_cm2,
      dict(photon_energy_ev=3.0, sigma_abs_cm2=1e-15, mean_n_th=-1.0), "mean_n_th"),
+    (pumping.pulsed_threshold_fluence_j_cm2, dict(photon_energy_ev=3.0, sigma_abs_cm2=0.0),
+     "sigma_abs_cm2"),
     (pumping.pulsed_threshold_fluence_j_cm2, dict(photon_energy_ev=-3.0, sigma_abs_cm2=1e-15),
      "photon_energy_ev"),
     (pumping.cw_populations, dict(rate_per_s=-1e9, tau_x_ns=20, tau_xx_ps=50), "rate_per_s"),

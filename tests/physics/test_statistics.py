@@ -47,3 +47,12 @@ def test_poisson_mean(rng):
     mean = 2.3
     i = np.arange(80)
     assert_allclose(np.sum(i * statistics.poisson_probability(i, mean)), mean, rtol=1e-12)
+
+
+def test_gain_threshold_to_machine_precision():
+    """<N_th,gain> solves e^-N (2 + N) = 1 (P_XX = P_0 of the Poisson ensemble); the package's
+    root agrees to 1e-13 with a bisection of that closed form here."""
+    from scipy.optimize import brentq
+
+    root = brentq(lambda n: np.exp(-n) * (2 + n) - 1, 0.5, 3.0, xtol=1e-16, rtol=1e-15)
+    assert abs(statistics.gain_threshold_occupancy() - root) < 1e-13

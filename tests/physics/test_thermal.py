@@ -43,6 +43,32 @@ CASES = [
                                          points_per_period=2), "points_per_period"),
     (thermal.max_power_w, dict(max_rise_k=-10.0), "max_rise_k"),
     (thermal.max_power_w, dict(max_rise_k=10.0, pulse_width_s=0.0), "pulse_width_s"),
+    # one case per validated argument (found by `make mutate`: a wrong name in the message)
+    (thermal.heating_rate_k_per_s, dict(power_w=-1.0, delta_t_k=5.0, heat_capacity_j_k=C,
+                                        heat_exchange_w_k=K), "power_w"),
+    (thermal.dc_overheating_k, dict(power_w=1.0, heat_exchange_w_k=0.0), "heat_exchange_w_k"),
+    (thermal.pulse_overheating_k, dict(power_w=-1.0, pulse_width_s=1e-6, heat_capacity_j_k=C,
+                                       heat_exchange_w_k=K), "power_w"),
+    (thermal.duty_cycle, dict(pulse_width_s=-1e-6, period_s=1e-3), "pulse_width_s"),
+    (thermal.pulse_train_extremes_k, dict(power_w=-1.0, pulse_width_s=1e-6, period_s=1e-3,
+                                          heat_capacity_j_k=C, heat_exchange_w_k=K), "power_w"),
+    (thermal.pulse_train_extremes_k, dict(power_w=1.0, pulse_width_s=0.0, period_s=1e-3,
+                                          heat_capacity_j_k=C, heat_exchange_w_k=K),
+     "pulse_width_s"),
+    *[(thermal.pulse_train_temperature_k, dict(time_s=1e-6, **{**dict(
+        power_w=1.0, pulse_width_s=1e-6, period_s=1e-3), name: bad}, heat_capacity_j_k=C,
+        heat_exchange_w_k=K), name)
+      for name, bad in (("power_w", -1.0), ("pulse_width_s", 0.0), ("period_s", -1e-3))],
+    *[(thermal.pulse_train_numeric_k, dict(**{**dict(
+        power_w=1.0, pulse_width_s=1e-6, period_s=1e-5), name: bad}, heat_capacity_j_k=C,
+        heat_exchange_w_k=K), name)
+      for name, bad in (("power_w", -1.0), ("pulse_width_s", 0.0), ("period_s", -1e-5))],
+    (thermal.pulse_train_numeric_k, dict(power_w=1.0, pulse_width_s=1e-6, period_s=1e-5,
+                                         heat_capacity_j_k=C, heat_exchange_w_k=K, n_periods=0),
+     "n_periods"),
+    (thermal.pulse_train_numeric_k, dict(power_w=1.0, pulse_width_s=1e-6, period_s=1e-5,
+                                         heat_capacity_j_k=C, heat_exchange_w_k=K,
+                                         points_per_period=3), "points_per_period"),
 ]
 
 
@@ -105,3 +131,9 @@ def test_max_power_inverts_the_heating():
 def test_power_and_reduction():
     assert_allclose(thermal.electrical_power_w(1000.0, 5.0, thermal.INJECTION_AREA_CM2), 0.75)
     assert_allclose(thermal.overheating_reduction(1e-6), np.exp(-1e-6 / TAU), rtol=1e-12)
+
+
+def test_numeric_train_accepts_its_smallest_grids():
+    """n_periods = 1 and points_per_period = 4 are the documented minimum (allowed)."""
+    t, dt = thermal.pulse_train_numeric_k(1.0, 1e-6, 1e-5, C, K, n_periods=1, points_per_period=4)
+    assert np.all(np.isfinite(dt)) and dt.max() > 0

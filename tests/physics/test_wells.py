@@ -117,6 +117,46 @@ def test_platelet_gap_limits():
                     0.2, rtol=1e-12)
 
 
+def _even_ground_same_mass(d_nm, mass, v0_ev):
+    """Ground level of a finite well with equal masses: k tan(kd/2) = kappa, solved here."""
+    from scipy.optimize import brentq
+
+    c = sc.hbar**2 / (2 * sc.m_e * sc.e) * 1e18          # hbar^2/2m0 in eV nm^2
+    k_max = np.sqrt(mass * v0_ev / c)
+
+    def f(k):
+        return k * np.tan(k * d_nm / 2) - np.sqrt(k_max**2 - k**2)
+
+    k = brentq(f, 1e-12, min(k_max, np.pi / d_nm) * (1 - 1e-12), xtol=1e-15)
+    return c * k**2 / mass
+
+
+@pytest.mark.parametrize(("monolayers", "v0"), [(4, 3.0), (7, 3.0), (4, 1.0), (3, 0.5)])
+def test_platelet_gap_finite_barrier(monolayers, v0):
+    """Finite barrier: E_g0 + E_e1 + E_h1 with each carrier's ground level solved here from
+    the even-parity matching condition (same mass in the barrier), to 1e-9 eV; it lies
+    between the bulk gap and the infinite-well gap."""
+    d = wells.platelet_thickness_nm(monolayers)
+    expected = (CDSE.eg0_ev + _even_ground_same_mass(d, CDSE.me, v0)
+                + _even_ground_same_mass(d, CDSE.mh, v0))
+    finite = wells.platelet_gap_ev(monolayers, CDSE.eg0_ev, CDSE.me, CDSE.mh, v0)
+    assert_allclose(finite, expected, atol=1e-9)
+    assert CDSE.eg0_ev < finite < wells.platelet_gap_ev(monolayers, CDSE.eg0_ev, CDSE.me, CDSE.mh)
+    # electron and hole see the same barrier but their own mass: swapping them changes nothing,
+    # a heavier hole binds deeper
+    assert_allclose(wells.platelet_gap_ev(monolayers, CDSE.eg0_ev, CDSE.mh, CDSE.me, v0), finite,
+                    rtol=1e-13)
+    assert (wells.platelet_gap_ev(monolayers, CDSE.eg0_ev, CDSE.me, 2 * CDSE.mh, v0) < finite)
+
+
+def test_platelet_gap_finite_barrier_is_vectorised_and_binding_subtracted():
+    ml = np.array([3.0, 4.0, 5.0, 7.0])
+    gaps = wells.platelet_gap_ev(ml, CDSE.eg0_ev, CDSE.me, CDSE.mh, 3.0, 25.0)
+    single = [wells.platelet_gap_ev(m, CDSE.eg0_ev, CDSE.me, CDSE.mh, 3.0) - 0.025 for m in ml]
+    assert gaps.shape == (4,) and np.all(np.diff(gaps) < 0)
+    assert_allclose(gaps, single, rtol=1e-13)
+
+
 def test_dos_staircase_touches_bulk_at_step_edges():
     d, m = 1.215, 0.13
     for n in (1, 2, 3):

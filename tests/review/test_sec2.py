@@ -7,9 +7,11 @@ and the model's own value is asserted more tightly next to it.
 
 import numpy as np
 import pytest
+from helpers import check_reproducibility_entry
 from numpy.testing import assert_allclose
 
-from qdbook import auger, confinement, pumping, statistics
+from qdbook import auger, charging, confinement, pumping, statistics
+from qdbook import reproducibility as rep
 
 
 # --- 2.1 Electronic states -------------------------------------------------------------
@@ -59,10 +61,11 @@ def test_gain_threshold_occupancy_sec_2_2():
 
 def test_uniform_distribution_threshold_is_one_sec_2_2():
     """Review 2.2.2: a uniform distribution (every dot has <N> excitons) gives 1 (exact):
-    with N = 1 everywhere, P_XX = P_0 = 0."""
-    p0 = np.mean(np.full(1000, 1) == 0)
-    pxx = np.mean(np.full(1000, 1) >= 2)
-    assert p0 == pxx == 0
+    the band-edge inversion f_e + f_h - 1 of a dot holding N excitons (g_e = g_h = 2) is zero
+    at N = 1, negative below and positive above, and the threshold of eq 5 without charge is 1."""
+    assert charging.band_edge_inversion(1.0) == 0.0
+    assert charging.band_edge_inversion(0.999) < 0 < charging.band_edge_inversion(1.001)
+    assert charging.charged_gain_threshold(0.0) == 1.0
 
 
 # --- 2.3 Auger recombination -------------------------------------------------------------
@@ -120,22 +123,28 @@ def test_cw_threshold_scales_as_r_minus_three_halves_sec_2_3():
 
 def test_lasing_to_gain_ratio_sec_2_3():
     """Review 2.3.3: I_1/2 / I_th,gain 'approximately 20' for R = 2.5 nm, tau_X = 20 ns,
-    tau_A,XX = 65 ps. The model's estimate (tau_X/tau_A)^1/2 gives 17.5 (tolerance 0.05) and
-    eq-4 in full 17.65; 'approximately 20' is met within the review's rounding (15 %)."""
+    tau_A,XX = 65 ps. The model's estimate (tau_X/tau_A)^1/2 gives 17.5 (tolerance 0.05, a
+    tenth of the last digit the page quotes) and eq-4 in full 17.65 (tolerance 0.01). Verdict:
+    differs; the model is 12.5 % below 'approximately 20', which the review reaches by rounding
+    (it rounds 17.5 up to the next round number); no window around 20 is asserted."""
     tau = auger.auger_lifetime_ps(auger.sphere_volume_nm3(2.5))
     estimate = pumping.lasing_to_gain_threshold_ratio(20.0, tau, exact=False)
     exact = pumping.lasing_to_gain_threshold_ratio(20.0, tau)
     assert abs(estimate - 17.5) <= 0.05
     assert abs(exact - 17.65) <= 0.01
-    assert abs(estimate - 20) / 20 <= 0.15
 
 
 def test_half_saturation_intensity_cdse_sec_2_3():
     """Review 2.3.3: I_1/2 = 2.5 MW cm^-2 for h nu = 3 eV, sigma = 3e-15 cm^2,
-    tau_A,XX = 65 ps (tolerance 0.05 MW cm^-2; model 2.45 with tau_A = 65.4 ps)."""
+    tau_A,XX = 65 ps. Tolerance 0.05 MW cm^-2 (the rounding). Verdict: differs by a hair; the
+    model's tau_A = 65.4 ps gives 2.448 (0.052 below), the review's rounded 65 ps gives 2.465,
+    which does round to 2.5."""
     tau = auger.auger_lifetime_ps(auger.sphere_volume_nm3(2.5))
     i_half = pumping.half_saturation_intensity_w_cm2(3.0, 3e-15, tau)
-    assert abs(i_half / 1e6 - 2.5) <= 0.06
+    assert rep.entry("2.3-i-half").computed_verdict(i_half / 1e6) == rep.DIFFERS
+    rounded = pumping.half_saturation_intensity_w_cm2(3.0, 3e-15, 65.0) / 1e6
+    assert abs(rounded - 2.5) <= 0.05
+    assert_allclose(rounded, 2.465, atol=0.001)
     assert_allclose(i_half / 1e6, 2.448, atol=0.001)
 
 
@@ -170,9 +179,11 @@ def test_graded_qd_lifetimes_sec_2_4():
 
 def test_hundredfold_product_sec_2_4():
     """Review 2.3.3/2.4.1: reaching tens of kW cm^-2 needs sigma*tau_A,XX ~100x larger than
-    in 2.5-nm CdSe; the g-QD's product is 168x larger (tolerance 1)."""
+    in 2.5-nm CdSe; I_1/2 (eq 4 limit) is proportional to h nu/(sigma tau_A,XX), so the ratio
+    of the two I_1/2 at equal h nu is the ratio of the products: 168x (tolerance 1)."""
     tau = auger.auger_lifetime_ps(auger.sphere_volume_nm3(2.5))
-    gain = (5.5e-14 * 600.0) / (3e-15 * tau)
+    gain = (pumping.half_saturation_intensity_w_cm2(3.0, 3e-15, tau)
+            / pumping.half_saturation_intensity_w_cm2(3.0, 5.5e-14, 600.0))
     assert gain >= 100
     assert abs(gain - 168) <= 1
 
@@ -185,3 +196,12 @@ def test_brus_coulomb_prefactor_sec_2_1():
     assert abs(confinement.coulomb_energy_ev("CdSe", 2.0) - (-0.135)) < 1e-3
     assert confinement.band_gap_ev("CdSe", 2.0, coulomb=True) == pytest.approx(
         confinement.band_gap_ev("CdSe", 2.0) + confinement.coulomb_energy_ev("CdSe", 2.0))
+
+
+# --- the reproducibility report's rows of these sections (qdbook.reproducibility) -----------
+@pytest.mark.parametrize("entry", rep.for_section("2"), ids=lambda e: e.key)
+def test_reproducibility_entry_sec_2(entry):
+    """Each row of chapters/appendix/reproducibility.md for these sections: the verdict it
+    claims (reproduced within the entry's tolerance, or differs with a reason) holds for the
+    value the package computes now, and the page and label it links exist."""
+    check_reproducibility_entry(entry)

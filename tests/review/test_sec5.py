@@ -7,9 +7,11 @@ asserted more tightly next to it.
 
 import numpy as np
 import pytest
+from helpers import check_reproducibility_entry
 from numpy.testing import assert_allclose
 
 from qdbook import electrical, injection, thermal
+from qdbook import reproducibility as rep
 
 C, K = thermal.HEAT_CAPACITY_J_K, thermal.HEAT_EXCHANGE_W_K
 
@@ -25,8 +27,11 @@ def test_doubly_charged_energy_is_four_times_sec_5_2():
 
 # --- 5.3 Thresholds in electrically pumped devices ------------------------------------------
 def test_fill_factor_sec_5_3():
-    """Review 5.3: f_a ~0.5-0.6 for large core/shell dots; the estimates use f_a = 0.5 (exact)."""
-    assert electrical.FILL_FACTOR_REVIEW == 0.5
+    """Review 5.3: f_a ~0.5-0.6 for large core/shell dots; the estimates use f_a = 0.5 (exact):
+    the default electrical cross section is the geometric one over 0.5."""
+    for radius in (2.5, electrical.CG_QD_RADIUS_NM):
+        assert_allclose(electrical.electrical_cross_section_cm2(radius),
+                        electrical.geometric_cross_section_cm2(radius) / 0.5, rtol=1e-15)
     assert 0.5 <= electrical.FILL_FACTOR_REVIEW <= 0.6
 
 
@@ -49,15 +54,17 @@ def test_cdse_half_saturation_current_sec_5_3():
 def test_graded_dot_currents_sec_5_3():
     """Review 5.3: cg-QDs, f_a = 0.5: j_th,gain = 7 and j_1/2 = 24 A cm^-2 (the review does not
     list the parameters). With R = 9.4 nm the book's solved set (tau_X = 10.53 ns,
-    tau_XX = 1.614 ns, rtol 1e-3) reproduces both to 1e-9; it is plausible: tau_X below the
-    12 ns radiative lifetime, tau_XX within 25 % of the 1.3 ns measured (sec. 2.4.2)."""
+    tau_XX = 1.614 ns, rtol 1e-3) reproduces both to 1e-9. Verdict on tau_XX: differs; the
+    solved value is 24.2 % above the 1.3 ns measured (sec. 2.4.2), asserted as that gap (to
+    0.001), not as a window; tau_X lies below the 12 ns radiative lifetime."""
     tx, txx = electrical.lifetimes_from_thresholds(7.0, 24.0, electrical.CG_QD_RADIUS_NM, 0.5)
     assert_allclose((tx, txx), (10.53, 1614.0), rtol=1e-3)
     assert_allclose(electrical.gain_threshold_current_density_a_cm2(
         electrical.CG_QD_RADIUS_NM, tx, txx), 7.0, rtol=1e-9)
     assert_allclose(electrical.half_saturation_current_density_a_cm2(
         electrical.CG_QD_RADIUS_NM, tx, txx), 24.0, rtol=1e-9)
-    assert tx < 12.0 and abs(txx / 1300.0 - 1) < 0.25
+    assert tx < 12.0
+    assert_allclose(txx / 1300.0, 1.2419, atol=1e-3)
 
 
 def test_graded_dot_with_chapter2_lifetimes_sec_5_3():
@@ -134,3 +141,15 @@ def test_glass_transition_table_sec_6_1():
     100-150 C."""
     assert thermal.GLASS_TRANSITION_C == {"CBP": 62.0, "NPB": 98.0, "Spiro-NPB": 126.0,
                                           "TCTA": 151.0}
+
+
+# --- the reproducibility report's rows of these sections (qdbook.reproducibility) -----------
+REPORT_ROWS = [e for part in ("5", "6.1") for e in rep.for_section(part)]
+
+
+@pytest.mark.parametrize("entry", REPORT_ROWS, ids=lambda e: e.key)
+def test_reproducibility_entry_sec_5(entry):
+    """Each row of chapters/appendix/reproducibility.md for these sections: the verdict it
+    claims (reproduced within the entry's tolerance, or differs with a reason) holds for the
+    value the package computes now, and the page and label it links exist."""
+    check_reproducibility_entry(entry)
