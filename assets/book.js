@@ -2,8 +2,9 @@
  *
  * Accessible names for the widgets of the static explorations, which the Jupyter
  * widgets manager renders after the page has loaded:
- * - a frame image carries its description as a tooltip (ipywidgets has no alt
- *   trait, see qdbook/explore/_core.py); it becomes the image's alt text;
+ * - the note under a static exploration lists one alternative text per frame
+ *   (data-frame-alts, written by qdbook/explore/_core.py: ipywidgets' Image has
+ *   no alt trait); each frame image of that exploration gets its text;
  * - a slider handle (role="slider") is named by its control's label.
  *
  * Search (search.html): results from the API reference rank below the chapter
@@ -38,9 +39,13 @@ function bookSearchText(htmlString, anchor) {
 }
 (function () {
   function name(root) {
-    root.querySelectorAll("img.widget-image[title]:not([alt])").forEach(function (img) {
-      img.setAttribute("alt", img.getAttribute("title"));
-      img.removeAttribute("title");
+    root.querySelectorAll("[data-frame-alts]").forEach(function (note) {
+      var box = note.closest(".widget-vbox");
+      var alts = JSON.parse(note.getAttribute("data-frame-alts"));
+      var frames = box ? box.querySelectorAll("img.widget-image:not([alt])") : [];
+      if (frames.length === alts.length) {
+        frames.forEach(function (img, k) { img.setAttribute("alt", alts[k]); });
+      }
     });
     root.querySelectorAll(".widget-slider [role='slider']:not([aria-label])").forEach(function (h) {
       var box = h.closest(".widget-slider");

@@ -28,6 +28,8 @@ figure, used where widgets cannot be shown (PDF, plain viewers).
 from __future__ import annotations
 
 import base64
+import html
+import json
 import os
 from collections.abc import Callable
 
@@ -131,7 +133,6 @@ class Exploration:
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.default_png = png_bytes(self.figure, self.dpi)
         self.image.value = self.default_png
-        self.image.tooltip = f"Exploration figure: {describe_figure(self.figure)}"
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self._widget = None
@@ -186,15 +187,9 @@ class Exploration:
                                          continuous_update=True,
                                          style={"description_width": "initial"},
                                          layout=widgets.Layout(width="95%"))
-        # ipywidgets' Image has no alt trait: the tooltip (an HTML title) names each
-        # frame, and the book's script (assets/book.js) turns it into the alt text.
-        what = describe_figure(self.figure)
         stack = widgets.Stack([widgets.Image(value=p, format="png",
-                                             layout=widgets.Layout(max_width="100%"),
-                                             tooltip=f"Exploration figure at {control.description}"
-                                                     f" = {lab}: {what}")
-                               for p, lab in zip(pngs, labels, strict=True)],
-                              selected_index=start)
+                                             layout=widgets.Layout(max_width="100%"))
+                               for p in pngs], selected_index=start)
         self.static_link = widgets.jslink((slider, "index"), (stack, "selected_index"))
         fixed = [f"{c.description} {_format(c.value)}" for n, c in self.controls.items()
                  if n != self.main]
@@ -202,8 +197,14 @@ class Exploration:
                 + (f"; fixed: {', '.join(fixed)}" if fixed else "")
                 + ". Launch the page (rocket icon) for every control.")
         self.static_slider, self.static_stack = slider, stack
+        # ipywidgets' Image has no alt trait (and a tooltip breaks its static view): the
+        # note carries one alternative text per frame, which the book's script
+        # (assets/book.js) gives to the frame images.
+        what = describe_figure(self.figure)
+        alts = [f"Exploration figure at {control.description} = {lab}: {what}" for lab in labels]
+        alts_attr = html.escape(json.dumps(alts), quote=True)
         return widgets.VBox([slider, stack, widgets.HTML(
-            f'<small class="qd-screen-note">{note}</small>'
+            f"<small class='qd-screen-note' data-frame-alts='{alts_attr}'>{note}</small>"
             f'<span class="qd-print-note">{self.print_note()}</span>')])
 
     def print_note(self) -> str:

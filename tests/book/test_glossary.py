@@ -2,7 +2,8 @@
 
 * Every glossary term is linked to the glossary where a chapter page first uses
   it (the ``{term}`` role), read from the built HTML: the first occurrence of
-  the term in the page's text (outside headings, code, equations and outputs)
+  the term in the page's text (outside headings and box titles, code, equations
+  and outputs)
   must sit inside a link to that term's entry.
 * The glossary has entries for the terms of chapters 3-6.
 * The notation table (``qdbook.notation.NOTATION``) has a row for every symbol
@@ -19,6 +20,7 @@ GLOSSARY = ROOT / "chapters" / "appendix" / "glossary.md"
 CHAPTER_PAGES = [p for p in chapter_pages() if p.parent.name[:2].isdigit()]
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "kbd"}
 SKIP_CLASSES = {"math", "cell_output", "cell_input", "bibliography", "citation", "headerlink",
+                "admonition-title",
                 "section-number", "caption-number"}
 
 
