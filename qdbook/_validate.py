@@ -20,6 +20,8 @@ What every check rejects, whatever the range it then applies (issue 14):
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 MAX_MAGNITUDE = 1e100
@@ -52,27 +54,36 @@ def _interval(low: float, high: float, closed: bool = True) -> str:
     return f"[{low:g}, {high:g}]" if closed else f"({low:g}, {high:g})"
 
 
-def as_real(name: str, value, allowed: str | None = None) -> np.ndarray:
+def as_real(name: str, value, allowed: str | None = None, *,
+            limit: float = MAX_MAGNITUDE, kinds: str = "iuf") -> np.ndarray:
     """Return ``value`` as a float array of finite, representable, non-empty values.
 
     ``allowed`` describes the caller's range for the messages (default: every real
-    number of magnitude up to :data:`MAX_MAGNITUDE`).
+    number of magnitude up to ``limit``, :data:`MAX_MAGNITUDE`). With ``kinds="iufc"``
+    complex values are accepted and returned as a complex array.
     """
-    allowed = allowed or _interval(-MAX_MAGNITUDE, MAX_MAGNITUDE)
+    allowed = allowed or _interval(-limit, limit)
     kind = np.asarray(value).dtype.kind if not _is_ragged(value) else "O"
-    if value is None or isinstance(value, (str, bytes)) or kind not in "iuf":
-        raise InputTypeError(f"{name} must be a real number or an array of them (allowed "
+    if value is None or isinstance(value, (str, bytes)) or kind not in kinds:
+        what = "a complex number" if "c" in kinds else "a real number"
+        raise InputTypeError(f"{name} must be {what} or an array of them (allowed "
                              f"range {allowed}), got {value!r}")
-    arr = np.asarray(value, dtype=float)
+    arr = np.asarray(value, dtype=complex if kind == "c" else float)
     if arr.size == 0:
         raise ValueError(f"{name} must not be empty (allowed range {allowed}), "
                          f"got {_describe(arr)}")
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must be finite (allowed range {allowed}), got {_describe(arr)}")
-    if np.any(np.abs(arr) > MAX_MAGNITUDE):
-        raise ValueError(f"{name} must have magnitude <= {MAX_MAGNITUDE:g} (allowed range "
+    if np.any(np.abs(arr) > limit):
+        raise ValueError(f"{name} must have magnitude <= {limit:g} (allowed range "
                          f"{allowed}), got {_describe(arr)}")
     return arr
+
+
+def as_complex(name: str, value, allowed: str | None = None) -> np.ndarray:
+    """Return ``value`` as a complex array (real input accepted), with :func:`as_real`'s checks."""
+    allowed = allowed or f"complex numbers of magnitude <= {MAX_MAGNITUDE:g}"
+    return np.asarray(as_real(name, value, allowed, kinds="iufc"), dtype=complex)
 
 
 def _is_ragged(value) -> bool:
@@ -106,10 +117,15 @@ def nonnegative(name: str, value):
 
 
 def in_range(name: str, value, low: float, high: float, *, closed: bool = True):
-    """Check ``low <= value <= high`` (or open interval) elementwise."""
+    """Check ``low <= value <= high`` (or open interval) elementwise.
+
+    An interval open at 0 excludes values below :data:`MIN_MAGNITUDE`, as :func:`positive`.
+    """
     interval = _interval(low, min(high, MAX_MAGNITUDE) if closed else high, closed)
     arr = as_real(name, value, interval)
     bad = (arr < low) | (arr > high) if closed else (arr <= low) | (arr >= high)
+    if not closed and low == 0:
+        bad |= arr < MIN_MAGNITUDE
     if np.any(bad):
         raise ValueError(f"{name} must lie in {interval}, got {_describe(value)}")
     return _out(arr, np.ndim(value) == 0)
@@ -122,14 +138,63 @@ def probability(name: str, value):
 
 def scalar(name: str, value) -> float:
     """Check that ``value`` is one real number (not an array) and return it as float."""
-    if np.ndim(value) != 0 and not _is_ragged(value):
+    if not _is_ragged(value) and np.ndim(value) != 0:
         raise InputTypeError(f"{name} must be a single real number, not an array "
                              f"(allowed range {_interval(-MAX_MAGNITUDE, MAX_MAGNITUDE)}), "
                              f"got {_describe(value)}")
     return float(as_real(name, value))
 
 
-def integer(name: str, value, minimum: int = 0, maximum: int = 10**6) -> int:
+def flag(name: str, value) -> bool:
+    """Check that ``value`` is True or False (a Python or numpy bool) and return it."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise InputTypeError(f"{name} must be True or False (allowed values True, False), "
+                             f"got {value!r}")
+    return bool(value)
+
+
+def choice(name: str, value, options):
+    """Check that ``value`` is a string among ``options`` (any hashable values) and return it."""
+    ok = isinstance(value, str) and value in options
+    if not ok:
+        error = ValueError if isinstance(value, str) else InputTypeError
+        raise error(f"{name} must be one of {list(options)}, got {value!r}")
+    return value
+
+
+def broadcast(**arrays):
+    """Check that the named arrays broadcast together; return their common shape."""
+    try:
+        return np.broadcast_shapes(*(np.shape(a) for a in arrays.values()))
+    except ValueError:
+        shapes = ", ".join(f"{k} {np.shape(a)}" for k, a in arrays.items())
+        raise ValueError(f"{' and '.join(arrays)} must have shapes that broadcast together "
+                         f"(allowed: equal sizes or size 1 per axis), got {shapes}") from None
+
+
+def cache(func):
+    """:func:`functools.cache` that lets unhashable (hence invalid) arguments reach ``func``.
+
+    ``func`` then rejects them with its own named ValueError instead of the cache
+    raising "unhashable type".
+    """
+    cached = functools.cache(func)
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return cached(*args, **kwargs)
+        except TypeError as err:
+            if "unhashable" not in str(err):
+                raise
+            return func(*args, **kwargs)
+
+    wrapper.cache_info = cached.cache_info
+    wrapper.cache_clear = cached.cache_clear
+    return wrapper
+
+
+def integer(name: str, value, minimum: int = 0, maximum: int = 1000) -> int:
     """Check that ``value`` is an integer in ``[minimum, maximum]`` and return it as int."""
     ok = (not isinstance(value, (bool, np.bool_)) and np.ndim(value) == 0 and _is_number(value)
           and float(value).is_integer())
