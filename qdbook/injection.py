@@ -242,7 +242,7 @@ def steady_state(rate_e_per_s, rate_h_per_s, tau_x_ns, tau_xx_ps, tau_trion_ps, 
     """
     q = generator_matrix(rate_e_per_s, rate_h_per_s, tau_x_ns, tau_xx_ps, tau_trion_ps, penalty)
     trx = tau_x_ns if tau_r_x_ns is None else tau_r_x_ns
-    trx = convert(v.positive("tau_r_x_ns", trx), "ns", "s")
+    trx = convert(v.positive("tau_x_ns" if tau_r_x_ns is None else "tau_r_x_ns", trx), "ns", "s")
     a = np.swapaxes(q, -1, -2).copy()
     a[..., -1, :] = 1.0
     b = np.zeros(q.shape[:-1])
@@ -306,10 +306,11 @@ def injection_steady_state(current_density_a_cm2, radius_nm, tau_x_ns, tau_xx_ps
                                          radius_nm, fill_factor)
     if penalty is None:
         penalty = coulomb_penalty(radius_nm, eps_r, temperature_k)
+    v.positive("tau_x_ns", tau_x_ns)
     if tau_trion_ps is None:
         tau_trion_ps = trion_lifetime_ps(tau_xx_ps, tau_x_ns)
     out = steady_state(g, g, tau_x_ns, tau_xx_ps, tau_trion_ps, penalty)
-    out.update(rate_per_s=g, penalty=float(penalty))
+    out.update(rate_per_s=g, penalty=v.scalar("penalty", penalty))
     return out
 
 
@@ -396,7 +397,7 @@ def el_intensity_ratio_1p_1s(n_excitons):
     (5.46, 1.0)
     """
     n = v.in_range("n_excitons", n_excitons, 0.0, 8.0)
-    if np.any(np.asarray(n) == 0.0):
+    if np.any(np.asarray(n) < v.MIN_MAGNITUDE):
         raise ValueError(f"n_excitons must lie in (0, 8], got {n_excitons!r}")
     r_1s, r_1p = shell_emission_rates(n)
     return r_1p / r_1s
@@ -409,7 +410,7 @@ def el_crossover_occupancy(target_ratio=1.0):
     (2, 8]; ``target_ratio`` must lie in (0, 3], the ratio's range there.
     For 1 the root is 2 + √12 = 5.46.
     """
-    target = float(v.in_range("target_ratio", target_ratio, 0.0, 3.0))
+    target = v.in_range("target_ratio", v.scalar("target_ratio", target_ratio), 0.0, 3.0)
     if target == 0.0:
         raise ValueError(f"target_ratio must lie in (0, 3], got {target_ratio!r}")
     return float(brentq(lambda n: float(el_intensity_ratio_1p_1s(n)) - target, 2.0, 8.0,

@@ -79,7 +79,7 @@ def material_gain_from_bulk_cm(g_bulk_cm, volume_fraction):
     """
     g_b = v.as_real("g_bulk_cm", g_bulk_cm)
     xi = v.in_range("volume_fraction", volume_fraction, 0.0, 1.0)
-    if np.any(np.asarray(xi) == 0):
+    if np.any(np.asarray(xi) < v.MIN_MAGNITUDE):
         raise ValueError(f"volume_fraction must be > 0 (allowed range (0, 1]), "
                          f"got {volume_fraction!r}")
     return (np.asarray(g_b) * xi)[()]
@@ -294,6 +294,7 @@ def vsl_intensity(length_cm, a, b, gain_cm):
     a = v.nonnegative("a", a)
     b = v.nonnegative("b", b)
     g = v.as_real("gain_cm", gain_cm)
+    v.broadcast(length_cm=length, a=a, b=b, gain_cm=g)
     v.in_range("gain_cm * length_cm", g * length, -700.0, 700.0)
     return (a * length + b * np.exp(g * length))[()]
 
@@ -314,7 +315,8 @@ def vsl_synthetic(length_cm, a, b, gain_cm, relative_noise=0.05, seed=0):
     """
     clean = np.asarray(vsl_intensity(length_cm, a, b, gain_cm))
     noise = v.in_range("relative_noise", relative_noise, 0.0, 0.5)
-    rng = np.random.default_rng(v.integer("seed", seed))
+    v.broadcast(length_cm=length_cm, a=a, b=b, gain_cm=gain_cm, relative_noise=noise)
+    rng = np.random.default_rng(v.integer("seed", seed, maximum=2**32 - 1))
     return clean * (1.0 + noise * rng.standard_normal(clean.shape))
 
 
@@ -355,7 +357,7 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
         slope = np.polyfit(length[top], np.log(y[top]), 1)[0]
         g0 = max(slope, 1.0 / np.ptp(length))
     else:
-        g0 = float(v.as_real("gain_guess_cm", gain_guess_cm))
+        g0 = v.as_real("gain_guess_cm", v.scalar("gain_guess_cm", gain_guess_cm))
     small = length <= np.quantile(length, 1 / 4)
     a0 = max(float(np.polyfit(length[small], y[small], 1)[0]), 1e-12)
     b0 = max(float(y[-1] * np.exp(-g0 * length[-1])), 1e-12)

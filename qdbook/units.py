@@ -58,8 +58,8 @@ def convert(value, from_unit: str, to_unit: str):
     0.065
     """
     for name, unit in (("from_unit", from_unit), ("to_unit", to_unit)):
-        if unit not in UNITS:
-            raise ValueError(f"{name} must be one of {sorted(UNITS)}, got {unit!r}")
+        v.choice(name, unit, sorted(UNITS))
+    v.as_real("value", value, limit=np.inf)
     return value * (UNITS[from_unit] / UNITS[to_unit])
 
 

@@ -199,10 +199,11 @@ def finite_well_levels_ev(thickness_nm, mass, barrier_ev, barrier_mass=None):
     ``scipy.optimize.brentq``. As :math:`V_0\to\infty` the levels tend to
     those of :func:`infinite_well_level_ev`.
     """
-    d = float(v.positive("thickness_nm", thickness_nm))
-    m_w = float(v.positive("mass", mass))
-    v0 = float(v.positive("barrier_ev", barrier_ev))
-    m_b = m_w if barrier_mass is None else float(v.positive("barrier_mass", barrier_mass))
+    d = v.positive("thickness_nm", v.scalar("thickness_nm", thickness_nm))
+    m_w = v.positive("mass", v.scalar("mass", mass))
+    v0 = v.positive("barrier_ev", v.scalar("barrier_ev", barrier_ev))
+    m_b = m_w if barrier_mass is None else v.positive("barrier_mass",
+                                                      v.scalar("barrier_mass", barrier_mass))
     levels, n = [], 1
     while True:
         level = _finite_level(n, d, m_w, m_b, v0)
@@ -218,9 +219,10 @@ def finite_well_ground_ev(thickness_nm, mass, barrier_ev, barrier_mass=None):
     See :func:`finite_well_levels_ev` for the parameters and the equation solved.
     """
     d = v.positive("thickness_nm", thickness_nm)
-    m_w = float(v.positive("mass", mass))
-    v0 = float(v.positive("barrier_ev", barrier_ev))
-    m_b = m_w if barrier_mass is None else float(v.positive("barrier_mass", barrier_mass))
+    m_w = v.positive("mass", v.scalar("mass", mass))
+    v0 = v.positive("barrier_ev", v.scalar("barrier_ev", barrier_ev))
+    m_b = m_w if barrier_mass is None else v.positive("barrier_mass",
+                                                      v.scalar("barrier_mass", barrier_mass))
     out = np.array([_finite_level(1, float(x), m_w, m_b, v0) for x in np.ravel(d)])
     return out.reshape(np.shape(d))[()]
 
@@ -420,7 +422,7 @@ def gain_regime(mean_n, area_nm2, exciton_radius_nm):
         ``"space filling"`` while ⟨N⟩ stays below A/(π a_2D²) (the sheet
         density below the Mott density) and ``"e-h plasma"`` above it.
     """
-    n = v.nonnegative("mean_n", mean_n)
+    n = v.nonnegative("mean_n", v.scalar("mean_n", mean_n))
     n_max = max_excitons_per_platelet(area_nm2, exciton_radius_nm)
     if n_max < 2:
         return GAIN_REGIMES[0]
