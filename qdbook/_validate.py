@@ -196,8 +196,8 @@ def cache(func):
 
 def integer(name: str, value, minimum: int = 0, maximum: int = 1000) -> int:
     """Check that ``value`` is an integer in ``[minimum, maximum]`` and return it as int."""
-    ok = (not isinstance(value, (bool, np.bool_)) and np.ndim(value) == 0 and _is_number(value)
-          and float(value).is_integer())
+    ok = (not isinstance(value, (bool, np.bool_)) and not _is_ragged(value)
+          and np.ndim(value) == 0 and _is_number(value) and float(value).is_integer())
     if not ok or not minimum <= int(value) <= maximum:
         raise ValueError(f"{name} must be an integer >= {minimum} (allowed range "
                          f"[{minimum}, {maximum}]), got {value!r}")

@@ -63,7 +63,7 @@ PBS_DEGENERACY = 8
 
 
 def _degeneracy(name, value):
-    return float(v.positive(name, value))
+    return v.positive(name, v.scalar(name, value))
 
 
 def quasi_fermi_levels_ev(mean_n, n_e=0.0, g_e=2.0, g_h=2.0, temperature_k=300.0):

@@ -317,8 +317,9 @@ def injection_steady_state(current_density_a_cm2, radius_nm, tau_x_ns, tau_xx_ps
 def _log_root(func, lo, hi):
     f_lo, f_hi = func(lo), func(hi)
     if np.sign(f_lo) == np.sign(f_hi):
-        raise ValueError(f"current_density_a_cm2 range [{np.exp(lo):.3g}, {np.exp(hi):.3g}] "
-                         "does not bracket the crossover; widen it")
+        raise ValueError(f"radius_nm, tau_x_ns and tau_xx_ps must put the root inside the "
+                         f"current density range [{np.exp(lo):.3g}, {np.exp(hi):.3g}] A/cm2, "
+                         "which they do not")
     return float(np.exp(brentq(func, lo, hi, xtol=1e-12)))
 
 
@@ -329,6 +330,10 @@ def cycle_crossover_current_a_cm2(radius_nm, tau_x_ns, tau_xx_ps, **kwargs):
     ``qld_flux = led_flux`` for :func:`injection_steady_state`; keyword
     arguments are passed on to it.
     """
+    for name, value in (("radius_nm", radius_nm), ("tau_x_ns", tau_x_ns),
+                        ("tau_xx_ps", tau_xx_ps)):
+        v.scalar(name, value)
+
     def f(log_j):
         r = injection_steady_state(np.exp(log_j), radius_nm, tau_x_ns, tau_xx_ps, **kwargs)
         return float(np.log(r["qld_flux"] / r["led_flux"]))
@@ -342,6 +347,10 @@ def gain_threshold_current_model_a_cm2(radius_nm, tau_x_ns, tau_xx_ps, **kwargs)
     Root of ``gain = 0`` for :func:`injection_steady_state` (scipy ``brentq``
     in log j between 10⁻⁶ and 10⁸ A cm⁻²); compare with eq-8.
     """
+    for name, value in (("radius_nm", radius_nm), ("tau_x_ns", tau_x_ns),
+                        ("tau_xx_ps", tau_xx_ps)):
+        v.scalar(name, value)
+
     def f(log_j):
         return float(injection_steady_state(np.exp(log_j), radius_nm, tau_x_ns, tau_xx_ps,
                                             **kwargs)["gain"])

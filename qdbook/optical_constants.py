@@ -307,6 +307,10 @@ def device_stack(device, wavelength_nm, *, pairs=10, design_n_eff=DBR_DESIGN_N_E
     if overrides is not None and not isinstance(overrides, dict):
         raise v.InputTypeError(f"overrides must be None or a dict {{layer position: (material, "
                                f"thickness_nm)}}, got {overrides!r}")
+    for entry in (overrides or {}).values():
+        if not isinstance(entry, (tuple, list)) or len(entry) != 2:
+            raise v.InputTypeError(f"overrides must map layer positions to (material, "
+                                   f"thickness_nm) pairs, got {overrides!r}")
     for pos, (mat, d) in (overrides or {}).items():
         if not 0 <= int(pos) < len(layers):
             raise ValueError(f"overrides must name layer positions 0..{len(layers) - 1}, "
@@ -316,7 +320,11 @@ def device_stack(device, wavelength_nm, *, pairs=10, design_n_eff=DBR_DESIGN_N_E
             labels[int(pos)] = mat
     if device == "BRW device":
         design = v.nonnegative("design_n_eff", v.scalar("design_n_eff", design_n_eff))
-        dbr = _brw_layers(pairs, design, lam)
+        try:
+            dbr = _brw_layers(pairs, design, lam)
+        except ValueError as err:
+            raise ValueError(f"design_n_eff must lie below the DBR layers' indices: {err}") \
+                from None
         layers, labels = dbr + layers, [m for m, _ in dbr] + labels
     names = [substrate] + labels + [cover]
     mats = [substrate] + [m for m, _ in layers] + [cover]

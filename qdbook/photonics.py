@@ -78,6 +78,10 @@ def _polarization(polarization) -> str:
     return aliases[key]
 
 
+_N_EFF_PHASE_LIMIT = 600.0
+"""Largest k0 |n_eff| d over a layer: e^600 is still a float64 (e^709 is not)."""
+
+
 def _complex_index(name: str, value, scalar: bool = False) -> np.ndarray:
     if scalar and np.ndim(value) != 0:
         raise v.InputTypeError(f"{name} must be a single complex refractive index n + ik, not "
@@ -539,6 +543,11 @@ def mode_profile(indices, thicknesses_nm, wavelength_nm, n_eff, z_nm, polarizati
     """
     eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
     xi = complex(_complex_index("n_eff", n_eff, scalar=True))
+    limit = _N_EFF_PHASE_LIMIT / (k0 * max(d_list, default=0.0) or 1.0)
+    if abs(xi) > limit:   # the fields grow as exp(k0 |n_eff| d) across a layer of thickness d
+        raise ValueError(f"n_eff must have |n_eff| <= {limit:.6g}, so that k0 |n_eff| d stays "
+                         f"below {_N_EFF_PHASE_LIMIT:g} in the thickest layer (allowed range "
+                         f"(0, {limit:.6g}]), got {n_eff!r}")
     z = v.as_real("z_nm", z_nm)
     p, a, b = _mode_fields(eps, d_list, k0, tm, xi)
     edges = _interfaces(d_list)
@@ -588,6 +597,11 @@ def confinement_factors(indices, thicknesses_nm, wavelength_nm, n_eff, polarizat
     """
     eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
     xi = complex(_complex_index("n_eff", n_eff, scalar=True))
+    limit = _N_EFF_PHASE_LIMIT / (k0 * max(d_list, default=0.0) or 1.0)
+    if abs(xi) > limit:   # the fields grow as exp(k0 |n_eff| d) across a layer of thickness d
+        raise ValueError(f"n_eff must have |n_eff| <= {limit:.6g}, so that k0 |n_eff| d stays "
+                         f"below {_N_EFF_PHASE_LIMIT:g} in the thickest layer (allowed range "
+                         f"(0, {limit:.6g}]), got {n_eff!r}")
     p, a, b = _mode_fields(eps, d_list, k0, tm, xi)
     kz = k0 * p
     integrals = np.zeros(len(eps))

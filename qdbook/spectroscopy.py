@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 from scipy.optimize import curve_fit
+from scipy.special import expit
 
 from . import _validate as v
 from . import gain, statefilling
@@ -213,8 +214,10 @@ def ta_spectra(energy_ev, mean_n, alpha_1s_cm, band_energies_ev, fwhm_ev,
     onset = bands[min(1, bands.size - 1)] if background_onset_ev is None else float(
         v.positive("background_onset_ev", background_onset_ev))
     w = v.positive("fwhm_ev", fwhm_ev)
+    v.broadcast(**{"energy_ev x band_energies_ev": e[..., None] * bands, "fwhm_ev": w,
+                   "alpha_1s_cm": v.positive("alpha_1s_cm", alpha_1s_cm), "background_cm": bg})
     g = np.asarray(statefilling.SHELL_DEGENERACIES[:bands.size], dtype=float)
-    background = bg / (1.0 + np.exp(-(e - onset) / (w / 2.0)))
+    background = bg * expit((e - onset) / (w / 2.0))   # 1/(1 + e^-x) without overflow
     alpha0 = background - statefilling.gain_spectrum_cm(e, 0.0, bands, alpha_1s_cm, w, g)
     alpha = background - statefilling.gain_spectrum_cm(e, mean_n, bands, alpha_1s_cm, w, g)
     return {"alpha0": alpha0, "delta_alpha": alpha - alpha0, "alpha": alpha}

@@ -93,8 +93,9 @@ def transition_inversion(n_excitons, degeneracies=SHELL_DEGENERACIES, n_electron
         entries are inverted (amplifying) transitions.
     """
     g = _degeneracies("degeneracies", degeneracies)
-    n = v.nonnegative("n_excitons", n_excitons)
+    n = v.in_range("n_excitons", n_excitons, 0.0, float(g.sum()))
     extra = v.nonnegative("n_electrons_extra", n_electrons_extra)
+    v.in_range("n_excitons + n_electrons_extra", np.asarray(n) + extra, 0.0, float(g.sum()))
     f_e = occupation_factors(np.asarray(n) + extra, g)
     f_h = occupation_factors(n, g)
     return f_e + f_h - 1.0
