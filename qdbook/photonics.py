@@ -82,6 +82,17 @@ _N_EFF_PHASE_LIMIT = 600.0
 """Largest k0 |n_eff| d over a layer: e^600 is still a float64 (e^709 is not)."""
 
 
+def _check_growth(eps, d_list, k0, xi, n_eff):
+    """Reject an n_eff whose field grows by more than e^600 across one finite layer."""
+    growth = [k0 * d * abs(_kz_over_k0(e, xi**2).imag)
+              for e, d in zip(eps[1:-1], d_list, strict=True)]
+    if max(growth, default=0.0) > _N_EFF_PHASE_LIMIT:
+        raise ValueError(f"n_eff must keep k0 d |Im sqrt(eps - n_eff^2)| <= "
+                         f"{_N_EFF_PHASE_LIMIT:g} in every layer (the field would grow beyond "
+                         f"float range; allowed range: Re n_eff > 0 within that limit), "
+                         f"got {n_eff!r}")
+
+
 def _complex_index(name: str, value, scalar: bool = False) -> np.ndarray:
     if scalar and np.ndim(value) != 0:
         raise v.InputTypeError(f"{name} must be a single complex refractive index n + ik, not "
@@ -543,11 +554,7 @@ def mode_profile(indices, thicknesses_nm, wavelength_nm, n_eff, z_nm, polarizati
     """
     eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
     xi = complex(_complex_index("n_eff", n_eff, scalar=True))
-    limit = _N_EFF_PHASE_LIMIT / (k0 * max(d_list, default=0.0) or 1.0)
-    if abs(xi) > limit:   # the fields grow as exp(k0 |n_eff| d) across a layer of thickness d
-        raise ValueError(f"n_eff must have |n_eff| <= {limit:.6g}, so that k0 |n_eff| d stays "
-                         f"below {_N_EFF_PHASE_LIMIT:g} in the thickest layer (allowed range "
-                         f"(0, {limit:.6g}]), got {n_eff!r}")
+    _check_growth(eps, d_list, k0, xi, n_eff)
     z = v.as_real("z_nm", z_nm)
     p, a, b = _mode_fields(eps, d_list, k0, tm, xi)
     edges = _interfaces(d_list)
@@ -597,11 +604,7 @@ def confinement_factors(indices, thicknesses_nm, wavelength_nm, n_eff, polarizat
     """
     eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
     xi = complex(_complex_index("n_eff", n_eff, scalar=True))
-    limit = _N_EFF_PHASE_LIMIT / (k0 * max(d_list, default=0.0) or 1.0)
-    if abs(xi) > limit:   # the fields grow as exp(k0 |n_eff| d) across a layer of thickness d
-        raise ValueError(f"n_eff must have |n_eff| <= {limit:.6g}, so that k0 |n_eff| d stays "
-                         f"below {_N_EFF_PHASE_LIMIT:g} in the thickest layer (allowed range "
-                         f"(0, {limit:.6g}]), got {n_eff!r}")
+    _check_growth(eps, d_list, k0, xi, n_eff)
     p, a, b = _mode_fields(eps, d_list, k0, tm, xi)
     kz = k0 * p
     integrals = np.zeros(len(eps))

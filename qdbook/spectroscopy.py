@@ -211,8 +211,8 @@ def ta_spectra(energy_ev, mean_n, alpha_1s_cm, band_energies_ev, fwhm_ev,
     e = np.asarray(v.positive("energy_ev", energy_ev))
     bands = np.atleast_1d(v.positive("band_energies_ev", band_energies_ev))
     bg = v.nonnegative("background_cm", background_cm)
-    onset = bands[min(1, bands.size - 1)] if background_onset_ev is None else float(
-        v.positive("background_onset_ev", background_onset_ev))
+    onset = bands[min(1, bands.size - 1)] if background_onset_ev is None else v.positive(
+        "background_onset_ev", v.scalar("background_onset_ev", background_onset_ev))
     w = v.positive("fwhm_ev", fwhm_ev)
     v.broadcast(**{"energy_ev x band_energies_ev": e[..., None] * bands, "fwhm_ev": w,
                    "alpha_1s_cm": v.positive("alpha_1s_cm", alpha_1s_cm), "background_cm": bg})
