@@ -59,8 +59,9 @@ def convert(value, from_unit: str, to_unit: str):
     """
     for name, unit in (("from_unit", from_unit), ("to_unit", to_unit)):
         v.choice(name, unit, sorted(UNITS))
-    v.as_real("value", value, limit=np.inf)
-    return value * (UNITS[from_unit] / UNITS[to_unit])
+    factor = UNITS[from_unit] / UNITS[to_unit]
+    v.as_real("value", value, limit=np.finfo(float).max / max(factor, 1.0))  # result stays finite
+    return value * factor
 
 
 def wavelength_nm(photon_energy_ev):
