@@ -311,8 +311,7 @@ def pulse_train_temperature_k(time_s, power_w, pulse_width_s, period_s, heat_cap
     v.broadcast(time_s=t, heat_capacity_j_k=c, heat_exchange_w_k=k)
     tau, dt_ss = c / k, power / k
     a, b = np.exp(-tp / tau), np.exp(-(period - tp) / tau)
-    n = np.floor(t / period)
-    s = np.mod(t, period)   # t - n T loses all digits once t/T is ~1e16; mod is exact
+    n, s = np.divmod(t, period)   # t - n T loses all digits once t/T is ~1e16; divmod does not
     trough = b * dt_ss * (1 - a) / (1 - a * b)
     start = trough * (1.0 - (a * b) ** n)
     end = dt_ss + (start - dt_ss) * a

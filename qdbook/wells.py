@@ -199,7 +199,8 @@ def finite_well_levels_ev(thickness_nm, mass, barrier_ev, barrier_mass=None):
     ``scipy.optimize.brentq``. As :math:`V_0\to\infty` the levels tend to
     those of :func:`infinite_well_level_ev`.
     """
-    d = v.positive("thickness_nm", v.scalar("thickness_nm", thickness_nm))
+    d = v.in_range("thickness_nm", v.scalar("thickness_nm", thickness_nm), 0.0, 200.0,
+                   closed=False)   # thicker wells: hundreds of levels, seconds of root finding
     m_w = v.positive("mass", v.scalar("mass", mass))
     v0 = v.positive("barrier_ev", v.scalar("barrier_ev", barrier_ev))
     m_b = m_w if barrier_mass is None else v.positive("barrier_mass",
