@@ -279,6 +279,18 @@ def classify(func, kwargs, replaced=(), bounds=None):
     return "finite", "", seconds
 
 
+RECORD = {"calls": 0, "outcomes": collections.Counter(), "slowest": (0.0, "")}
+"""What the property-based tests called: ``make fuzz`` prints it (tests/physics/conftest.py)."""
+
+
+def record(name: str, outcome: str, seconds: float) -> None:
+    """Count one call of the property-based tests."""
+    RECORD["calls"] += 1
+    RECORD["outcomes"][outcome] += 1
+    if seconds > RECORD["slowest"][0]:
+        RECORD["slowest"] = (seconds, name)
+
+
 DEFECTS = ("silent-nonfinite", "unnamed", "warning", "slow", "out-of-bounds")
 
 
