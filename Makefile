@@ -4,6 +4,8 @@
 #   make test   the whole test suite: package, registry, review numbers, widgets,
 #               every chapter executed as a notebook, the strict book build, browser tests
 #   make lab    JupyterLab on the chapters (MyST pages open as notebooks)
+#   make fuzz   the hostile-input property tests with ten times the cases of `make test`
+#               (random seed), then a summary: calls, outcomes by kind, slowest call
 #   make bench  speed figures (build, explorations, import); not tests
 #   make designs  rerun the inverse-design searches of chapter 6 (~10 min) and store them
 #   make mutate mutation testing of the physics modules with mutmut (tools/mutate.py): score
@@ -20,7 +22,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml runtime.txt | cksum | cut -d' ' -f1)
 BUILD_FLAGS := -n -W --keep-going
 
-.PHONY: book test lab bench clean env browser-deps book-students pdf designs mutate
+.PHONY: book test lab bench clean env browser-deps book-students pdf designs mutate fuzz
 
 env: $(STAMP)
 
@@ -41,6 +43,11 @@ book: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check qdbook tests tools benchmarks
 	$(BIN)/python -m pytest
+
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-profile=fuzz \
+		tests/physics/test_hostile.py
+	PYTHONPATH=$(CURDIR) $(BIN)/python tests/physics/hostile.py
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab chapters

@@ -281,7 +281,7 @@ def bulk_auger_activation_factor(gap_ev, temperature_k=300.0, a=0.2):
     gap = v.positive("gap_ev", gap_ev)
     temperature = v.positive("temperature_k", temperature_k)
     a = v.in_range("a", a, 0.0, 1.0)
-    if np.any(np.asarray(a) == 0):
+    if np.any(np.asarray(a) < v.MIN_MAGNITUDE):
         raise ValueError(f"a must lie in (0, 1], got {a!r}")
     return np.exp(-a * gap * sc.e / (sc.k * temperature))
 

@@ -63,7 +63,7 @@ PBS_DEGENERACY = 8
 
 
 def _degeneracy(name, value):
-    return float(v.positive(name, value))
+    return v.positive(name, v.scalar(name, value))
 
 
 def quasi_fermi_levels_ev(mean_n, n_e=0.0, g_e=2.0, g_h=2.0, temperature_k=300.0):
@@ -199,7 +199,7 @@ def poisson_charged_inversion(mean_n, mean_n_e, g_e=2.0, g_h=2.0):
     g_e, g_h : float, optional
         Band-edge degeneracies, > 0.
     """
-    mean_e = float(v.in_range("mean_n_e", mean_n_e, 0.0, 30.0))
+    mean_e = v.in_range("mean_n_e", v.scalar("mean_n_e", mean_n_e), 0.0, 30.0)
     n = np.asarray(v.nonnegative("mean_n", mean_n))
     weights = poisson.pmf(_N_GRID, mean_e)
     per_dot = band_edge_inversion(n[..., None], _N_GRID, g_e, g_h)
@@ -352,7 +352,7 @@ def mean_charge_from_neutral_fraction(q0):
         Measured fraction of neutral dots, in (0, 1].
     """
     q = v.in_range("q0", q0, 0.0, 1.0)
-    if np.any(np.asarray(q) == 0):
+    if np.any(np.asarray(q) < v.MIN_MAGNITUDE):
         raise ValueError(f"q0 must be > 0 (allowed range (0, 1]), got {q0!r}")
     return (-np.log(np.asarray(q)))[()]
 

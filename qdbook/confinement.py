@@ -16,8 +16,6 @@ with ``scipy.optimize.brentq`` on ``scipy.special.spherical_jn``, not typed in.
 
 from __future__ import annotations
 
-from functools import cache
-
 import numpy as np
 from scipy import constants as sc
 from scipy.optimize import brentq
@@ -43,7 +41,7 @@ doi:10.1063/1.447218, quotes 1.786; Si is scipy.special.sici.
 ORBITAL_LETTERS = "SPDFGHIK"
 
 
-@cache
+@v.cache
 def bessel_root(n: int, L: int) -> float:
     """Return φ_{n,L}, the n-th positive zero of the spherical Bessel function j_L.
 
@@ -73,8 +71,8 @@ def bessel_root(n: int, L: int) -> float:
     >>> round(bessel_root(1, 1), 2)
     4.49
     """
-    n = v.integer("n", n, minimum=1)
-    L = v.integer("L", L, minimum=0)
+    n = v.integer("n", n, minimum=1, maximum=100)
+    L = v.integer("L", L, minimum=0, maximum=100)
     # The n-th zero of j_L lies below (n + L/2 + 1) π (McMahon's asymptotics).
     x = np.linspace(1e-6, (n + L / 2 + 1.5) * np.pi, 64 * (n + L + 2))
     y = spherical_jn(L, x)
@@ -95,7 +93,7 @@ def state_label(n: int, L: int) -> str:
 def orbital_degeneracy(L: int, spin: bool = True) -> int:
     """Degeneracy of an nL level: 2L + 1 projections M, times 2 with spin."""
     L = v.integer("L", L, minimum=0)
-    return (2 * L + 1) * (2 if spin else 1)
+    return (2 * L + 1) * (2 if v.flag("spin", spin) else 1)
 
 
 def angular_momentum_degeneracy(F: float) -> int:
@@ -122,7 +120,7 @@ def angular_momentum_degeneracy(F: float) -> int:
     >>> angular_momentum_degeneracy(1.5)
     4
     """
-    F = v.nonnegative("F", F)
+    F = v.nonnegative("F", v.scalar("F", F))
     if not float(2 * F).is_integer():
         raise ValueError(f"F must be a non-negative integer or half-integer, got {F!r}")
     return int(round(2 * F + 1))
@@ -138,8 +136,8 @@ def level_ladder(n_max: int = 2, L_max: int = 3) -> list[dict]:
         ``degeneracy`` (with spin), sorted by φ, i.e. by energy
         (equation :math:numref:`eq-1`).
     """
-    n_max = v.integer("n_max", n_max, minimum=1)
-    L_max = v.integer("L_max", L_max, minimum=0)
+    n_max = v.integer("n_max", n_max, minimum=1, maximum=20)
+    L_max = v.integer("L_max", L_max, minimum=0, maximum=20)
     levels = [
         {"label": state_label(n, L), "n": n, "L": L, "phi": bessel_root(n, L),
          "degeneracy": orbital_degeneracy(L)}
@@ -265,7 +263,7 @@ def band_gap_ev(material: str | Material, radius_nm, coulomb: bool = False):
     """
     mat = get_material(material)
     gap = mat.eg0_ev + confinement_energy_ev(mat, radius_nm)
-    if coulomb:
+    if v.flag("coulomb", coulomb):
         gap = gap + coulomb_energy_ev(mat, radius_nm)
     return gap
 

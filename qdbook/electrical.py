@@ -43,7 +43,7 @@ review quotes 0.5–0.6 for large core/shell dots (doi:10.1021/acs.chemrev.2c008
 def _fill(fill_factor):
     """Areal filling factor, checked to lie in (0, 1]."""
     f = v.in_range("fill_factor", fill_factor, 0.0, 1.0)
-    if np.any(np.asarray(f) == 0.0):
+    if np.any(np.asarray(f) < v.MIN_MAGNITUDE):
         raise ValueError(f"fill_factor must lie in (0, 1], got {fill_factor!r}")
     return f
 
@@ -206,8 +206,8 @@ def lifetimes_from_thresholds(j_th_a_cm2, j_half_a_cm2, radius_nm,
     product τ_X τ_XX. Used for the cg-QD numbers of section 5.3, whose
     parameters the review does not list.
     """
-    j_th = float(v.positive("j_th_a_cm2", j_th_a_cm2))
-    j_half = float(v.positive("j_half_a_cm2", j_half_a_cm2))
+    j_th = v.positive("j_th_a_cm2", v.scalar("j_th_a_cm2", j_th_a_cm2))
+    j_half = v.positive("j_half_a_cm2", v.scalar("j_half_a_cm2", j_half_a_cm2))
     target = j_half / j_th
     if target <= np.sqrt(3.0):
         raise ValueError(f"j_half_a_cm2 must exceed sqrt(3) * j_th_a_cm2 = {np.sqrt(3) * j_th!r} "

@@ -242,7 +242,7 @@ def steady_state(rate_e_per_s, rate_h_per_s, tau_x_ns, tau_xx_ps, tau_trion_ps, 
     """
     q = generator_matrix(rate_e_per_s, rate_h_per_s, tau_x_ns, tau_xx_ps, tau_trion_ps, penalty)
     trx = tau_x_ns if tau_r_x_ns is None else tau_r_x_ns
-    trx = convert(v.positive("tau_r_x_ns", trx), "ns", "s")
+    trx = convert(v.positive("tau_x_ns" if tau_r_x_ns is None else "tau_r_x_ns", trx), "ns", "s")
     a = np.swapaxes(q, -1, -2).copy()
     a[..., -1, :] = 1.0
     b = np.zeros(q.shape[:-1])
@@ -306,18 +306,20 @@ def injection_steady_state(current_density_a_cm2, radius_nm, tau_x_ns, tau_xx_ps
                                          radius_nm, fill_factor)
     if penalty is None:
         penalty = coulomb_penalty(radius_nm, eps_r, temperature_k)
+    v.positive("tau_x_ns", tau_x_ns)
     if tau_trion_ps is None:
         tau_trion_ps = trion_lifetime_ps(tau_xx_ps, tau_x_ns)
     out = steady_state(g, g, tau_x_ns, tau_xx_ps, tau_trion_ps, penalty)
-    out.update(rate_per_s=g, penalty=float(penalty))
+    out.update(rate_per_s=g, penalty=v.scalar("penalty", penalty))
     return out
 
 
 def _log_root(func, lo, hi):
     f_lo, f_hi = func(lo), func(hi)
     if np.sign(f_lo) == np.sign(f_hi):
-        raise ValueError(f"current_density_a_cm2 range [{np.exp(lo):.3g}, {np.exp(hi):.3g}] "
-                         "does not bracket the crossover; widen it")
+        raise ValueError(f"radius_nm, tau_x_ns and tau_xx_ps must put the root inside the "
+                         f"current density range [{np.exp(lo):.3g}, {np.exp(hi):.3g}] A/cm2, "
+                         "which they do not")
     return float(np.exp(brentq(func, lo, hi, xtol=1e-12)))
 
 
@@ -328,6 +330,10 @@ def cycle_crossover_current_a_cm2(radius_nm, tau_x_ns, tau_xx_ps, **kwargs):
     ``qld_flux = led_flux`` for :func:`injection_steady_state`; keyword
     arguments are passed on to it.
     """
+    for name, value in (("radius_nm", radius_nm), ("tau_x_ns", tau_x_ns),
+                        ("tau_xx_ps", tau_xx_ps)):
+        v.scalar(name, value)
+
     def f(log_j):
         r = injection_steady_state(np.exp(log_j), radius_nm, tau_x_ns, tau_xx_ps, **kwargs)
         return float(np.log(r["qld_flux"] / r["led_flux"]))
@@ -341,6 +347,10 @@ def gain_threshold_current_model_a_cm2(radius_nm, tau_x_ns, tau_xx_ps, **kwargs)
     Root of ``gain = 0`` for :func:`injection_steady_state` (scipy ``brentq``
     in log j between 10⁻⁶ and 10⁸ A cm⁻²); compare with eq-8.
     """
+    for name, value in (("radius_nm", radius_nm), ("tau_x_ns", tau_x_ns),
+                        ("tau_xx_ps", tau_xx_ps)):
+        v.scalar(name, value)
+
     def f(log_j):
         return float(injection_steady_state(np.exp(log_j), radius_nm, tau_x_ns, tau_xx_ps,
                                             **kwargs)["gain"])
@@ -396,7 +406,7 @@ def el_intensity_ratio_1p_1s(n_excitons):
     (5.46, 1.0)
     """
     n = v.in_range("n_excitons", n_excitons, 0.0, 8.0)
-    if np.any(np.asarray(n) == 0.0):
+    if np.any(np.asarray(n) < v.MIN_MAGNITUDE):
         raise ValueError(f"n_excitons must lie in (0, 8], got {n_excitons!r}")
     r_1s, r_1p = shell_emission_rates(n)
     return r_1p / r_1s
@@ -409,7 +419,7 @@ def el_crossover_occupancy(target_ratio=1.0):
     (2, 8]; ``target_ratio`` must lie in (0, 3], the ratio's range there.
     For 1 the root is 2 + √12 = 5.46.
     """
-    target = float(v.in_range("target_ratio", target_ratio, 0.0, 3.0))
+    target = v.in_range("target_ratio", v.scalar("target_ratio", target_ratio), 0.0, 3.0)
     if target == 0.0:
         raise ValueError(f"target_ratio must lie in (0, 3], got {target_ratio!r}")
     return float(brentq(lambda n: float(el_intensity_ratio_1p_1s(n)) - target, 2.0, 8.0,

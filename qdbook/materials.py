@@ -94,4 +94,4 @@ def get_material(name: str) -> Material:
     for key, mat in MATERIALS.items():
         if isinstance(name, str) and key.lower() == name.lower():
             return mat
-    raise ValueError(f"material must be one of {sorted(MATERIALS)}, got {name!r}")
+    raise ValueError(f"material name must be one of {sorted(MATERIALS)}, got {name!r}")

@@ -129,7 +129,7 @@ def _database_material(name: str):
 
 
 def _check_material(material) -> str:
-    if material not in DATABASE and material not in TABLE:
+    if not isinstance(material, str) or (material not in DATABASE and material not in TABLE):
         raise ValueError(f"material must be one of {MATERIALS}, got {material!r}")
     return material
 
@@ -297,23 +297,34 @@ def device_stack(device, wavelength_nm, *, pairs=10, design_n_eff=DBR_DESIGN_N_E
         ``names`` (substrate, layers, cover; a layer replaced by a numeric index keeps
         the name of the layer it replaces), ``indices`` (complex) and ``thicknesses_nm``.
     """
-    if device not in DEVICE_STACKS:
+    if not isinstance(device, str) or device not in DEVICE_STACKS:
         raise ValueError(f"device must be one of {list(DEVICE_STACKS)}, got {device!r}")
-    lam = float(v.positive("wavelength_nm", wavelength_nm))
+    lam = v.positive("wavelength_nm", v.scalar("wavelength_nm", wavelength_nm))
     pairs = v.integer("pairs", pairs, minimum=0)
     substrate, layers, cover = DEVICE_STACKS[device]
     layers = list(layers)
     labels = [m for m, _ in layers]
+    if overrides is not None and not isinstance(overrides, dict):
+        raise v.InputTypeError(f"overrides must be None or a dict {{layer position: (material, "
+                               f"thickness_nm)}}, got {overrides!r}")
+    for entry in (overrides or {}).values():
+        if not isinstance(entry, (tuple, list)) or len(entry) != 2:
+            raise v.InputTypeError(f"overrides must map layer positions to (material, "
+                                   f"thickness_nm) pairs, got {overrides!r}")
     for pos, (mat, d) in (overrides or {}).items():
         if not 0 <= int(pos) < len(layers):
             raise ValueError(f"overrides must name layer positions 0..{len(layers) - 1}, "
                              f"got {pos!r}")
-        layers[int(pos)] = (mat, float(v.nonnegative("thickness_nm", d)))
+        layers[int(pos)] = (mat, v.nonnegative("thickness_nm", v.scalar("thickness_nm", d)))
         if isinstance(mat, str):  # a numeric index keeps the role (name) of the layer it replaces
             labels[int(pos)] = mat
     if device == "BRW device":
-        design = v.nonnegative("design_n_eff", design_n_eff)
-        dbr = _brw_layers(pairs, design, lam)
+        design = v.nonnegative("design_n_eff", v.scalar("design_n_eff", design_n_eff))
+        try:
+            dbr = _brw_layers(pairs, design, lam)
+        except ValueError as err:
+            raise ValueError(f"design_n_eff must lie below the DBR layers' indices: {err}") \
+                from None
         layers, labels = dbr + layers, [m for m, _ in dbr] + labels
     names = [substrate] + labels + [cover]
     mats = [substrate] + [m for m, _ in layers] + [cover]

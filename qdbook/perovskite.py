@@ -184,7 +184,7 @@ def absorption_cross_section_cm2(volume_nm3, alpha_bulk_cm, n_nc, n_medium, f_co
     n_m = v.in_range("n_medium", n_medium, 1.0, np.inf)
     f = local_field_factor(n_nc, n_m) if f_cor is None else v.in_range(
         "f_cor", f_cor, 0.0, 1.0)
-    if np.any(np.asarray(f) == 0):
+    if np.any(np.asarray(f) < v.MIN_MAGNITUDE):
         raise ValueError(f"f_cor must lie in (0, 1], got {f_cor!r}")
     return (f * vol_cm3 * np.asarray(n_nc) / n_m * alpha)[()]
 

@@ -90,14 +90,26 @@ def _polarization(polarization) -> str:
     return aliases[key]
 
 
-def _complex_index(name: str, value) -> np.ndarray:
-    try:
-        arr = np.asarray(value, dtype=complex)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a complex refractive index n + ik, got {value!r}") \
-            from None
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite, got {value!r}")
+_N_EFF_PHASE_LIMIT = 600.0
+"""Largest k0 |n_eff| d over a layer: e^600 is still a float64 (e^709 is not)."""
+
+
+def _check_growth(eps, d_list, k0, xi, n_eff):
+    """Reject an n_eff whose field grows by more than e^600 across one finite layer."""
+    growth = [k0 * d * abs(_kz_over_k0(e, xi**2).imag)
+              for e, d in zip(eps[1:-1], d_list, strict=True)]
+    if max(growth, default=0.0) > _N_EFF_PHASE_LIMIT:
+        raise ValueError(f"n_eff must keep k0 d |Im sqrt(eps - n_eff^2)| <= "
+                         f"{_N_EFF_PHASE_LIMIT:g} in every layer (the field would grow beyond "
+                         f"float range; allowed range: Re n_eff > 0 within that limit), "
+                         f"got {n_eff!r}")
+
+
+def _complex_index(name: str, value, scalar: bool = False) -> np.ndarray:
+    if scalar and np.ndim(value) != 0:
+        raise v.InputTypeError(f"{name} must be a single complex refractive index n + ik, not "
+                               f"an array (allowed range Re n > 0), got {value!r}")
+    arr = v.as_complex(name, value, "complex refractive indices n + ik with n > 0")
     if np.any(arr.real <= 0):
         raise ValueError(f"{name} must have a real part n > 0 (allowed range (0, inf)), "
                          f"got {value!r}")
@@ -114,9 +126,9 @@ def _stack(indices, thicknesses_nm):
     if len(items) < 2:
         raise ValueError(f"indices must list at least the two outer media, got {len(items)}")
     n_list = [_complex_index(f"indices[{j}]", n) for j, n in enumerate(items)]
-    d = np.atleast_1d(v.nonnegative("thicknesses_nm", np.asarray(thicknesses_nm, dtype=float)))
+    d = np.atleast_1d(v.nonnegative("thicknesses_nm", thicknesses_nm))
     if d.ndim != 1 or d.size != len(n_list) - 2:
-        raise ValueError(f"thicknesses_nm must give one thickness per finite layer "
+        raise ValueError(f"thicknesses_nm must give one thickness per finite layer of indices "
                          f"({len(n_list) - 2}), got {np.asarray(thicknesses_nm).tolist()!r}")
     return n_list, [float(x) for x in d]
 
@@ -442,8 +454,8 @@ def guided_modes(indices, thicknesses_nm, wavelength_nm, polarization="TE", *, l
     the scan step.
     """
     eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
-    n_points = v.integer("n_points", n_points, minimum=50)
-    lower, upper = _scan_bounds(eps, tm, leaky)
+    n_points = v.integer("n_points", n_points, minimum=50, maximum=10**5)
+    lower, upper = _scan_bounds(eps, tm, v.flag("leaky", leaky))
     eps_real = eps.real.astype(complex)
     roots = []
     # 1. bound modes of the lossless stack: sign changes of f/i on the real axis
@@ -553,7 +565,8 @@ def mode_profile(indices, thicknesses_nm, wavelength_nm, n_eff, z_nm, polarizati
         profile is ``abs(U)**2``.
     """
     eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
-    xi = complex(_complex_index("n_eff", n_eff))
+    xi = complex(_complex_index("n_eff", n_eff, scalar=True))
+    _check_growth(eps, d_list, k0, xi, n_eff)
     z = v.as_real("z_nm", z_nm)
     p, a, b = _mode_fields(eps, d_list, k0, tm, xi)
     edges = _interfaces(d_list)
@@ -602,7 +615,8 @@ def confinement_factors(indices, thicknesses_nm, wavelength_nm, n_eff, polarizat
     In a metal the TM share is negative (power flows backwards there).
     """
     eps, d_list, k0, tm = _mode_setup(indices, thicknesses_nm, wavelength_nm, polarization)
-    xi = complex(_complex_index("n_eff", n_eff))
+    xi = complex(_complex_index("n_eff", n_eff, scalar=True))
+    _check_growth(eps, d_list, k0, xi, n_eff)
     p, a, b = _mode_fields(eps, d_list, k0, tm, xi)
     kz = k0 * p
     integrals = np.zeros(len(eps))
@@ -743,6 +757,7 @@ def perturbative_modal_loss_cm(confinement, layer_index, alpha_cm, n_eff):
     n = v.positive("layer_index", layer_index)
     alpha = v.nonnegative("alpha_cm", alpha_cm)
     neff = v.positive("n_eff", n_eff)
+    v.broadcast(confinement=gamma, layer_index=n, alpha_cm=alpha)
     return np.sum(np.asarray(n) * np.asarray(gamma) * np.asarray(alpha), axis=-1) / neff
 
 
@@ -879,9 +894,7 @@ def surface_plasmon_index(eps_metal, eps_dielectric):
     >>> round(float(n_spp.real), 4), round(float(modal_loss_cm(n_spp, 600.0)))
     (1.8769, 1184)
     """
-    em = np.asarray(eps_metal, dtype=complex)
-    if not np.all(np.isfinite(em)):
-        raise ValueError(f"eps_metal must be finite, got {eps_metal!r}")
+    em = v.as_complex("eps_metal", eps_metal)
     ed = v.positive("eps_dielectric", eps_dielectric)
     if np.any(em.real >= -np.asarray(ed)):
         raise ValueError(f"eps_metal must have Re(eps_metal) < -eps_dielectric (a bound "
@@ -923,7 +936,7 @@ def packed_film_gain_cm(sigma_gain_cm2, volume_nm3, packing_fraction=0.64):
     sigma = v.positive("sigma_gain_cm2", sigma_gain_cm2)
     vol_cm3 = convert(v.positive("volume_nm3", volume_nm3), "nm3", "cm3")
     xi = v.in_range("packing_fraction", packing_fraction, 0.0, 0.7405)
-    if np.any(np.asarray(xi) == 0):
+    if np.any(np.asarray(xi) < v.MIN_MAGNITUDE):
         raise ValueError(f"packing_fraction must lie in (0, 0.7405], got {packing_fraction!r}")
     return sigma * xi / vol_cm3
 

@@ -233,7 +233,7 @@ def lasing_to_gain_threshold_ratio(tau_x_ns, tau_xx_ps, exact: bool = True):
     17.7
     """
     tx, txx = _lifetimes_s(tau_x_ns, tau_xx_ps)
-    if not exact:
+    if not v.flag("exact", exact):
         return np.sqrt(tx / txx)
     return half_saturation_rate_per_s(tau_x_ns, tau_xx_ps) / cw_gain_threshold_rate_per_s(
         tau_x_ns, tau_xx_ps)

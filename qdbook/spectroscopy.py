@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 from scipy.optimize import curve_fit
+from scipy.special import expit
 
 from . import _validate as v
 from . import gain, statefilling
@@ -79,7 +80,7 @@ def material_gain_from_bulk_cm(g_bulk_cm, volume_fraction):
     """
     g_b = v.as_real("g_bulk_cm", g_bulk_cm)
     xi = v.in_range("volume_fraction", volume_fraction, 0.0, 1.0)
-    if np.any(np.asarray(xi) == 0):
+    if np.any(np.asarray(xi) < v.MIN_MAGNITUDE):
         raise ValueError(f"volume_fraction must be > 0 (allowed range (0, 1]), "
                          f"got {volume_fraction!r}")
     return (np.asarray(g_b) * xi)[()]
@@ -210,11 +211,13 @@ def ta_spectra(energy_ev, mean_n, alpha_1s_cm, band_energies_ev, fwhm_ev,
     e = np.asarray(v.positive("energy_ev", energy_ev))
     bands = np.atleast_1d(v.positive("band_energies_ev", band_energies_ev))
     bg = v.nonnegative("background_cm", background_cm)
-    onset = bands[min(1, bands.size - 1)] if background_onset_ev is None else float(
-        v.positive("background_onset_ev", background_onset_ev))
+    onset = bands[min(1, bands.size - 1)] if background_onset_ev is None else v.positive(
+        "background_onset_ev", v.scalar("background_onset_ev", background_onset_ev))
     w = v.positive("fwhm_ev", fwhm_ev)
+    v.broadcast(**{"energy_ev x band_energies_ev": e[..., None] * bands, "fwhm_ev": w,
+                   "alpha_1s_cm": v.positive("alpha_1s_cm", alpha_1s_cm), "background_cm": bg})
     g = np.asarray(statefilling.SHELL_DEGENERACIES[:bands.size], dtype=float)
-    background = bg / (1.0 + np.exp(-(e - onset) / (w / 2.0)))
+    background = bg * expit((e - onset) / (w / 2.0))   # 1/(1 + e^-x) without overflow
     alpha0 = background - statefilling.gain_spectrum_cm(e, 0.0, bands, alpha_1s_cm, w, g)
     alpha = background - statefilling.gain_spectrum_cm(e, mean_n, bands, alpha_1s_cm, w, g)
     return {"alpha0": alpha0, "delta_alpha": alpha - alpha0, "alpha": alpha}
@@ -294,6 +297,7 @@ def vsl_intensity(length_cm, a, b, gain_cm):
     a = v.nonnegative("a", a)
     b = v.nonnegative("b", b)
     g = v.as_real("gain_cm", gain_cm)
+    v.broadcast(length_cm=length, a=a, b=b, gain_cm=g)
     v.in_range("gain_cm * length_cm", g * length, -700.0, 700.0)
     return (a * length + b * np.exp(g * length))[()]
 
@@ -314,7 +318,8 @@ def vsl_synthetic(length_cm, a, b, gain_cm, relative_noise=0.05, seed=0):
     """
     clean = np.asarray(vsl_intensity(length_cm, a, b, gain_cm))
     noise = v.in_range("relative_noise", relative_noise, 0.0, 0.5)
-    rng = np.random.default_rng(v.integer("seed", seed))
+    v.broadcast(length_cm=length_cm, a=a, b=b, gain_cm=gain_cm, relative_noise=noise)
+    rng = np.random.default_rng(v.integer("seed", seed, maximum=2**32 - 1))
     return clean * (1.0 + noise * rng.standard_normal(clean.shape))
 
 
@@ -355,7 +360,7 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
         slope = np.polyfit(length[top], np.log(y[top]), 1)[0]
         g0 = max(slope, 1.0 / np.ptp(length))
     else:
-        g0 = float(v.as_real("gain_guess_cm", gain_guess_cm))
+        g0 = v.as_real("gain_guess_cm", v.scalar("gain_guess_cm", gain_guess_cm))
     small = length <= np.quantile(length, 1 / 4)
     a0 = max(float(np.polyfit(length[small], y[small], 1)[0]), 1e-12)
     b0 = max(float(y[-1] * np.exp(-g0 * length[-1])), 1e-12)

@@ -39,8 +39,9 @@ _N_INT = np.arange(_N_MAX + 1)
 
 def _degeneracies(name, degeneracies):
     arr = v.as_real(name, degeneracies)
-    if arr.ndim != 1 or arr.size == 0 or np.any(arr <= 0):
-        raise ValueError(f"{name} must be a non-empty sequence of positive degeneracies, "
+    if arr.ndim != 1 or np.any(arr < 1):
+        raise ValueError(f"{name} must be a non-empty sequence of degeneracies >= 1 (allowed "
+                         f"range [1, {v.MAX_MAGNITUDE:g}]), "
                          f"got {degeneracies!r}")
     return arr
 
@@ -92,8 +93,9 @@ def transition_inversion(n_excitons, degeneracies=SHELL_DEGENERACIES, n_electron
         entries are inverted (amplifying) transitions.
     """
     g = _degeneracies("degeneracies", degeneracies)
-    n = v.nonnegative("n_excitons", n_excitons)
+    n = v.in_range("n_excitons", n_excitons, 0.0, float(g.sum()))
     extra = v.nonnegative("n_electrons_extra", n_electrons_extra)
+    v.in_range("n_excitons + n_electrons_extra", np.asarray(n) + extra, 0.0, float(g.sum()))
     f_e = occupation_factors(np.asarray(n) + extra, g)
     f_h = occupation_factors(n, g)
     return f_e + f_h - 1.0
@@ -200,10 +202,10 @@ def gain_spectrum_cm(energy_ev, mean_n, band_energies_ev, alpha_1s_cm, fwhm_ev,
     g = _degeneracies("degeneracies", degeneracies)
     bands = v.positive("band_energies_ev", np.atleast_1d(band_energies_ev))
     if bands.shape != g.shape:
-        raise ValueError(f"band_energies_ev must have one energy per shell ({g.size}), "
-                         f"got {len(bands)}")
+        raise ValueError(f"band_energies_ev must have one energy per shell of degeneracies "
+                         f"({g.size}), got {len(bands)}")
     alpha = v.positive("alpha_1s_cm", alpha_1s_cm)
-    inversion = ensemble_inversion(float(v.as_real("mean_n", mean_n)), g)
+    inversion = ensemble_inversion(v.as_real("mean_n", v.scalar("mean_n", mean_n)), g)
     e = v.positive("energy_ev", energy_ev)
     lines = gaussian_line(np.asarray(e)[..., None], bands, fwhm_ev)
     return alpha * (lines * (g / g[0]) * inversion).sum(axis=-1)
@@ -271,8 +273,8 @@ def scaled_transition_energy_ev(e_1s_ev, e_1p_ev, n, L):
     """
     from .confinement import bessel_root
 
-    e1 = float(v.positive("e_1s_ev", e_1s_ev))
-    e2 = float(v.positive("e_1p_ev", e_1p_ev))
+    e1 = v.positive("e_1s_ev", v.scalar("e_1s_ev", e_1s_ev))
+    e2 = v.positive("e_1p_ev", v.scalar("e_1p_ev", e_1p_ev))
     if e2 <= e1:
         raise ValueError(f"e_1p_ev must exceed e_1s_ev (allowed range ({e1}, inf)), "
                          f"got {e_1p_ev!r}")
@@ -298,7 +300,8 @@ def electron_intraband_energy_ev(e_1s_ev, e_1p_ev, electron_share, n_to=1, L_to=
         Level the electron is lifted to (1D by default).
     """
     share = v.probability("electron_share", electron_share)
-    upper = scaled_transition_energy_ev(e_1s_ev, e_1p_ev, n_to, L_to)
+    upper = scaled_transition_energy_ev(e_1s_ev, e_1p_ev, v.integer("n_to", n_to, 1),
+                                        v.integer("L_to", L_to))
     if upper <= e_1p_ev:
         raise ValueError(f"L_to must name a level above 1P, got n_to={n_to!r}, L_to={L_to!r}")
     return share * (upper - float(e_1p_ev))

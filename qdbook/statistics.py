@@ -45,9 +45,10 @@ def poisson_probability(i, mean_n):
     >>> round(float(poisson_probability(np.arange(60), 1.5).sum()), 12)
     1.0
     """
-    i_arr = v.nonnegative("i", i)
+    i_arr = v.in_range("i", i, 0, 10**6)
     if not np.all(np.mod(i_arr, 1) == 0):
-        raise ValueError(f"i must be a non-negative integer, got {i!r}")
+        raise ValueError(f"i must be a non-negative integer (allowed range [0, 1000000]), "
+                         f"got {i!r}")
     mean = v.nonnegative("mean_n", mean_n)
     return poisson.pmf(np.asarray(i_arr, dtype=int), mean)[()]
 

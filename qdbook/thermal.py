@@ -178,7 +178,7 @@ def pulse_overheating_k(power_w, pulse_width_s, heat_capacity_j_k, heat_exchange
     power = v.nonnegative("power_w", power_w)
     tp = v.positive("pulse_width_s", pulse_width_s)
     c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
-    if exact:
+    if v.flag("exact", exact):
         return power / k * -np.expm1(-tp * k / c)
     return power * tp / c
 
@@ -303,15 +303,15 @@ def pulse_train_temperature_k(time_s, power_w, pulse_width_s, period_s, heat_cap
         As in :func:`pulse_train_extremes_k`.
     """
     t = np.asarray(v.nonnegative("time_s", time_s), dtype=float)
-    power = float(v.nonnegative("power_w", power_w))
-    tp = float(v.positive("pulse_width_s", pulse_width_s))
-    period = float(v.positive("period_s", period_s))
+    power = v.nonnegative("power_w", v.scalar("power_w", power_w))
+    tp = v.positive("pulse_width_s", v.scalar("pulse_width_s", pulse_width_s))
+    period = v.positive("period_s", v.scalar("period_s", period_s))
     duty_cycle(tp, period)
     c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
+    v.broadcast(time_s=t, heat_capacity_j_k=c, heat_exchange_w_k=k)
     tau, dt_ss = c / k, power / k
     a, b = np.exp(-tp / tau), np.exp(-(period - tp) / tau)
-    n = np.floor(t / period)
-    s = t - n * period
+    n, s = np.divmod(t, period)   # t - n T loses all digits once t/T is ~1e16; divmod does not
     trough = b * dt_ss * (1 - a) / (1 - a * b)
     start = trough * (1.0 - (a * b) ** n)
     end = dt_ss + (start - dt_ss) * a
@@ -330,13 +330,13 @@ def pulse_train_numeric_k(power_w, pulse_width_s, period_s, heat_capacity_j_k,
     ``points_per_period`` points per period over ``n_periods`` periods
     (integers >= 1 and >= 4).
     """
-    power = float(v.nonnegative("power_w", power_w))
-    tp = float(v.positive("pulse_width_s", pulse_width_s))
-    period = float(v.positive("period_s", period_s))
+    power = v.nonnegative("power_w", v.scalar("power_w", power_w))
+    tp = v.positive("pulse_width_s", v.scalar("pulse_width_s", pulse_width_s))
+    period = v.positive("period_s", v.scalar("period_s", period_s))
     duty_cycle(tp, period)
     c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
     n_periods = v.integer("n_periods", n_periods, minimum=1)
-    points = v.integer("points_per_period", points_per_period, minimum=4)
+    points = v.integer("points_per_period", points_per_period, minimum=4, maximum=10**4)
     times, temps, y0 = [], [], 0.0
     for m in range(n_periods):
         for start, stop, p_in in ((m * period, m * period + tp, power),

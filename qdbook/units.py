@@ -61,9 +61,10 @@ def convert(value, from_unit: str, to_unit: str):
     0.065
     """
     for name, unit in (("from_unit", from_unit), ("to_unit", to_unit)):
-        if unit not in UNITS:
-            raise ValueError(f"{name} must be one of {sorted(UNITS)}, got {unit!r}")
-    return value * (UNITS[from_unit] / UNITS[to_unit])
+        v.choice(name, unit, sorted(UNITS))
+    factor = UNITS[from_unit] / UNITS[to_unit]
+    v.as_real("value", value, limit=np.finfo(float).max / max(factor, 1.0))  # result stays finite
+    return value * factor
 
 
 def wavelength_nm(photon_energy_ev):

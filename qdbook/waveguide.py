@@ -29,9 +29,9 @@ from .units import wavelength_nm as photon_wavelength_nm  # re-exported for the 
 
 
 def _slab_indices(n_film, n_substrate, n_cover):
-    n_f = float(v.in_range("n_film", n_film, 1.0, 10.0))
-    n_s = float(v.in_range("n_substrate", n_substrate, 1.0, 10.0))
-    n_c = float(v.in_range("n_cover", n_cover, 1.0, 10.0))
+    n_f = v.in_range("n_film", v.scalar("n_film", n_film), 1.0, 10.0)
+    n_s = v.in_range("n_substrate", v.scalar("n_substrate", n_substrate), 1.0, 10.0)
+    n_c = v.in_range("n_cover", v.scalar("n_cover", n_cover), 1.0, 10.0)
     if n_f <= max(n_s, n_c):
         raise ValueError(f"n_film must exceed n_substrate and n_cover to guide light (allowed "
                          f"range ({max(n_s, n_c)}, 10]), got {n_film!r}")
@@ -85,8 +85,8 @@ def slab_te0_mode(thickness_nm, wavelength_nm, n_film, n_substrate, n_cover=1.0)
     (1.678, 0.861)
     """
     n_f, n_s, n_c = _slab_indices(n_film, n_substrate, n_cover)
-    d = float(v.positive("thickness_nm", thickness_nm))
-    lam = float(v.positive("wavelength_nm", wavelength_nm))
+    d = v.positive("thickness_nm", v.scalar("thickness_nm", thickness_nm))
+    lam = v.positive("wavelength_nm", v.scalar("wavelength_nm", wavelength_nm))
     indices, layers = [n_s, n_f, n_c], [d]
     # scan the solver's grid finely enough for every mode: they lie ~π/d apart in κ
     v_number = 2.0 * np.pi / lam * d * np.sqrt(n_f**2 - max(n_s, n_c) ** 2)

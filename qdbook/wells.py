@@ -169,6 +169,14 @@ def _finite_level(n, d, m_w, m_b, v0):
     return energy(theta)
 
 
+MAX_FINITE_LEVELS = 1000
+"""Most bound levels :func:`finite_well_levels_ev` finds (each is one root search)."""
+
+MAX_WELL_NM = 200.0
+"""Thickest finite well solved [nm]: beyond it the root brackets lose their precision (and a
+platelet is a few nm thick)."""
+
+
 def finite_well_levels_ev(thickness_nm, mass, barrier_ev, barrier_mass=None):
     r"""Every bound level of a finite square well [eV above the well bottom].
 
@@ -199,10 +207,20 @@ def finite_well_levels_ev(thickness_nm, mass, barrier_ev, barrier_mass=None):
     ``scipy.optimize.brentq``. As :math:`V_0\to\infty` the levels tend to
     those of :func:`infinite_well_level_ev`.
     """
-    d = float(v.positive("thickness_nm", thickness_nm))
-    m_w = float(v.positive("mass", mass))
-    v0 = float(v.positive("barrier_ev", barrier_ev))
-    m_b = m_w if barrier_mass is None else float(v.positive("barrier_mass", barrier_mass))
+    d = v.in_range("thickness_nm", v.scalar("thickness_nm", thickness_nm), 0.0, MAX_WELL_NM,
+                   closed=False)
+    m_w = v.positive("mass", v.scalar("mass", mass))
+    v0 = v.positive("barrier_ev", v.scalar("barrier_ev", barrier_ev))
+    m_b = m_w if barrier_mass is None else v.positive("barrier_mass",
+                                                      v.scalar("barrier_mass", barrier_mass))
+    # Level n has kd in ((n-1)pi, n pi) below V_0: the count is known before any root is found.
+    count = int(d * np.sqrt(m_w * v0 / HBAR2_OVER_2M0_EV_NM2) / np.pi) + 1
+    if count > MAX_FINITE_LEVELS:
+        raise ValueError(
+            f"thickness_nm, mass and barrier_ev must give a well of at most {MAX_FINITE_LEVELS} "
+            f"bound levels (allowed range: d sqrt(m V_0) <= "
+            f"{MAX_FINITE_LEVELS * np.pi * np.sqrt(HBAR2_OVER_2M0_EV_NM2):.0f} nm eV^1/2), got "
+            f"about {count} levels from thickness_nm={d!r}, mass={m_w!r}, barrier_ev={v0!r}")
     levels, n = [], 1
     while True:
         level = _finite_level(n, d, m_w, m_b, v0)
@@ -217,10 +235,11 @@ def finite_well_ground_ev(thickness_nm, mass, barrier_ev, barrier_mass=None):
 
     See :func:`finite_well_levels_ev` for the parameters and the equation solved.
     """
-    d = v.positive("thickness_nm", thickness_nm)
-    m_w = float(v.positive("mass", mass))
-    v0 = float(v.positive("barrier_ev", barrier_ev))
-    m_b = m_w if barrier_mass is None else float(v.positive("barrier_mass", barrier_mass))
+    d = v.in_range("thickness_nm", thickness_nm, 0.0, MAX_WELL_NM, closed=False)
+    m_w = v.positive("mass", v.scalar("mass", mass))
+    v0 = v.positive("barrier_ev", v.scalar("barrier_ev", barrier_ev))
+    m_b = m_w if barrier_mass is None else v.positive("barrier_mass",
+                                                      v.scalar("barrier_mass", barrier_mass))
     out = np.array([_finite_level(1, float(x), m_w, m_b, v0) for x in np.ravel(d)])
     return out.reshape(np.shape(d))[()]
 
@@ -420,7 +439,7 @@ def gain_regime(mean_n, area_nm2, exciton_radius_nm):
         ``"space filling"`` while ⟨N⟩ stays below A/(π a_2D²) (the sheet
         density below the Mott density) and ``"e-h plasma"`` above it.
     """
-    n = v.nonnegative("mean_n", mean_n)
+    n = v.nonnegative("mean_n", v.scalar("mean_n", mean_n))
     n_max = max_excitons_per_platelet(area_nm2, exciton_radius_nm)
     if n_max < 2:
         return GAIN_REGIMES[0]

@@ -8,6 +8,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 from helpers import ROOT
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles for the property-based tests (tests/physics/test_hostile.py and the
+# exploration ranges): "ci" is derandomized so that a failure reproduces, and is what
+# `make test` and CI run; "fuzz" (`make fuzz`: pytest --hypothesis-profile=fuzz) draws ten
+# times as many cases from a random seed.
+settings.register_profile("ci", max_examples=1000, derandomize=True, database=None,
+                          deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", settings.get_profile("ci"), max_examples=10000,
+                          derandomize=False)
+settings.load_profile("ci")
 
 
 @pytest.fixture

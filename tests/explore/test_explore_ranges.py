@@ -1,0 +1,59 @@
+"""Every control of every exploration, at each end of its range and at every option (issue 14).
+
+The explorations are found by listing :mod:`qdbook.explore` (every ``*_explorer``). For each
+control the model runs with that control at its minimum and its maximum (a slider) or at
+each option (a selection), the others at their defaults; so does every grid value of the
+main control, which is what the static page's frames show. The model's result (what the
+view draws) must be finite: no exception, no NaN or inf in any array; the view must accept
+it.
+"""
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+
+from qdbook import explore
+from qdbook.explore._core import _grid
+
+EXPLORERS = sorted(name for name in dir(explore) if name.endswith("_explorer"))
+
+
+def _ends(control):
+    if isinstance(control, widgets.FloatLogSlider):
+        return [control.base ** control.min, control.base ** control.max]
+    if hasattr(control, "min") and hasattr(control, "max"):
+        return [control.min, control.max]
+    return [opt[1] if isinstance(opt, tuple) else opt for opt in control.options]
+
+
+def _arrays(result):
+    if isinstance(result, dict):
+        for value in result.values():
+            yield from _arrays(value)
+    elif isinstance(result, (list, tuple)):
+        for value in result:
+            yield from _arrays(value)
+    elif not isinstance(result, (str, bool)) and result is not None:
+        arr = np.asarray(result)
+        if arr.dtype.kind in "iufc":
+            yield arr
+
+
+def test_explorations_are_found():
+    assert len(EXPLORERS) >= 20, EXPLORERS
+
+
+@pytest.mark.parametrize("name", EXPLORERS)
+def test_every_control_end_and_option_gives_a_finite_figure(name):
+    exploration = getattr(explore, name)(static=False)
+    settings = [(key, value) for key, control in exploration.controls.items()
+                for value in _ends(control)]
+    main = exploration.controls[exploration.main]
+    settings += [(exploration.main, value) for value in _grid(main, exploration.n_frames)]
+    assert settings
+    for key, value in settings:
+        result = exploration.compute(**{key: value})
+        bad = [a for a in _arrays(result) if not np.all(np.isfinite(a))]
+        assert not bad, f"{name}: {key}={value!r} draws non-finite values {bad[0]!r}"[:400]
+        exploration._update_view(result)
+    exploration._update_view(exploration.result)
