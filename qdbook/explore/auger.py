@@ -15,7 +15,10 @@ from matplotlib.ticker import ScalarFormatter
 
 from .. import auger, electrical, perovskite, pumping
 from ..plotting import PALETTE, new_figure
+from ..units import convert
+from ._browser import Formula, relation, symbol
 from ._core import Exploration
+from ._figure import Figure, HSpan, Line, Panel, Points, Text
 
 # ------------------------------------------------------------------ 2.3 Auger and cw thresholds
 RADII_NM = np.linspace(1.0, 6.0, 101)
@@ -122,28 +125,31 @@ def auger_control_model(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.5e-
             "sigma": sigma_abs_cm2, "types": types}
 
 
-def auger_control_view(r: dict):
-    """Half-saturation intensity versus Auger lifetime, with the QD types marked."""
-    fig, ax = new_figure(6.4, 3.4)
-    (curve,) = ax.loglog(r["tau_grid"], r["curve"] / 1e3, color=PALETTE[0])
-    for k, (name, value) in enumerate(r["types"].items()):
-        ax.plot([QD_TYPES[name][0]], [value / 1e3], "s", color=PALETTE[k + 1], label=name)
-    (dot,) = ax.plot([r["tau"]], [r["i_half"] / 1e3], "o", color=PALETTE[0], ms=8)
-    ax.axhspan(1e-3, 30, color=PALETTE[2], alpha=0.08)
-    ax.text(12, 12, "tens of kW cm⁻² or less: tolerable cw pumping", fontsize=8, color=PALETTE[2])
-    ax.set(xlabel="biexciton Auger lifetime $\\tau_{A,XX}$ (ps)",
-           ylabel="$I_{1/2}$ (kW cm$^{-2}$)", ylim=(1e-1, 1e5))
-    ax.legend(loc="upper right")
-    title = ax.set_title("", fontsize=9)
+AUGER_CONTROL_FIGURE = Figure(width=6.4, height=3.4, panels=[Panel(
+    xlabel="biexciton Auger lifetime τ_A,XX (ps)", ylabel="I_1/2 (kW cm⁻²)",
+    xlog=True, ylog=True, ylim=(1e-1, 1e5), legend="upper right",
+    title="σ_abs = {sigma:.1e} cm², τ_A,XX = {tau:.0f} ps → I_1/2 = {i_half*1e-3:.3g} kW cm⁻²",
+    items=[
+        HSpan(y0=1e-3, y1=30.0, color=2, alpha=0.08),
+        Text(x=12.0, y=12.0, text="tens of kW cm⁻² or less: tolerable cw pumping", color=2),
+        Line(x="tau_grid", y="curve", yscale=1e-3, color=0),
+        *[Points(x=QD_TYPES[name][0], y=f"types.{name}", yscale=1e-3, marker="s", color=k + 1,
+                 label=name) for k, name in enumerate(QD_TYPES)],
+        Points(x="tau", y="i_half", yscale=1e-3, color=0, size=8),
+    ])])
+"""I_1/2 versus τ_A,XX with the chosen dot and the three QD types (kernel and browser)."""
 
-    def update(r):
-        curve.set_ydata(r["curve"] / 1e3)
-        dot.set_data([r["tau"]], [r["i_half"] / 1e3])
-        title.set_text(f"σ_abs = {r['sigma']:.1e} cm², τ_A,XX = {r['tau']:.0f} ps → "
-                       f"$I_{{1/2}}$ = {r['i_half'] / 1e3:.3g} kW cm$^{{-2}}$")
 
-    update(r)
-    return fig, update
+def auger_control_formula() -> Formula:
+    """Browser model: rel-2.3-half-intensity over the τ grid and at the chosen τ_A,XX."""
+    tau, sigma, energy = symbol("tau_a_xx_ps"), symbol("sigma_abs_cm2"), symbol("photon_energy_ev")
+
+    def i_half(t):
+        return relation("rel-2.3-half-intensity", E_p=convert(energy, "eV", "J"),
+                        sigma_abs=sigma, tau_A=convert(t, "ps", "s"))
+
+    return Formula({"curve": i_half(symbol("tau_grid")), "i_half": i_half(tau), "tau": tau,
+                    "sigma": sigma}, grids={"tau_grid": TAU_GRID_PS})
 
 
 def auger_control_explorer(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.5e-14,
@@ -157,7 +163,8 @@ def auger_control_explorer(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.
                                                 step=0.05, description="σ_abs (cm²)",
                                                 readout_format=".1e"),
     }
-    return Exploration(auger_control_model, controls, auger_control_view, **kwargs)
+    return Exploration(auger_control_model, controls, figure=AUGER_CONTROL_FIGURE,
+                       browser=auger_control_formula, **kwargs)
 
 
 # ------------------------------------------------------------------ 4.2 Auger: CsPbBr3 vs CdSe

@@ -1,0 +1,407 @@
+"""A declarative figure: written once, drawn by Matplotlib (kernel, default PNG) and in the browser.
+
+A :class:`Figure` is a list of :class:`Panel` objects, each with axes
+(labels, log scales, limits), a title template and items: :class:`Line`,
+:class:`Points`, :class:`Bars`, :class:`Fill`, :class:`HLine`, :class:`VLine`,
+:class:`HSpan` and :class:`Text`. Items refer to the model's result by key:
+a string is a key of the *flat* result (:func:`flatten`), a number is a
+literal. Templates such as ``"R = {radius_nm:.2f} nm"`` (or ``{i_half*1e-3:.3g}``,
+a value times a factor) take Python format
+specifications (``f``, ``e``, ``g``, ``%``, with precision and ``+``); the
+browser's script (``assets/qd-explore.js``) implements the same subset.
+
+:meth:`Figure.matplotlib_view` turns the description into an
+:class:`~qdbook.explore.Exploration` view; :meth:`Figure.to_json` gives the
+browser the same description; :meth:`Figure.series` lists the numbers each
+item draws, which the browser tests compare with what the page drew.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..plotting import PALETTE, new_figure
+
+Ref = str | float | int | list | tuple | None
+"""A key of the flat result (str), a literal number or a literal list of numbers."""
+
+
+def colour(c) -> str:
+    """A palette index → its hex colour; a string is returned as it is (a hex or grey level)."""
+    if isinstance(c, int):
+        return PALETTE[c]
+    if isinstance(c, str) and re.fullmatch(r"0?\.\d+", c):
+        level = round(float(c) * 255)
+        return f"#{level:02x}{level:02x}{level:02x}"
+    return c
+
+
+@dataclass
+class Item:
+    """Common fields: colour (palette index or CSS colour), label for the legend."""
+
+    color: int | str = 0
+    label: str | None = None
+
+    def refs(self) -> dict:
+        """The item's data references, by role."""
+        return {}
+
+    def to_dict(self) -> dict:
+        d = {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+        d["kind"] = type(self).__name__.lower()
+        d["color"] = colour(self.color)
+        if isinstance(d.get("colors"), list):
+            d["colors"] = [colour(c) for c in d["colors"]]
+        return d
+
+
+@dataclass
+class Line(Item):
+    """A curve y(x); ``xscale``/``yscale`` multiply the values (unit changes for display)."""
+
+    x: Ref = None
+    y: Ref = None
+    xscale: float = 1.0
+    yscale: float = 1.0
+    dash: str | None = None        # "--" or ":"
+    width: float = 1.5
+
+    def refs(self):
+        return {"x": (self.x, self.xscale), "y": (self.y, self.yscale)}
+
+
+@dataclass
+class Points(Line):
+    """Markers at (x, y): scalars or arrays; marker "o", "s" or "x"."""
+
+    marker: str = "o"
+    size: float = 6.0
+    hollow: bool = False
+
+
+@dataclass
+class Fill(Line):
+    """The area between y and 0; ``where`` = "pos" or "neg" keeps only that side."""
+
+    where: str | None = None
+    alpha: float = 0.3
+
+
+@dataclass
+class Bars(Item):
+    """Bars of height y at x; ``colors`` gives one colour per bar (else ``color``)."""
+
+    x: Ref = None
+    y: Ref = None
+    yscale: float = 1.0
+    colors: list | None = None
+    ticklabels: list | None = None
+    width: float = 0.8
+
+    def refs(self):
+        return {"x": (self.x, 1.0), "y": (self.y, self.yscale)}
+
+
+@dataclass
+class HLine(Item):
+    """A horizontal line across the panel at y."""
+
+    y: Ref = 0.0
+    yscale: float = 1.0
+    dash: str | None = None
+    width: float = 0.8
+
+    def refs(self):
+        return {"y": (self.y, self.yscale)}
+
+
+@dataclass
+class VLine(Item):
+    """A vertical line across the panel at x."""
+
+    x: Ref = 0.0
+    xscale: float = 1.0
+    dash: str | None = None
+    width: float = 1.0
+
+    def refs(self):
+        return {"x": (self.x, self.xscale)}
+
+
+@dataclass
+class HSpan(Item):
+    """A shaded horizontal band between y0 and y1."""
+
+    y0: Ref = 0.0
+    y1: Ref = 1.0
+    alpha: float = 0.1
+
+    def refs(self):
+        return {"y0": (self.y0, 1.0), "y1": (self.y1, 1.0)}
+
+
+@dataclass
+class Text(Item):
+    """A text (template) at (x, y) in data coordinates, or axes fractions if ``axes``."""
+
+    x: Ref = 0.0
+    y: Ref = 0.0
+    text: str = ""
+    axes: bool = False
+    ha: str = "left"
+    va: str = "baseline"
+    size: float = 8.0
+
+    def refs(self):
+        return {"x": (self.x, 1.0), "y": (self.y, 1.0)}
+
+
+@dataclass
+class Panel:
+    """One set of axes: labels, log scales, fixed limits (None = from the data), title, items."""
+
+    xlabel: str = ""
+    ylabel: str = ""
+    items: list = field(default_factory=list)
+    xlog: bool = False
+    ylog: bool = False
+    xlim: tuple | None = None
+    ylim: tuple | None = None
+    title: str = ""
+    legend: str | None = None   # Matplotlib location, e.g. "upper right"
+
+    def to_dict(self) -> dict:
+        d = {k: v for k, v in dataclasses.asdict(self).items() if k != "items" and v is not None}
+        d["items"] = [item.to_dict() for item in self.items]
+        return d
+
+
+@dataclass
+class Figure:
+    """Panels side by side (stacked on a narrow screen), a figure title, the size in inches."""
+
+    panels: list
+    title: str = ""
+    width: float = 7.0
+    height: float = 3.2
+
+    def to_json(self) -> dict:
+        """The description as JSON-ready data, for the browser."""
+        return {"title": self.title, "width": self.width, "height": self.height,
+                "panels": [p.to_dict() for p in self.panels]}
+
+    def keys(self) -> set[str]:
+        """Every key of the flat result that the figure reads (data and templates)."""
+        found = set(template_keys(self.title))
+        for panel in self.panels:
+            found |= set(template_keys(panel.title))
+            for item in panel.items:
+                for ref, _ in item.refs().values():
+                    if isinstance(ref, str):
+                        found.add(ref)
+                if isinstance(item, Text):
+                    found |= set(template_keys(item.text))
+        return found
+
+    def series(self, flat: dict) -> list[list[dict]]:
+        """Per panel, per item: the numbers it draws (arrays after scaling), by role."""
+        return [[{role: _values(flat, ref, scale) for role, (ref, scale) in item.refs().items()}
+                 for item in panel.items] for panel in self.panels]
+
+    def texts(self, flat: dict) -> dict:
+        """The figure's and panels' titles at a result."""
+        return {"title": render(self.title, flat),
+                "panels": [render(p.title, flat) for p in self.panels]}
+
+    def matplotlib_view(self):
+        """A view for :class:`~qdbook.explore.Exploration`: ``view(result) -> (fig, update)``."""
+        def view(result):
+            return _draw(self, result)
+        return view
+
+
+# ------------------------------------------------------------------ flat results and templates
+def flatten(result: dict, prefix: str = "") -> dict:
+    """The result as one level of keys: nested dicts joined by ".", complex numbers as their
+    real part (imaginary part under ``key.imag``), 2-D arrays as columns ``key.0``, ``key.1`` …,
+    None as NaN."""
+    flat = {}
+    for key, value in result.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, name + "."))
+            continue
+        if value is None:
+            flat[name] = np.nan
+            continue
+        if isinstance(value, str):
+            flat[name] = value
+            continue
+        if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+            flat[name] = list(value)
+            continue
+        arr = np.asarray(value)
+        if np.iscomplexobj(arr):
+            flat[name + ".imag"] = arr.imag.astype(float) if arr.ndim else float(arr.imag)
+            arr = arr.real
+        if arr.dtype == object:
+            arr = np.array([np.nan if v is None else v for v in arr.ravel()], dtype=float)
+        arr = arr.astype(float)
+        if arr.ndim == 2:
+            for j in range(arr.shape[1]):
+                flat[f"{name}.{j}"] = arr[:, j]
+        elif arr.ndim == 0:
+            flat[name] = float(arr)
+        else:
+            flat[name] = arr
+    return flat
+
+
+_FIELD = re.compile(r"\{([^{}:*]+)(?:\*([-+.0-9eE]+))?(?::([^{}]*))?\}")
+
+
+def template_keys(template: str) -> list[str]:
+    """The keys a template reads."""
+    return [m[1] for m in _FIELD.finditer(template or "")]
+
+
+def render(template: str, flat: dict) -> str:
+    """Fill a template's fields ``{key:spec}`` from the flat result."""
+    def one(m):
+        value = flat[m[1]]
+        if isinstance(value, np.ndarray):
+            value = float(value.ravel()[0])
+        if m[2]:
+            value = value * float(m[2])
+        if m[3] and isinstance(value, float) and not np.isfinite(value):
+            return "–"
+        return format(value, m[3] or "")
+    return _FIELD.sub(one, template or "")
+
+
+def _values(flat: dict, ref: Ref, scale: float):
+    """A reference resolved to a float array (scalars become one-element arrays)."""
+    if ref is None:
+        return np.array([])
+    value = flat[ref] if isinstance(ref, str) else ref
+    return np.atleast_1d(np.asarray(value, dtype=float)) * scale
+
+
+# ------------------------------------------------------------------ Matplotlib
+_DASH = {None: "-", "--": "--", ":": ":"}
+
+
+def _draw(spec: Figure, result: dict):
+    fig, axes = new_figure(spec.width, spec.height, ncols=len(spec.panels))
+    axes = np.atleast_1d(axes)
+    updaters = []
+    suptitle = fig.suptitle("", fontsize=9) if spec.title else None
+    for ax, panel in zip(axes, spec.panels, strict=True):
+        updaters.append(_draw_panel(ax, panel))
+
+    def update(result):
+        flat = flatten(result)
+        for up in updaters:
+            up(flat)
+        if suptitle is not None:
+            suptitle.set_text(render(spec.title, flat))
+
+    update(result)
+    return fig, update
+
+
+def _draw_panel(ax, panel: Panel):
+    if panel.xlog:
+        ax.set_xscale("log")
+    if panel.ylog:
+        ax.set_yscale("log")
+    ax.set(xlabel=panel.xlabel, ylabel=panel.ylabel)
+    title = ax.set_title("", fontsize=9)
+    moves = []
+    for item in panel.items:
+        moves.append(_draw_item(ax, item))
+    if panel.legend:
+        ax.legend(loc=panel.legend, fontsize=7.5)
+    bars = [item for item in panel.items if isinstance(item, Bars)]
+    if bars and bars[0].ticklabels:
+        ax.set_xticks(range(len(bars[0].ticklabels)), bars[0].ticklabels)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.grid(False, axis="x")
+
+    def update(flat):
+        for move, item in zip(moves, panel.items, strict=True):
+            move({role: _values(flat, ref, scale)
+                  for role, (ref, scale) in item.refs().items()}, flat)
+        ax.relim()
+        ax.autoscale_view()
+        if panel.xlim is not None:
+            ax.set_xlim(*panel.xlim)
+        if panel.ylim is not None:
+            ax.set_ylim(*panel.ylim)
+        title.set_text(render(panel.title, flat))
+
+    return update
+
+
+def _draw_item(ax, item):
+    c = colour(item.color)
+    if isinstance(item, Points):
+        (art,) = ax.plot([], [], ls="none", marker=item.marker, ms=item.size,
+                         color=c, mfc="none" if item.hollow else c, label=item.label,
+                         mew=2 if item.marker == "x" else 1)
+        return lambda v, flat: art.set_data(v["x"], v["y"])
+    if isinstance(item, Fill):
+        state = {"art": None}
+
+        def move(v, flat):
+            if state["art"] is not None:
+                state["art"].remove()
+            y = v["y"]
+            if item.where == "pos":
+                y = np.maximum(y, 0)
+            elif item.where == "neg":
+                y = np.minimum(y, 0)
+            state["art"] = ax.fill_between(v["x"], 0, y, color=c, alpha=item.alpha, lw=0,
+                                           label=item.label)
+        return move
+    if isinstance(item, Line):
+        (art,) = ax.plot([], [], color=c, ls=_DASH[item.dash], lw=item.width, label=item.label)
+        return lambda v, flat: art.set_data(v["x"], v["y"])
+    if isinstance(item, Bars):
+        state = {"bars": None}
+
+        def move(v, flat):
+            if state["bars"] is None:
+                colours = [colour(k) for k in item.colors] if item.colors else c
+                state["bars"] = ax.bar(v["x"], v["y"], color=colours, width=item.width)
+            for bar, h in zip(state["bars"], v["y"], strict=True):
+                bar.set_height(h)
+        return move
+    if isinstance(item, HLine):
+        art = ax.axhline(0, color=c, ls=_DASH[item.dash], lw=item.width, label=item.label)
+        return lambda v, flat: art.set_ydata([v["y"][0]] * 2)
+    if isinstance(item, VLine):
+        art = ax.axvline(0, color=c, ls=_DASH[item.dash], lw=item.width, label=item.label)
+        return lambda v, flat: art.set_xdata([v["x"][0]] * 2)
+    if isinstance(item, HSpan):
+        state = {"art": None}
+
+        def move(v, flat):
+            if state["art"] is not None:
+                state["art"].remove()
+            state["art"] = ax.axhspan(v["y0"][0], v["y1"][0], color=c, alpha=item.alpha, lw=0)
+        return move
+    if isinstance(item, Text):
+        kw = {"transform": ax.transAxes} if item.axes else {}
+        art = ax.text(0, 0, "", color=c, fontsize=item.size, ha=item.ha, va=item.va, **kw)
+
+        def move(v, flat):
+            art.set_position((v["x"][0], v["y"][0]))
+            art.set_text(render(item.text, flat))
+        return move
+    raise ValueError(f"item must be one of the figure items, got {type(item).__name__}")
