@@ -138,9 +138,9 @@
     });
     return s;
   }
-  function range(panel, axis, series) {
+  function range(panel, axis, series, flat) {
     var lim = panel[axis + "lim"], log = panel[axis + "log"];
-    if (lim) return [lim[0], lim[1]];
+    if (lim) return lim.map(function (v) { return typeof v === "string" ? flat[v] : v; });
     var vals = [];
     panel.items.forEach(function (item, k) {
       var s = series[k];
@@ -265,7 +265,7 @@
       if (!item.label) return;
       var entry = document.createElement("span");
       var sw = document.createElement("span");
-      sw.className = "qd-swatch" + (item.kind === "points" ? " qd-swatch-point" : "");
+      sw.className = "qd-swatch" + (item.kind === "points" ? (item.marker === "o" ? " qd-swatch-point qd-round" : " qd-swatch-point") : "");
       sw.style.background = item.color;
       entry.appendChild(sw);
       entry.appendChild(document.createTextNode(item.label));
@@ -300,8 +300,8 @@
     var u = new uPlot(opts, [[0, 1], [0, 1]], plot);
     return {
       update: function (flat, series) {
-        cur.x = range(panel, "x", series);
-        cur.y = range(panel, "y", series);
+        cur.x = range(panel, "x", series, flat);
+        cur.y = range(panel, "y", series, flat);
         title.textContent = render(panel.title, flat);
         u.setData([[cur.x[0], cur.x[1]], [cur.y[0], cur.y[1]]]);
       },

@@ -87,16 +87,17 @@ def operate_from_keyboard(page, block_id, exp) -> int:
                           [block_id, cj["name"]])
             keys = ["ArrowDown"] * (n - 1)
         else:
-            at_max = page.evaluate("([id, n]) => { const e = document.getElementById(id + '-' + n);"
-                                   " return Number(e.value) >= Number(e.max) - Number(e.step) * 3; }",
-                                   [block_id, cj["name"]])
+            at_max = page.evaluate(
+                "([id, n]) => { const e = document.getElementById(id + '-' + n);"
+                " return Number(e.value) >= Number(e.max) - Number(e.step) * 3; }",
+                [block_id, cj["name"]])
             keys = ["ArrowLeft" if at_max else "ArrowRight"] * 3
         for key in keys:
             before = page.evaluate(PIXELS, block_id)
             page.keyboard.press(key)
             after = page.evaluate(PIXELS, block_id)
             st = state(page, block_id)
-            assert after != before, f"{block_id}: {key} on {cj['label']!r} did not change the figure"
+            assert after != before, f"{block_id}: {key} on {cj['label']!r} left the figure"
             compare(exp, st, rtol)
             presses += 1
     return presses

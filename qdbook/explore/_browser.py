@@ -66,8 +66,10 @@ def _jsonable(v):
 
 
 def browser_value(cj: dict, position):
-    """The value the browser's control gives at slider position (or option index) ``position``;
-    the same arithmetic as qd-explore.js (a log slider's value is ``base ** position``)."""
+    """The value the browser's control gives at slider position (or option index) ``position``.
+
+    The same arithmetic as qd-explore.js (a log slider's value is ``base ** position``).
+    """
     if cj["kind"] == "select":
         return cj["options"][int(position)]["value"]
     if cj["kind"] == "log":
@@ -99,8 +101,11 @@ def symbol(name: str):
 
 
 def relation(relation_id: str, **values):
-    """The registered form of ``relation_id`` with its symbols replaced, by name, by ``values``
-    (expressions of controls, with unit conversions from :func:`qdbook.units.convert`)."""
+    """The registered form of ``relation_id`` with its symbols replaced by name.
+
+    ``values`` are expressions of controls, with unit conversions from
+    :func:`qdbook.units.convert`.
+    """
     import sympy as sp
 
     from ..equations import form
@@ -168,7 +173,8 @@ class Formula:
                 lines.append(f"  out[{json.dumps(key)}] = G[{json.dumps(g)}].map(function ({g}) "
                              f"{{ {decl}return {code}; }});")
             else:
-                lines.append(f"  out[{json.dumps(key)}] = (function () {{ {decl}return {code}; }})();")
+                lines.append(f"  out[{json.dumps(key)}] = (function () {{ {decl}return "
+                             f"{code}; }})();")
         lines += ["  return out;", "}"]
         return "\n".join(lines)
 
@@ -258,9 +264,9 @@ class Table:
             total += len(b64)
             out[key] = {"dims": dims, "size": width, "scalar": scalar, "b64": b64}
         if total > TABLE_BUDGET_BYTES:
+            grid = dict(zip(names, shape, strict=True))
             raise ValueError(f"table data of {total} bytes exceed TABLE_BUDGET_BYTES "
-                             f"({TABLE_BUDGET_BYTES}); grid {dict(zip(names, shape))}: lower "
-                             f"the points")
+                             f"({TABLE_BUDGET_BYTES}); grid {grid}: lower the points")
         return {"grid": axes, "keys": out, "bytes": total, "points": int(np.prod(shape))}
 
 
@@ -275,8 +281,10 @@ def model_defaults(model) -> dict:
 
 
 def resolved(browser):
-    """A browser model, or the model a zero-argument builder returns (built when needed:
-    a formula imports sympy and the registry, which a kernel need not load)."""
+    """A browser model, or the model a zero-argument builder returns.
+
+    Built when needed: a formula imports sympy and the registry, which a kernel need not load.
+    """
     return browser() if callable(browser) else browser
 
 

@@ -163,7 +163,10 @@ class Text(Item):
 
 @dataclass
 class Panel:
-    """One set of axes: labels, log scales, fixed limits (None = from the data), title, items."""
+    """One set of axes: labels, log scales, limits, title, items.
+
+    A limit is a pair of numbers or keys of the result; None takes it from the data.
+    """
 
     xlabel: str = ""
     ylabel: str = ""
@@ -200,6 +203,8 @@ class Figure:
         found = set(template_keys(self.title))
         for panel in self.panels:
             found |= set(template_keys(panel.title))
+            found |= {v for lim in (panel.xlim, panel.ylim) if lim for v in lim
+                      if isinstance(v, str)}
             for item in panel.items:
                 for ref, _ in item.refs().values():
                     if isinstance(ref, str):
@@ -227,9 +232,12 @@ class Figure:
 
 # ------------------------------------------------------------------ flat results and templates
 def flatten(result: dict, prefix: str = "") -> dict:
-    """The result as one level of keys: nested dicts joined by ".", complex numbers as their
-    real part (imaginary part under ``key.imag``), 2-D arrays as columns ``key.0``, ``key.1`` …,
-    None as NaN."""
+    """The result as one level of keys.
+
+    Nested dicts are joined by ".", complex numbers become their real part (the
+    imaginary part under ``key.imag``), 2-D arrays their columns ``key.0``,
+    ``key.1`` …, None becomes NaN.
+    """
     flat = {}
     for key, value in result.items():
         name = f"{prefix}{key}"
@@ -339,10 +347,9 @@ def _draw_panel(ax, panel: Panel):
                   for role, (ref, scale) in item.refs().items()}, flat)
         ax.relim()
         ax.autoscale_view()
-        if panel.xlim is not None:
-            ax.set_xlim(*panel.xlim)
-        if panel.ylim is not None:
-            ax.set_ylim(*panel.ylim)
+        for lim, setter in ((panel.xlim, ax.set_xlim), (panel.ylim, ax.set_ylim)):
+            if lim is not None:
+                setter(*[float(flat[v]) if isinstance(v, str) else v for v in lim])
         title.set_text(render(panel.title, flat))
 
     return update

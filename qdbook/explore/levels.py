@@ -12,7 +12,9 @@ import numpy as np
 from .. import confinement, perovskite, wells
 from ..materials import MATERIALS, get_material
 from ..plotting import PALETTE, new_figure
+from ._browser import Table
 from ._core import Exploration
+from ._figure import Figure, HLine, Line, Panel, Points, Text
 
 # ------------------------------------------------------------------ 2.1 levels and gap
 LADDER = confinement.level_ladder(n_max=2, L_max=3)[:5]  # 1S, 1P, 1D, 2S, 1F
@@ -102,6 +104,15 @@ MEASURED_EV = wells.wavelength_to_ev([wells.MEASURED_CDSE_NPL_EMISSION[k][0] for
 N_LEVEL_ARTISTS = 6
 
 
+def _segments(levels, half: float, sign: float) -> tuple[np.ndarray, np.ndarray]:
+    """Bound levels as horizontal segments across the well, separated by NaN (for drawing)."""
+    xs = np.tile([-half, half, np.nan], N_LEVEL_ARTISTS)
+    ys = np.full(3 * N_LEVEL_ARTISTS, np.nan)
+    for k, level in enumerate(np.asarray(levels)[:N_LEVEL_ARTISTS]):
+        ys[3 * k:3 * k + 2] = sign * level
+    return xs, ys
+
+
 def well_levels_model(monolayers: float = 4.0, barrier_ev: float = 3.0) -> dict:
     """Gap versus thickness (infinite and finite well) and the finite-well levels at one thickness.
 
@@ -109,6 +120,11 @@ def well_levels_model(monolayers: float = 4.0, barrier_ev: float = 3.0) -> dict:
     model); masses and bulk gap are CdSe's from :mod:`qdbook.materials`.
     """
     d = float(wells.platelet_thickness_nm(monolayers))
+    electron = wells.finite_well_levels_ev(d, CDSE.me, barrier_ev)
+    hole = wells.finite_well_levels_ev(d, CDSE.mh, barrier_ev)
+    half = d / 2
+    seg_x, e_seg = _segments(electron, half, 1.0)
+    _, h_seg = _segments(hole, half, -1.0)
     return {
         "monolayers": monolayers, "barrier": barrier_ev, "d": d,
         "ml_grid": ML_GRID, "gap_infinite": GAP_INFINITE,
@@ -117,53 +133,41 @@ def well_levels_model(monolayers: float = 4.0, barrier_ev: float = 3.0) -> dict:
                                                 barrier_ev)),
         "gap_here_infinite": float(wells.platelet_gap_ev(monolayers, CDSE.eg0_ev, CDSE.me,
                                                          CDSE.mh)),
-        "electron": wells.finite_well_levels_ev(d, CDSE.me, barrier_ev),
-        "hole": wells.finite_well_levels_ev(d, CDSE.mh, barrier_ev),
-        "measured_ml": MEASURED_ML, "measured_ev": MEASURED_EV,
+        "electron": electron, "hole": hole,
+        "measured_ml": MEASURED_ML, "measured_ev": MEASURED_EV, "eg0": CDSE.eg0_ev,
+        # drawing: the two band profiles and the levels as segments across the well
+        "well_x": np.array([-1.5, -half, -half, half, half, 1.5]),
+        "well_e": barrier_ev * np.array([1, 1, 0, 0, 1, 1.0]),
+        "well_h": -barrier_ev * np.array([1, 1, 0, 0, 1, 1.0]),
+        "seg_x": seg_x, "e_seg": e_seg, "h_seg": h_seg,
+        "ylo": -1.15 * barrier_ev, "yhi": 1.15 * barrier_ev,
     }
 
 
-def well_levels_view(r: dict):
-    """Gap versus thickness (left) and the well with its bound levels (right)."""
-    fig, (ax_g, ax_w) = new_figure(7.0, 3.2, ncols=2)
-    ax_g.plot(r["ml_grid"], r["gap_infinite"], color=PALETTE[1], ls="--", label="infinite well")
-    (finite,) = ax_g.plot(r["ml_grid"], r["gap_finite"], color=PALETTE[0], label="finite well")
-    ax_g.plot(r["measured_ml"], r["measured_ev"], "s", color=PALETTE[6], label="measured PL")
-    (dot,) = ax_g.plot([r["monolayers"]], [r["gap_here"]], "o", color=PALETTE[0], ms=7)
-    ax_g.axhline(CDSE.eg0_ev, color="0.5", lw=0.8, ls=":")
-    ax_g.set(xlabel="thickness (monolayers)", ylabel="band-edge energy (eV)", ylim=(1.5, 5.0))
-    ax_g.legend(loc="upper right")
-    title = ax_g.set_title("", fontsize=9)
-    # Right: conduction-band well (up) and valence-band well (down), energies from the edges.
-    (profile_e,) = ax_w.plot([], [], color="0.3", lw=1.2)
-    (profile_h,) = ax_w.plot([], [], color="0.3", lw=1.2)
-    e_lines = [ax_w.plot([], [], color=PALETTE[0], lw=2)[0] for _ in range(N_LEVEL_ARTISTS)]
-    h_lines = [ax_w.plot([], [], color=PALETTE[1], lw=2)[0] for _ in range(N_LEVEL_ARTISTS)]
-    ax_w.set(xlabel="z (nm)", ylabel="energy from each band edge (eV)", xlim=(-1.5, 1.5))
-    ax_w.text(0.02, 0.97, "electrons", color=PALETTE[0], transform=ax_w.transAxes, va="top",
-              fontsize=8)
-    ax_w.text(0.02, 0.03, "holes", color=PALETTE[1], transform=ax_w.transAxes, fontsize=8)
-
-    def update(r):
-        finite.set_ydata(r["gap_finite"])
-        dot.set_data([r["monolayers"]], [r["gap_here"]])
-        title.set_text(f"{r['monolayers']:g} ML (d = {r['d']:.2f} nm): finite "
-                       f"{r['gap_here']:.2f} eV, infinite {r['gap_here_infinite']:.2f} eV")
-        half, v0 = r["d"] / 2, r["barrier"]
-        xs = [-1.5, -half, -half, half, half, 1.5]
-        profile_e.set_data(xs, [v0, v0, 0, 0, v0, v0])
-        profile_h.set_data(xs, [-v0, -v0, 0, 0, -v0, -v0])
-        for lines, levels, sign in ((e_lines, r["electron"], 1), (h_lines, r["hole"], -1)):
-            for k, line in enumerate(lines):
-                if k < len(levels):
-                    line.set_data([-half, half], [sign * levels[k]] * 2)
-                    line.set_visible(True)
-                else:
-                    line.set_visible(False)
-        ax_w.set_ylim(-1.15 * v0, 1.15 * v0)
-
-    update(r)
-    return fig, update
+WELL_LEVELS_FIGURE = Figure(panels=[
+    Panel(xlabel="thickness (monolayers)", ylabel="band-edge energy (eV)", ylim=(1.5, 5.0),
+          legend="upper right",
+          title="{monolayers:g} ML (d = {d:.2f} nm): finite {gap_here:.2f} eV, "
+                "infinite {gap_here_infinite:.2f} eV",
+          items=[
+              HLine(y="eg0", color="0.5", dash=":"),
+              Line(x="ml_grid", y="gap_infinite", color=1, dash="--", label="infinite well"),
+              Line(x="ml_grid", y="gap_finite", color=0, label="finite well"),
+              Points(x="measured_ml", y="measured_ev", marker="s", color=6, label="measured PL"),
+              Points(x="monolayers", y="gap_here", color=0, size=7),
+          ]),
+    Panel(xlabel="z (nm)", ylabel="energy from each band edge (eV)", xlim=(-1.5, 1.5),
+          ylim=("ylo", "yhi"),
+          items=[
+              Line(x="well_x", y="well_e", color="0.3", width=1.2),
+              Line(x="well_x", y="well_h", color="0.3", width=1.2),
+              Line(x="seg_x", y="e_seg", color=0, width=2),
+              Line(x="seg_x", y="h_seg", color=1, width=2),
+              Text(x=0.02, y=0.97, text="electrons", axes=True, va="top", color=0),
+              Text(x=0.02, y=0.03, text="holes", axes=True, color=1),
+          ]),
+])
+"""Gap versus thickness, and the well with its bound levels (kernel and browser)."""
 
 
 def well_levels_explorer(monolayers: float = 4.0, barrier_ev: float = 3.0,
@@ -176,7 +180,12 @@ def well_levels_explorer(monolayers: float = 4.0, barrier_ev: float = 3.0,
                                           description="barrier V₀ (eV)"),
     }
     kwargs.setdefault("n_frames", 15)
-    return Exploration(well_levels_model, controls, well_levels_view, **kwargs)
+    # every step of both sliders is a grid point (15 × 23): the finite-well levels need a
+    # root search, so the page carries the model's numbers
+    return Exploration(well_levels_model, controls, figure=WELL_LEVELS_FIGURE,
+                       browser=Table(points=0, grid={
+                           "monolayers": list(np.arange(2.0, 9.01, 0.5)),
+                           "barrier_ev": list(np.arange(0.5, 6.01, 0.25))}), **kwargs)
 
 
 # ------------------------------------------------------------------ 4.2 halide composition
