@@ -136,6 +136,10 @@
       var sc = role === "x" ? item.xscale : role === "y" ? item.yscale : 1;
       s[role] = arr(flat, item[role], sc);
     });
+    if (s.x && s.y && s.y.length === 1 && s.x.length > 1) {  // a segment at one height
+      var y = s.y[0];
+      s.y = s.x.map(function () { return y; });
+    }
     return s;
   }
   function range(panel, axis, series, flat) {
@@ -152,6 +156,10 @@
     if (!vals.length) return log ? [1, 10] : [0, 1];
     var lo = Math.min.apply(null, vals), hi = Math.max.apply(null, vals);
     if (log) {
+      if (hi / lo >= 10) {  // whole decades, for readable ticks
+        return [Math.pow(10, Math.floor(Math.log10(lo) + 1e-9)),
+                Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9))];
+      }
       var f = Math.pow(hi / lo, 0.05) || 1.5;
       if (hi === lo) f = 2;
       return [lo / f, hi * f];
@@ -213,7 +221,7 @@
         }
         if (n) { ctx.lineTo(X(s.x[n - 1]), Y(base)); ctx.closePath(); ctx.fill(); }
       } else if (item.kind === "points") {
-        var size = (item.size || 6) * 0.9 * r;
+        var size = (item.size || 6) * 1.2 * r;
         ctx.setLineDash([]);
         ctx.lineWidth = (item.marker === "x" ? 2 : 1.2) * r;
         for (var p = 0; p < s.x.length; p++) {
@@ -239,7 +247,7 @@
       } else if (item.kind === "text") {
         var tx, ty;
         if (item.axes) { tx = b.left + s.x[0] * b.width; ty = b.top + (1 - s.y[0]) * b.height; }
-        else { tx = X(s.x[0]); ty = Y(s.y[0]); }
+        else { tx = X(s.x[0] + (item.dx || 0)); ty = Y(s.y[0] + (item.dy || 0)); }
         ctx.font = Math.round((item.size || 8) * 1.3 * r) + "px sans-serif";
         ctx.textAlign = item.ha === "center" ? "center" : item.ha === "right" ? "right" : "left";
         ctx.textBaseline = { top: "top", bottom: "bottom", center: "middle" }[item.va] || "alphabetic";

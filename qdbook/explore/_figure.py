@@ -152,6 +152,8 @@ class Text(Item):
     x: Ref = 0.0
     y: Ref = 0.0
     text: str = ""
+    dx: float = 0.0
+    dy: float = 0.0
     axes: bool = False
     ha: str = "left"
     va: str = "baseline"
@@ -215,8 +217,7 @@ class Figure:
 
     def series(self, flat: dict) -> list[list[dict]]:
         """Per panel, per item: the numbers it draws (arrays after scaling), by role."""
-        return [[{role: _values(flat, ref, scale) for role, (ref, scale) in item.refs().items()}
-                 for item in panel.items] for panel in self.panels]
+        return [[_item_values(item, flat) for item in panel.items] for panel in self.panels]
 
     def texts(self, flat: dict) -> dict:
         """The figure's and panels' titles at a result."""
@@ -253,6 +254,9 @@ def flatten(result: dict, prefix: str = "") -> dict:
         if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
             flat[name] = list(value)
             continue
+        if isinstance(value, tuple) and all(np.ndim(v) == 0 for v in value):
+            for j, v in enumerate(value):   # a tuple of numbers: also its members, key.0 …
+                flat[f"{name}.{j}"] = np.nan if v is None else float(np.real(v))
         arr = np.asarray(value)
         if np.iscomplexobj(arr):
             flat[name + ".imag"] = arr.imag.astype(float) if arr.ndim else float(arr.imag)
@@ -290,6 +294,14 @@ def render(template: str, flat: dict) -> str:
             return "–"
         return format(value, m[3] or "")
     return _FIELD.sub(one, template or "")
+
+
+def _item_values(item, flat: dict) -> dict:
+    """An item's numbers by role; a single y against several x is repeated (a segment)."""
+    out = {role: _values(flat, ref, scale) for role, (ref, scale) in item.refs().items()}
+    if "x" in out and "y" in out and out["y"].size == 1 and out["x"].size > 1:
+        out["y"] = np.repeat(out["y"], out["x"].size)
+    return out
 
 
 def _values(flat: dict, ref: Ref, scale: float):
@@ -343,8 +355,7 @@ def _draw_panel(ax, panel: Panel):
 
     def update(flat):
         for move, item in zip(moves, panel.items, strict=True):
-            move({role: _values(flat, ref, scale)
-                  for role, (ref, scale) in item.refs().items()}, flat)
+            move(_item_values(item, flat), flat)
         ax.relim()
         ax.autoscale_view()
         for lim, setter in ((panel.xlim, ax.set_xlim), (panel.ylim, ax.set_ylim)):
@@ -390,10 +401,10 @@ def _draw_item(ax, item):
                 bar.set_height(h)
         return move
     if isinstance(item, HLine):
-        art = ax.axhline(0, color=c, ls=_DASH[item.dash], lw=item.width, label=item.label)
+        art = ax.axhline(1, color=c, ls=_DASH[item.dash], lw=item.width, label=item.label)
         return lambda v, flat: art.set_ydata([v["y"][0]] * 2)
     if isinstance(item, VLine):
-        art = ax.axvline(0, color=c, ls=_DASH[item.dash], lw=item.width, label=item.label)
+        art = ax.axvline(1, color=c, ls=_DASH[item.dash], lw=item.width, label=item.label)
         return lambda v, flat: art.set_xdata([v["x"][0]] * 2)
     if isinstance(item, HSpan):
         state = {"art": None}
@@ -405,10 +416,10 @@ def _draw_item(ax, item):
         return move
     if isinstance(item, Text):
         kw = {"transform": ax.transAxes} if item.axes else {}
-        art = ax.text(0, 0, "", color=c, fontsize=item.size, ha=item.ha, va=item.va, **kw)
+        art = ax.text(1, 1, "", color=c, fontsize=item.size, ha=item.ha, va=item.va, **kw)
 
         def move(v, flat):
-            art.set_position((v["x"][0], v["y"][0]))
+            art.set_position((v["x"][0] + item.dx, v["y"][0] + item.dy))
             art.set_text(render(item.text, flat))
         return move
     raise ValueError(f"item must be one of the figure items, got {type(item).__name__}")

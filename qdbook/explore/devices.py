@@ -14,7 +14,10 @@ import numpy as np
 
 from .. import electrical, injection, thermal
 from ..plotting import PALETTE, new_figure
+from ..units import convert
+from ._browser import Formula, relation, symbol
 from ._core import Exploration
+from ._figure import Figure, HLine, Line, Panel, Points, Text
 
 # ------------------------------------------------------------------ 5.2 injection cycles
 _TAU_X_CG, _TAU_XX_CG = electrical.lifetimes_from_thresholds(7.0, 24.0,
@@ -114,33 +117,36 @@ def thresholds_model(tau_xx_ps: float = 65.0, radius_nm: float = 2.5, tau_x_ns: 
             "tau_x": tau_x_ns, "fill": fill_factor}
 
 
-def thresholds_view(r: dict):
-    """Threshold current densities versus biexciton lifetime, with practical levels."""
-    fig, ax = new_figure(7.0, 3.2)
-    (l_th,) = ax.loglog(r["grid"], r["j_th"], color=PALETTE[0], label="gain threshold (eq. 8)")
-    (l_half,) = ax.loglog(r["grid"], r["j_half"], color=PALETTE[3],
-                          label="half saturation (eq. 9)")
-    (d_th,) = ax.plot([r["tau_xx"]], [r["j_th_here"]], "o", color=PALETTE[0])
-    (d_half,) = ax.plot([r["tau_xx"]], [r["j_half_here"]], "o", color=PALETTE[3])
-    for k, (label, level) in enumerate(LED_LEVELS.items()):
-        ax.axhline(level, color=PALETTE[2 + 2 * k], ls=":", lw=1)
-        ax.text(11, level * 1.15, label + " A cm⁻²", fontsize=7.5, color=PALETTE[2 + 2 * k])
-    ax.set(xlabel="biexciton lifetime $\\tau_{XX}$ (ps)",
-           ylabel="current density (A cm$^{-2}$)", ylim=(0.1, 1e6))
-    ax.legend(loc="upper right")
-    title = ax.set_title("", fontsize=9)
+THRESHOLDS_FIGURE = Figure(panels=[Panel(
+    xlabel="biexciton lifetime τ_XX (ps)", ylabel="current density (A cm⁻²)", xlog=True,
+    ylog=True, ylim=(0.1, 1e6), legend="upper right",
+    title="R = {radius:.1f} nm, τ_X = {tau_x:.0f} ns, f_a = {fill:.2f}, τ_XX = {tau_xx:.3g} ps: "
+          "j_th = {j_th_here:.3g}, j_1/2 = {j_half_here:.3g} A cm⁻²",
+    items=[
+        *[item for k, (label, level) in enumerate(LED_LEVELS.items()) for item in (
+            HLine(y=level, color=2 + 2 * k, dash=":", width=1.0),
+            Text(x=11.0, y=level * 1.15, text=label + " A cm⁻²", size=7.5, color=2 + 2 * k))],
+        Line(x="grid", y="j_th", color=0, label="gain threshold (eq. 8)"),
+        Line(x="grid", y="j_half", color=3, label="half saturation (eq. 9)"),
+        Points(x="tau_xx", y="j_th_here", color=0),
+        Points(x="tau_xx", y="j_half_here", color=3),
+    ])])
+"""Threshold current densities versus biexciton lifetime, with practical levels."""
 
-    def update(r):
-        l_th.set_ydata(r["j_th"])
-        l_half.set_ydata(r["j_half"])
-        d_th.set_data([r["tau_xx"]], [r["j_th_here"]])
-        d_half.set_data([r["tau_xx"]], [r["j_half_here"]])
-        title.set_text(f"R = {r['radius']:.1f} nm, τ_X = {r['tau_x']:.0f} ns, f_a = "
-                       f"{r['fill']:.2f}, τ_XX = {r['tau_xx']:.3g} ps: j_th = "
-                       f"{r['j_th_here']:.3g}, j_1/2 = {r['j_half_here']:.3g} A cm⁻²")
 
-    update(r)
-    return fig, update
+def thresholds_formula() -> Formula:
+    """Browser model: eq-8 and eq-9 over the τ_XX grid and at the chosen τ_XX."""
+    tau, grid = symbol("tau_xx_ps"), symbol("grid")
+    radius, tau_x, fill = symbol("radius_nm"), symbol("tau_x_ns"), symbol("fill_factor")
+
+    def j(relation_id, t):
+        return relation(relation_id, R=convert(radius, "nm", "cm"), f_a=fill,
+                        tau_X=convert(tau_x, "ns", "s"), tau_XX=convert(t, "ps", "s"))
+
+    return Formula({"j_th": j("eq-8", grid), "j_half": j("eq-9", grid),
+                    "j_th_here": j("eq-8", tau), "j_half_here": j("eq-9", tau), "tau_xx": tau,
+                    "radius": radius, "tau_x": tau_x, "fill": fill},
+                   grids={"grid": TAU_XX_GRID_PS})
 
 
 def thresholds_explorer(tau_xx_ps: float = 65.0, radius_nm: float = 2.5, tau_x_ns: float = 20.0,
@@ -156,7 +162,8 @@ def thresholds_explorer(tau_xx_ps: float = 65.0, radius_nm: float = 2.5, tau_x_n
         "fill_factor": widgets.FloatSlider(value=fill_factor, min=0.1, max=1.0, step=0.05,
                                            description="f_a"),
     }
-    return Exploration(thresholds_model, controls, thresholds_view, **kwargs)
+    return Exploration(thresholds_model, controls, figure=THRESHOLDS_FIGURE,
+                       browser=thresholds_formula, **kwargs)
 
 
 # ------------------------------------------------------------------ 6.1 device heating

@@ -22,7 +22,9 @@ from .. import (
     wells,
 )
 from ..plotting import PALETTE, new_figure
+from ._browser import Formula, relation, symbol
 from ._core import Exploration
+from ._figure import Bars, Figure, HLine, Line, Panel, Points, Text, VLine
 
 # ------------------------------------------------------------------ 2.2 gain statistics
 MEAN_N_GRID = np.linspace(0.0, 4.0, 161)
@@ -44,38 +46,42 @@ def gain_statistics_model(mean_n: float = 1.0) -> dict:
     }
 
 
-def gain_statistics_view(r: dict):
-    """Poisson histogram (left) and G/G_0 versus ⟨N⟩ with the threshold (right)."""
-    fig, (ax_p, ax_g) = new_figure(7.0, 3.2, ncols=2)
-    colours = [PALETTE[1], PALETTE[4]] + [PALETTE[0]] * (len(r["i"]) - 2)
-    bars = ax_p.bar(r["i"], r["p_i"], color=colours)
-    ax_p.set(xlabel="excitons per dot i", ylabel="probability $p_i$", ylim=(0, 1))
-    label = ax_p.text(0.97, 0.95, "", transform=ax_p.transAxes, ha="right", va="top", fontsize=8.5)
-    ax_g.plot(r["grid"], r["gain_curve"], color=PALETTE[0])
-    ax_g.axhline(0, color="0.4", lw=0.8)
-    ax_g.axvline(r["threshold"], color=PALETTE[2], ls="--", lw=1)
-    ax_g.text(r["threshold"] + 0.05, -0.9, f"threshold {r['threshold']:.3f}", fontsize=8,
-              color=PALETTE[2])
-    (dot,) = ax_g.plot([r["mean_n"]], [r["gain"]], "o", color=PALETTE[1])
-    ax_g.set(xlabel="average occupancy ⟨N⟩", ylabel="gain $G/G_0 = P_{XX} - P_0$",
-             ylim=(-1.05, 1.05))
+GAIN_STATISTICS_FIGURE = Figure(panels=[
+    Panel(xlabel="excitons per dot i", ylabel="probability p_i", ylim=(0, 1), items=[
+        Bars(x="i", y="p_i", colors=[1, 4] + [0] * 7),
+        Text(x=0.97, y=0.95, axes=True, ha="right", va="top", size=8.5,
+             color=6, text="⟨N⟩ = {mean_n:.2f}\nP_0 = {P0:.2f}, P_X = {PX:.2f}, P_XX = {PXX:.2f}"),
+    ]),
+    Panel(xlabel="average occupancy ⟨N⟩", ylabel="gain G/G_0 = P_XX − P_0", ylim=(-1.05, 1.05),
+          items=[
+              HLine(y=0.0, color="0.4"),
+              VLine(x="threshold", color=2, dash="--"),
+              Text(x="threshold", y=-0.9, dx=0.05, text="threshold {threshold:.3f}", color=2),
+              Line(x="grid", y="gain_curve", color=0),
+              Points(x="mean_n", y="gain", color=1),
+          ]),
+])
+"""Poisson histogram (left) and G/G_0 versus ⟨N⟩ with the threshold (right)."""
 
-    def update(r):
-        for bar, p in zip(bars, r["p_i"], strict=True):
-            bar.set_height(p)
-        label.set_text(f"⟨N⟩ = {r['mean_n']:.2f}\n$P_0$ = {r['P0']:.2f}, $P_X$ = {r['PX']:.2f},"
-                       f" $P_{{XX}}$ = {r['PXX']:.2f}")
-        dot.set_data([r["mean_n"]], [r["gain"]])
 
-    update(r)
-    return fig, update
+def gain_statistics_formula() -> Formula:
+    """Browser model: rel-2.2-poisson, rel-2.2-three-state and rel-2.3-gain-coefficient."""
+    n = symbol("mean_n")
+    p0 = relation("rel-2.2-poisson", N=n, i=0)
+    px = relation("rel-2.2-poisson", N=n, i=1)
+    pxx = relation("rel-2.2-three-state", N=n)
+    return Formula({"mean_n": n, "p_i": relation("rel-2.2-poisson", N=n), "P0": p0, "PX": px,
+                    "PXX": pxx,
+                    "gain": relation("rel-2.3-gain-coefficient", G_0=1, P_XX=pxx, P_0=p0)},
+                   grids={"i": np.arange(0, 9)})
 
 
 def gain_statistics_explorer(mean_n: float = 1.0, **kwargs) -> Exploration:
     """⟨N⟩ → Poisson distribution, P_0, P_X, P_XX and net gain."""
     controls = {"mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=4.0, step=0.05,
                                               description="⟨N⟩")}
-    return Exploration(gain_statistics_model, controls, gain_statistics_view, **kwargs)
+    return Exploration(gain_statistics_model, controls, figure=GAIN_STATISTICS_FIGURE,
+                       browser=gain_statistics_formula, **kwargs)
 
 
 # ------------------------------------------------------------------ 3.2 single-exciton gain
