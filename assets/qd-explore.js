@@ -108,6 +108,7 @@
   // ---------------------------------------------------------------- controls
   function controlValue(c, el) {
     if (c.kind === "select") return c.options[el.selectedIndex].value;
+    if (c.kind === "index") return c.values[Math.round(Number(el.value))];
     // until the reader moves it, a slider holds the exploration's default (which the
     // native input may have rounded to its step)
     if (!el.qdTouched && c.default !== undefined) return c.default;
@@ -131,7 +132,7 @@
   }
   function itemSeries(item, flat) {
     var s = {};
-    ["x", "y", "y0", "y1"].forEach(function (role) {
+    ["x", "y", "y0", "y1", "x0", "x1"].forEach(function (role) {
       if (item[role] === undefined) return;
       var sc = role === "x" ? item.xscale : role === "y" ? item.yscale : 1;
       s[role] = arr(flat, item[role], sc);
@@ -139,6 +140,10 @@
     if (s.x && s.y && s.y.length === 1 && s.x.length > 1) {  // a segment at one height
       var y = s.y[0];
       s.y = s.x.map(function () { return y; });
+    }
+    if (s.x && s.y && s.x.length === 1 && s.y.length > 1) {  // several values at one x
+      var x = s.x[0];
+      s.x = s.y.map(function () { return x; });
     }
     return s;
   }
@@ -190,6 +195,10 @@
         ctx.globalAlpha = item.alpha;
         var ya = Y(s.y0[0]), yb = Y(s.y1[0]);
         ctx.fillRect(b.left, Math.min(ya, yb), b.width, Math.abs(ya - yb));
+      } else if (item.kind === "vspan") {
+        ctx.globalAlpha = item.alpha;
+        var xa = X(s.x0[0]), xb = X(s.x1[0]);
+        ctx.fillRect(Math.min(xa, xb), b.top, Math.abs(xa - xb), b.height);
       } else if (item.kind === "hline" || item.kind === "vline") {
         var v = item.kind === "hline" ? s.y[0] : s.x[0];
         if (!isFinite(v)) return;
@@ -246,7 +255,8 @@
         }
       } else if (item.kind === "text") {
         var tx, ty;
-        if (item.axes) { tx = b.left + s.x[0] * b.width; ty = b.top + (1 - s.y[0]) * b.height; }
+        if (item.axes === "x") { tx = b.left + s.x[0] * b.width; ty = Y(s.y[0] + (item.dy || 0)); }
+        else if (item.axes) { tx = b.left + s.x[0] * b.width; ty = b.top + (1 - s.y[0]) * b.height; }
         else { tx = X(s.x[0] + (item.dx || 0)); ty = Y(s.y[0] + (item.dy || 0)); }
         ctx.font = Math.round((item.size || 8) * 1.3 * r) + "px sans-serif";
         ctx.textAlign = item.ha === "center" ? "center" : item.ha === "right" ? "right" : "left";

@@ -13,9 +13,11 @@ no physics) wires them together. Two kinds of model:
     no control changes are shipped as numbers (the Python model's own values).
 :class:`Table`
     For models that need a solver: the Python model evaluated at build time on
-    a grid of *all* its controls; the numbers (float32, base64) are looked up at
-    the nearest grid point, and the page says when a setting lies between them.
-    Keys that do not depend on a control are stored without that axis.
+    a grid of *all* its controls; the numbers (float32, base64) are drawn as they
+    are. The page's sliders step through the grid values (each position is a
+    computed setting; a value set between them, e.g. by a script, is drawn at the
+    nearest grid point with a note saying so). Keys that do not depend on a
+    control are stored without that axis.
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ def browser_value(cj: dict, position):
     """
     if cj["kind"] == "select":
         return cj["options"][int(position)]["value"]
+    if cj["kind"] == "index":
+        return cj["values"][int(position)]
     if cj["kind"] == "log":
         return float(cj["base"]) ** float(position)
     return type(cj["value"])(position) if cj["format"] == "d" else float(position)
@@ -307,6 +311,13 @@ def browser_payload(exploration) -> dict:
                                     else flat[k]) for k in sorted(keys - set(browser.outputs))}
     else:
         payload["table"] = browser.build(exp.model, exp.controls, keys)
+        # a table's sliders step through its grid: every position is a computed setting
+        for cj in controls:
+            if cj["kind"] != "select":
+                values = payload["table"]["grid"][cj["name"]]
+                cj.update(kind="index", values=values, min=0, max=len(values) - 1, step=1,
+                          value=values.index(cj.pop("default")))
+                cj.pop("base", None)
     return payload
 
 

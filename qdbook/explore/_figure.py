@@ -3,7 +3,7 @@
 A :class:`Figure` is a list of :class:`Panel` objects, each with axes
 (labels, log scales, limits), a title template and items: :class:`Line`,
 :class:`Points`, :class:`Bars`, :class:`Fill`, :class:`HLine`, :class:`VLine`,
-:class:`HSpan` and :class:`Text`. Items refer to the model's result by key:
+:class:`HSpan`, :class:`VSpan` and :class:`Text`. Items refer to the model's result by key:
 a string is a key of the *flat* result (:func:`flatten`), a number is a
 literal. Templates such as ``"R = {radius_nm:.2f} nm"`` (or ``{i_half*1e-3:.3g}``,
 a value times a factor) take Python format
@@ -146,15 +146,30 @@ class HSpan(Item):
 
 
 @dataclass
+class VSpan(Item):
+    """A shaded vertical band between x0 and x1."""
+
+    x0: Ref = 0.0
+    x1: Ref = 1.0
+    alpha: float = 0.15
+
+    def refs(self):
+        return {"x0": (self.x0, 1.0), "x1": (self.x1, 1.0)}
+
+
+@dataclass
 class Text(Item):
-    """A text (template) at (x, y) in data coordinates, or axes fractions if ``axes``."""
+    """A text (template) at (x, y) in data coordinates.
+
+    ``axes=True``: both in axes fractions; ``axes="x"``: x in axes fraction, y in data.
+    """
 
     x: Ref = 0.0
     y: Ref = 0.0
     text: str = ""
     dx: float = 0.0
     dy: float = 0.0
-    axes: bool = False
+    axes: bool | str = False
     ha: str = "left"
     va: str = "baseline"
     size: float = 8.0
@@ -301,6 +316,8 @@ def _item_values(item, flat: dict) -> dict:
     out = {role: _values(flat, ref, scale) for role, (ref, scale) in item.refs().items()}
     if "x" in out and "y" in out and out["y"].size == 1 and out["x"].size > 1:
         out["y"] = np.repeat(out["y"], out["x"].size)
+    if "x" in out and "y" in out and out["x"].size == 1 and out["y"].size > 1:
+        out["x"] = np.repeat(out["x"], out["y"].size)
     return out
 
 
@@ -414,8 +431,17 @@ def _draw_item(ax, item):
                 state["art"].remove()
             state["art"] = ax.axhspan(v["y0"][0], v["y1"][0], color=c, alpha=item.alpha, lw=0)
         return move
+    if isinstance(item, VSpan):
+        state = {"art": None}
+
+        def move(v, flat):
+            if state["art"] is not None:
+                state["art"].remove()
+            state["art"] = ax.axvspan(v["x0"][0], v["x1"][0], color=c, alpha=item.alpha, lw=0)
+        return move
     if isinstance(item, Text):
-        kw = {"transform": ax.transAxes} if item.axes else {}
+        kw = ({"transform": ax.get_yaxis_transform()} if item.axes == "x" else
+              {"transform": ax.transAxes} if item.axes else {})
         art = ax.text(1, 1, "", color=c, fontsize=item.size, ha=item.ha, va=item.va, **kw)
 
         def move(v, flat):
