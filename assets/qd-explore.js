@@ -54,7 +54,7 @@
   function render(template, flat) {
     return (template || "").replace(/\{([^{}:*]+)(?:\*([-+.0-9eE]+))?(?::([^{}]*))?\}/g, function (_, key, factor, spec) {
       var v = flat[key];
-      if (v && typeof v === "object" && v.length !== undefined) v = v[0];
+      if (v && typeof v === "object" && v.length !== undefined) v = v[0];  // not strings
       if (factor && typeof v === "number") v = v * Number(factor);
       return fmt(v, spec);
     });
@@ -122,7 +122,9 @@
   function finite(a) { return a.filter(function (v) { return v !== null && isFinite(v); }); }
   function arr(flat, ref, scale) {
     if (ref === null || ref === undefined) return [];
-    var v = typeof ref === "string" ? flat[ref] : ref;
+    var v, m = typeof ref === "string" && /^(.+)\[(\d+)\]$/.exec(ref);
+    if (m) { v = flat[m[1]]; v = v && v.length !== undefined ? v[Number(m[2])] : v; }
+    else v = typeof ref === "string" ? flat[ref] : ref;
     if (v === undefined) throw new Error("the figure reads a key the model did not give: " + ref);
     if (typeof v === "number" || v === null) v = [v];
     scale = scale === undefined ? 1 : scale;
@@ -339,7 +341,7 @@
       Object.keys(spec.constants || {}).forEach(function (k) { flat[k] = spec.constants[k]; });
       Object.keys(out).forEach(function (k) {
         var v = out[k];
-        flat[k] = typeof v === "number" ? v : Array.prototype.slice.call(v);
+        flat[k] = typeof v === "number" || typeof v === "string" ? v : Array.prototype.slice.call(v);
       });
       return { flat: flat, offGrid: false };
     };

@@ -140,6 +140,10 @@ class Formula:
 
     outputs: dict
     grids: dict = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
+    """Per dropdown control: option → {symbol name: number} (e.g. a material's masses)."""
+    passthrough: dict = field(default_factory=dict)
+    """Result key → control name, for a dropdown's value (a string) shown as it is."""
 
     def javascript(self, controls: dict, defaults: dict) -> str:
         """``function (c, G, M) { ... return out; }`` — c: control values, G: grids."""
@@ -151,12 +155,17 @@ class Formula:
         constants = {s.name: v for s, v in CONSTANTS.items()}
         printer = JavascriptCodePrinter({"user_functions": {"factorial": "M.factorial"},
                                          "precision": 17})
-        lines = ["function (c, G, M) {", "  var out = {};"]
+        option_symbols = {name: control for control, table in self.options.items()
+                          for values in table.values() for name in values}
+        lines = ["function (c, G, M) {", "  var out = {};",
+                 f"  var P = {json.dumps(self.options, allow_nan=False)};"]
+        for key, control in self.passthrough.items():
+            lines.append(f"  out[{json.dumps(key)}] = c[{json.dumps(control)}];")
         for key, expr in self.outputs.items():
             expr = sp.sympify(expr)
             subs = {}
             for s in expr.free_symbols:
-                if s.name in controls or s.name in self.grids:
+                if s.name in controls or s.name in self.grids or s.name in option_symbols:
                     continue
                 if s.name in constants:
                     subs[s] = sp.Float(constants[s.name], 17)
@@ -171,6 +180,9 @@ class Formula:
             if len(grid) > 1:
                 raise ValueError(f"formula for {key!r} runs over more than one grid: {grid}")
             decl = "".join(f"var {n} = c[{json.dumps(n)}]; " for n in sorted(names & set(controls)))
+            decl += "".join(f"var {n} = P[{json.dumps(option_symbols[n])}][c["
+                            f"{json.dumps(option_symbols[n])}]][{json.dumps(n)}]; "
+                            for n in sorted(names & set(option_symbols)))
             code = printer.doprint(expr)
             if grid:
                 g = grid[0]

@@ -27,7 +27,8 @@ import numpy as np
 from ..plotting import PALETTE, new_figure
 
 Ref = str | float | int | list | tuple | None
-"""A key of the flat result (str), a literal number or a literal list of numbers."""
+"""A key of the flat result (str; ``"key[k]"`` is its element k), a literal number or a literal
+list of numbers."""
 
 
 def colour(c) -> str:
@@ -225,7 +226,8 @@ class Figure:
             for item in panel.items:
                 for ref, _ in item.refs().values():
                     if isinstance(ref, str):
-                        found.add(ref)
+                        m = _INDEX.fullmatch(ref)
+                        found.add(m[1] if m else ref)
                 if isinstance(item, Text):
                     found |= set(template_keys(item.text))
         return found
@@ -289,6 +291,8 @@ def flatten(result: dict, prefix: str = "") -> dict:
     return flat
 
 
+_INDEX = re.compile(r"(.+)\[(\d+)\]")
+
 _FIELD = re.compile(r"\{([^{}:*]+)(?:\*([-+.0-9eE]+))?(?::([^{}]*))?\}")
 
 
@@ -325,7 +329,10 @@ def _values(flat: dict, ref: Ref, scale: float):
     """A reference resolved to a float array (scalars become one-element arrays)."""
     if ref is None:
         return np.array([])
-    value = flat[ref] if isinstance(ref, str) else ref
+    if isinstance(ref, str) and (m := _INDEX.fullmatch(ref)):   # "key[k]": one element
+        value = np.atleast_1d(flat[m[1]])[int(m[2])]
+    else:
+        value = flat[ref] if isinstance(ref, str) else ref
     return np.atleast_1d(np.asarray(value, dtype=float)) * scale
 
 

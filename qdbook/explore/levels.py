@@ -11,8 +11,9 @@ import numpy as np
 
 from .. import confinement, perovskite, wells
 from ..materials import MATERIALS, get_material
-from ..plotting import PALETTE, new_figure
-from ._browser import Table
+from ..plotting import new_figure
+from ..units import convert
+from ._browser import Formula, Table, relation, symbol
 from ._core import Exploration
 from ._figure import Figure, HLine, Line, Panel, Points, Text
 
@@ -20,11 +21,14 @@ from ._figure import Figure, HLine, Line, Panel, Points, Text
 LADDER = confinement.level_ladder(n_max=2, L_max=3)[:5]  # 1S, 1P, 1D, 2S, 1F
 
 
+LEVELS_RADII = np.linspace(1.0, 6.0, 120)
+
+
 def levels_model(material: str = "CdSe", radius_nm: float = 2.5) -> dict:
     """Electron and hole levels (eq-1) and the gap curve (eq-2) of one material."""
     mat = get_material(material)
-    radii = np.linspace(1.0, 6.0, 120)
-    return {
+    radii = LEVELS_RADII
+    out = {
         "material": mat.name,
         "radius_nm": radius_nm,
         "radii": radii,
@@ -37,41 +41,54 @@ def levels_model(material: str = "CdSe", radius_nm: float = 2.5) -> dict:
         "hole": np.array([confinement.level_energy_ev(lev["n"], lev["L"], radius_nm, mat.mh)
                           for lev in LADDER]),
     }
+    top = min(float(out["electron"].max()), 6.0)
+    return {**out, "ylo": -1.1 * top, "yhi": 1.1 * top}
 
 
-def levels_view(r: dict):
-    """Gap versus radius (left) and the electron/hole ladder at the chosen radius (right)."""
-    fig, (ax_gap, ax_lev) = new_figure(7.0, 3.3, ncols=2)
-    (curve,) = ax_gap.plot(r["radii"], r["gap_curve"], color=PALETTE[0])
-    bulk = ax_gap.axhline(r["eg0"], color="0.4", ls="--", lw=1)
-    (dot,) = ax_gap.plot([r["radius_nm"]], [r["gap"]], "o", color=PALETTE[1])
-    ax_gap.set(xlabel="radius R (nm)", ylabel="band gap $E_g$ (eV)", ylim=(0, 5))
-    title = ax_gap.set_title("")
-    e_lines = [ax_lev.plot([0.1, 0.9], [0, 0], color=PALETTE[0], lw=2)[0] for _ in LADDER]
-    h_lines = [ax_lev.plot([0.1, 0.9], [0, 0], color=PALETTE[1], lw=2)[0] for _ in LADDER]
-    e_text = [ax_lev.text(0.92, 0, lab, va="center", fontsize=8) for lab in r["labels"]]
-    ax_lev.set(xlim=(0, 1.2), xticks=[], ylabel="energy from band edge (eV)",
-               title="electron levels (up), hole levels (down, same order)")
-    ax_lev.axhline(0, color="0.4", lw=0.8)
+LEVELS_FIGURE = Figure(panels=[
+    Panel(xlabel="radius R (nm)", ylabel="band gap E_g (eV)", ylim=(0, 5),
+          title="{material}: E_g = {gap:.2f} eV at R = {radius_nm:.2f} nm",
+          items=[
+              Line(x="radii", y="gap_curve", color=0),
+              HLine(y="eg0", color="0.4", dash="--", width=1.0),
+              Points(x="radius_nm", y="gap", color=1),
+          ]),
+    Panel(ylabel="energy from band edge (eV)", xlim=(0, 1.2), ylim=("ylo", "yhi"),
+          title="electron levels (up), hole levels (down, same order)",
+          items=[
+              HLine(y=0.0, color="0.4"),
+              *[item for k, lev in enumerate(LADDER) for item in (
+                  Line(x=[0.1, 0.9], y=f"electron[{k}]", color=0, width=2),
+                  Line(x=[0.1, 0.9], y=f"hole[{k}]", yscale=-1.0, color=1, width=2),
+                  Text(x=0.92, y=f"electron[{k}]", text=lev["label"], va="center", color=6))],
+          ]),
+])
+"""Gap versus radius (left) and the electron/hole ladder at the chosen radius (right)."""
 
-    def update(r):
-        curve.set_data(r["radii"], r["gap_curve"])
-        bulk.set_ydata([r["eg0"], r["eg0"]])
-        dot.set_data([r["radius_nm"]], [r["gap"]])
-        title.set_text(f"{r['material']}: $E_g$ = {r['gap']:.2f} eV at R = {r['radius_nm']:.2f} nm")
-        top = min(float(r["electron"].max()), 6.0)
-        for line, text, energy in zip(e_lines, e_text, r["electron"], strict=True):
-            line.set_ydata([energy, energy])
-            text.set_y(energy)
-            line.set_visible(energy <= top)
-            text.set_visible(energy <= top)
-        for line, energy in zip(h_lines, r["hole"], strict=True):
-            line.set_ydata([-energy, -energy])
-            line.set_visible(energy <= top)
-        ax_lev.set_ylim(-1.1 * top, 1.1 * top)
 
-    update(r)
-    return fig, update
+def levels_formula() -> Formula:
+    """Browser model: eq-1 over the ladder's φ_n,L and eq-2, with each material's masses."""
+    radius, radii, phi = symbol("radius_nm"), symbol("radii"), symbol("phi")
+    me, mh, eg0 = symbol("me"), symbol("mh"), symbol("eg0_ev")
+
+    def level(m):
+        return convert(relation("eq-1", phi=phi, m=m, R=convert(radius, "nm", "m")), "J", "eV")
+
+    def gap(r):
+        return convert(relation("eq-2", E_g0=convert(eg0, "eV", "J"), m_e=me, m_h=mh,
+                                R=convert(r, "nm", "m")), "J", "eV")
+
+    import sympy as sp
+    tops = [convert(relation("eq-1", phi=lev["phi"], m=me, R=convert(radius, "nm", "m")),
+                    "J", "eV") for lev in LADDER]
+    top = sp.Min(sp.Max(*tops), 6)
+    return Formula({"radius_nm": radius, "gap_curve": gap(radii), "gap": gap(radius),
+                    "eg0": eg0, "electron": level(me), "hole": level(mh),
+                    "ylo": -1.1 * top, "yhi": 1.1 * top},
+                   grids={"radii": LEVELS_RADII, "phi": [lev["phi"] for lev in LADDER]},
+                   options={"material": {name: {"me": m.me, "mh": m.mh, "eg0_ev": m.eg0_ev}
+                                         for name, m in MATERIALS.items()}},
+                   passthrough={"material": "material"})
 
 
 def levels_explorer(material: str = "CdSe", radius_nm: float = 2.5, **kwargs) -> Exploration:
@@ -82,7 +99,8 @@ def levels_explorer(material: str = "CdSe", radius_nm: float = 2.5, **kwargs) ->
         "material": widgets.Dropdown(options=list(MATERIALS), value=get_material(material).name,
                                      description="material"),
     }
-    return Exploration(levels_model, controls, levels_view, **kwargs)
+    return Exploration(levels_model, controls, figure=LEVELS_FIGURE, browser=levels_formula,
+                       **kwargs)
 
 
 CDSE = get_material("CdSe")
