@@ -189,7 +189,12 @@
     ctx.clip();
     panel.items.forEach(function (item, k) {
       var s = series[k];
-      ctx.strokeStyle = ctx.fillStyle = item.color;
+      var col = item.color;
+      if (item.color_key) {
+        var rgb = flat[item.color_key];
+        col = "rgb(" + rgb.slice(0, 3).map(function (v) { return Math.round(255 * v); }).join(",") + ")";
+      }
+      ctx.strokeStyle = ctx.fillStyle = col;
       ctx.globalAlpha = 1;
       ctx.lineWidth = (item.width || 1.5) * r;
       dash(ctx, item.dash, r);
@@ -245,6 +250,7 @@
             ctx.moveTo(cx - h, cy + h); ctx.lineTo(cx + h, cy - h);
           } else ctx.arc(cx, cy, h, 0, 2 * Math.PI);
           if (item.marker === "x" || item.hollow) ctx.stroke(); else ctx.fill();
+          if (item.color_key) { ctx.strokeStyle = "#000"; ctx.lineWidth = r; ctx.stroke(); }
         }
       } else if (item.kind === "bars") {
         ctx.setLineDash([]);
@@ -252,7 +258,8 @@
         for (var q = 0; q < s.x.length; q++) {
           if (!isFinite(s.y[q])) continue;
           ctx.fillStyle = item.colors ? item.colors[q % item.colors.length] : item.color;
-          var x0 = X(s.x[q] - w / 2), x1 = X(s.x[q] + w / 2), y0 = Y(base), y1 = Y(s.y[q]);
+          var b0 = item.base !== undefined && item.base !== 0 ? item.base : base;
+          var x0 = X(s.x[q] - w / 2), x1 = X(s.x[q] + w / 2), y0 = Y(b0), y1 = Y(s.y[q]);
           ctx.fillRect(x0, Math.min(y0, y1), x1 - x0, Math.abs(y1 - y0));
         }
       } else if (item.kind === "text") {

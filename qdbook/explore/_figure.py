@@ -47,6 +47,7 @@ class Item:
 
     color: int | str = 0
     label: str | None = None
+    color_key: str | None = None   # a key of the result holding an (r, g, b) colour, 0–1
 
     def refs(self) -> dict:
         """The item's data references, by role."""
@@ -95,10 +96,11 @@ class Fill(Line):
 
 @dataclass
 class Bars(Item):
-    """Bars of height y at x; ``colors`` gives one colour per bar (else ``color``)."""
+    """Bars from ``base`` to y at x; ``colors`` gives one colour per bar (else ``color``)."""
 
     x: Ref = None
     y: Ref = None
+    base: float = 0.0
     yscale: float = 1.0
     colors: list | None = None
     ticklabels: list | None = None
@@ -230,6 +232,8 @@ class Figure:
                         found.add(m[1] if m else ref)
                 if isinstance(item, Text):
                     found |= set(template_keys(item.text))
+                if item.color_key:
+                    found.add(item.color_key)
         return found
 
     def series(self, flat: dict) -> list[list[dict]]:
@@ -396,7 +400,14 @@ def _draw_item(ax, item):
         (art,) = ax.plot([], [], ls="none", marker=item.marker, ms=item.size,
                          color=c, mfc="none" if item.hollow else c, label=item.label,
                          mew=2 if item.marker == "x" else 1)
-        return lambda v, flat: art.set_data(v["x"], v["y"])
+        def move_points(v, flat):
+            art.set_data(v["x"], v["y"])
+            if item.color_key:
+                rgb = tuple(np.atleast_1d(flat[item.color_key])[:3])
+                art.set_color(rgb)
+                art.set_markerfacecolor(rgb)
+                art.set_markeredgecolor("k")
+        return move_points
     if isinstance(item, Fill):
         state = {"art": None}
 
@@ -408,7 +419,8 @@ def _draw_item(ax, item):
                 y = np.maximum(y, 0)
             elif item.where == "neg":
                 y = np.minimum(y, 0)
-            state["art"] = ax.fill_between(v["x"], 0, y, color=c, alpha=item.alpha, lw=0,
+            fc = tuple(np.atleast_1d(flat[item.color_key])[:3]) if item.color_key else c
+            state["art"] = ax.fill_between(v["x"], 0, y, color=fc, alpha=item.alpha, lw=0,
                                            label=item.label)
         return move
     if isinstance(item, Line):
@@ -420,9 +432,10 @@ def _draw_item(ax, item):
         def move(v, flat):
             if state["bars"] is None:
                 colours = [colour(k) for k in item.colors] if item.colors else c
-                state["bars"] = ax.bar(v["x"], v["y"], color=colours, width=item.width)
+                state["bars"] = ax.bar(v["x"], v["y"] - item.base, bottom=item.base,
+                                       color=colours, width=item.width)
             for bar, h in zip(state["bars"], v["y"], strict=True):
-                bar.set_height(h)
+                bar.set_height(h - item.base)
         return move
     if isinstance(item, HLine):
         art = ax.axhline(1, color=c, ls=_DASH[item.dash], lw=item.width, label=item.label)

@@ -11,11 +11,10 @@ import numpy as np
 
 from .. import confinement, perovskite, wells
 from ..materials import MATERIALS, get_material
-from ..plotting import new_figure
 from ..units import convert
 from ._browser import Formula, Table, relation, symbol
 from ._core import Exploration
-from ._figure import Figure, HLine, Line, Panel, Points, Text
+from ._figure import Bars, Figure, Fill, HLine, Line, Panel, Points, Text, VLine
 
 # ------------------------------------------------------------------ 2.1 levels and gap
 LADDER = confinement.level_ladder(n_max=2, L_max=3)[:5]  # 1S, 1P, 1D, 2S, 1F
@@ -240,7 +239,11 @@ def halide_model(position: float = 0.0) -> dict:
     label = ("CsPbBr$_3$" if position == 0 else
              f"CsPb(Cl$_{{{3 * x_cl:.2f}}}$Br$_{{{3 * (1 - x_cl):.2f}}}$)" if position < 0 else
              f"CsPb(Br$_{{{3 * (1 - x_i):.2f}}}$I$_{{{3 * x_i:.2f}}}$)")
-    return {"position": position, "x_cl": float(x_cl), "x_i": float(x_i), "energy": energy,
+    composition = ("CsPbBr3" if position == 0 else
+                   f"CsPb(Cl {3 * x_cl:.2f}, Br {3 * (1 - x_cl):.2f})" if position < 0 else
+                   f"CsPb(Br {3 * (1 - x_i):.2f}, I {3 * x_i:.2f})")
+    return {"composition": composition,
+            "position": position, "x_cl": float(x_cl), "x_i": float(x_i), "energy": energy,
             "wavelength": lam, "fwhm_mev": fwhm_ev * 1e3, "label": label,
             "grid": POSITION_GRID,
             "energy_curve": perovskite.mixed_halide_emission_ev(
@@ -248,39 +251,35 @@ def halide_model(position: float = 0.0) -> dict:
             "lambda_grid": LAMBDA_GRID, "line": line, "colour": wavelength_rgb(lam)}
 
 
-def halide_view(r: dict):
-    """Emission energy versus composition (left) and the emission line (right)."""
-    fig, (ax_e, ax_l) = new_figure(7.0, 3.2, ncols=2)
-    ax_e.plot(r["grid"], r["energy_curve"], color="0.3")
-    for s, name in ((-1, "Cl"), (0, "Br"), (1, "I")):
-        lam = perovskite.END_MEMBER_EMISSION_NM[name][0]
-        ax_e.plot([s], [wells.wavelength_to_ev(lam)], "s", color=wavelength_rgb(lam), mec="k")
-    (dot,) = ax_e.plot([], [], "o", ms=9, mec="k")
-    ax_e.set(xlabel="halide coordinate  (−1 Cl, 0 Br, +1 I)", ylabel="emission energy (eV)")
-    band = np.array([wavelength_rgb(x) for x in r["lambda_grid"]])[None, :, :]
-    ax_l.imshow(band, extent=(r["lambda_grid"][0], r["lambda_grid"][-1], -0.12, -0.02),
-                aspect="auto")
-    (line,) = ax_l.plot(r["lambda_grid"], r["line"], color="k", lw=1.5)
-    fill = [ax_l.fill_between(r["lambda_grid"], 0, r["line"], alpha=0.6)]
-    for name, lam in perovskite.REVIEW_ASE_NM.items():
-        ax_l.axvline(lam, color="0.4", lw=0.8, ls=":")
-        ax_l.text(lam, 1.06, f"ASE {name}", ha="center", fontsize=7, color="0.3")
-    ax_l.set(xlabel="wavelength (nm)", ylabel="emission (normalised)", ylim=(-0.13, 1.15),
-             xlim=(r["lambda_grid"][0], r["lambda_grid"][-1]))
-    title = ax_l.set_title("", fontsize=9)
+def _hex(rgb) -> str:
+    return "#" + "".join(f"{round(255 * v):02x}" for v in rgb)
 
-    def update(r):
-        dot.set_data([r["position"]], [r["energy"]])
-        dot.set_color(r["colour"])
-        dot.set_markeredgecolor("k")
-        line.set_ydata(r["line"])
-        fill[0].remove()
-        fill[0] = ax_l.fill_between(r["lambda_grid"], 0, r["line"], color=r["colour"], alpha=0.6)
-        title.set_text(f"{r['label']}: {r['wavelength']:.0f} nm ({r['energy']:.2f} eV), "
-                       f"FWHM {r['fwhm_mev']:.0f} meV")
 
-    update(r)
-    return fig, update
+HALIDE_FIGURE = Figure(panels=[
+    Panel(xlabel="halide coordinate  (−1 Cl, 0 Br, +1 I)", ylabel="emission energy (eV)",
+          items=[
+              Line(x="grid", y="energy_curve", color="0.3"),
+              *[Points(x=float(s_), y=float(wells.wavelength_to_ev(
+                  perovskite.END_MEMBER_EMISSION_NM[name][0])), marker="s",
+                  color=_hex(wavelength_rgb(perovskite.END_MEMBER_EMISSION_NM[name][0])))
+                for s_, name in ((-1, "Cl"), (0, "Br"), (1, "I"))],
+              Points(x="position", y="energy", size=9, color_key="colour"),
+          ]),
+    Panel(xlabel="wavelength (nm)", ylabel="emission (normalised)", ylim=(-0.13, 1.15),
+          xlim=(LAMBDA_GRID[0], LAMBDA_GRID[-1]),
+          title="{composition}: {wavelength:.0f} nm ({energy:.2f} eV), FWHM {fwhm_mev:.0f} meV",
+          items=[
+              Bars(x="lambda_grid", y=-0.02, base=-0.12, width=float(np.diff(LAMBDA_GRID)[0]),
+                   colors=[_hex(wavelength_rgb(x)) for x in LAMBDA_GRID]),
+              Fill(x="lambda_grid", y="line", alpha=0.6, color_key="colour"),
+              Line(x="lambda_grid", y="line", color=6, width=1.5),
+              *[item for name, lam in perovskite.REVIEW_ASE_NM.items() for item in (
+                  VLine(x=float(lam), color="0.4", dash=":", width=0.8),
+                  Text(x=float(lam), y=1.06, text=f"ASE {name}", ha="center", size=7,
+                       color="0.3"))],
+          ]),
+])
+"""Emission energy versus composition (left) and the emission line (right)."""
 
 
 def halide_explorer(position: float = 0.0, **kwargs) -> Exploration:
@@ -288,4 +287,8 @@ def halide_explorer(position: float = 0.0, **kwargs) -> Exploration:
     controls = {"position": widgets.FloatSlider(value=position, min=-1.0, max=1.0, step=0.05,
                                                 description="Cl ← Br → I")}
     kwargs.setdefault("n_frames", 13)
-    return Exploration(halide_model, controls, halide_view, **kwargs)
+    # the display colour is piecewise (a display aid, not a registered relation): a table on
+    # every step of the slider
+    return Exploration(halide_model, controls, figure=HALIDE_FIGURE,
+                       browser=Table(grid={"position": list(np.round(np.arange(-1, 1.001, 0.05),
+                                                                     10))}), **kwargs)
