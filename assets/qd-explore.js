@@ -305,6 +305,10 @@
     var grid = { stroke: "rgba(0,0,0,0.08)", width: 1 };
     var xaxis = { label: panel.xlabel, size: 36, labelSize: 18, font: "11px sans-serif",
                   labelFont: "12px sans-serif", grid: grid };
+    var logValues = function (u, splits) {
+      return splits.map(function (v) { return v === null ? "" : fmt(v, ".3g"); });
+    };
+    if (panel.xlog) xaxis.values = logValues;
     if (bars && bars.ticklabels) {
       xaxis.splits = function () { return bars.ticklabels.map(function (_, i) { return i; }); };
       xaxis.values = function () { return bars.ticklabels; };
@@ -320,7 +324,8 @@
         y: { auto: false, distr: panel.ylog ? 3 : 1, range: function () { return cur.y; } },
       },
       axes: [xaxis, { label: panel.ylabel, size: 52, labelSize: 18, font: "11px sans-serif",
-                      labelFont: "12px sans-serif", grid: grid }],
+                      labelFont: "12px sans-serif", grid: grid,
+                      values: panel.ylog ? logValues : undefined }],
       series: [{}, { show: false }],
       hooks: { draw: [function (u) { drawItems(u, panel, state.series[k], state.flat); }] },
     };

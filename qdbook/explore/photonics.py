@@ -14,7 +14,9 @@ import numpy as np
 from .. import optical_constants as oc
 from .. import photonics as ph
 from ..plotting import PALETTE, new_figure
+from ._browser import Table
 from ._core import Exploration
+from ._figure import Bars, Figure, HLine, Line, Panel, VSpan
 
 LAYER_COLOURS = {"glass": "#dddddd", "ITO": "#f4c7a1", "L-ITO": "#f9e0c8", "ZnO": "#cfe3f5",
                  "QD film (dense)": "#c9ecd9", "organic": "#eadcf0", "Ag": "#b8b8b8",
@@ -116,6 +118,9 @@ def stack_designer_explorer(electrode_index: float = 1.8, electrode_nm: float = 
 
 
 # ------------------------------------------------------------------ 6.2 TE versus TM on silver
+DECAY_X_UM = np.linspace(0, 50, 200)
+
+
 def te_tm_model(spacer_nm: float = 250.0, metal: str = "Ag") -> dict:
     """TE₀ and TM₀ of glass/dielectric (n = 1.7)/metal at 600 nm versus the dielectric thickness."""
     lam = 600.0
@@ -133,48 +138,38 @@ def te_tm_model(spacer_nm: float = 250.0, metal: str = "Ag") -> dict:
         else:
             out[pol] = None
     out["edges"] = np.array([0.0, spacer_nm])
+    # for drawing: the power left after x (Beer–Lambert with the modal loss), a caption per
+    # polarisation and the window of the profile panel; NaN where a mode is cut off
+    out["x_um"] = DECAY_X_UM
+    parts = []
+    for pol in ("TE", "TM"):
+        mode = out[pol]
+        out[f"{pol}_decay"] = (np.full_like(DECAY_X_UM, np.nan) if mode is None else
+                               np.exp(-mode["loss"] * DECAY_X_UM * 1e-4))
+        out[f"{pol}_z"] = np.array([np.nan]) if mode is None else mode["z"]
+        out[f"{pol}_intensity"] = np.array([np.nan]) if mode is None else mode["intensity"]
+        parts.append(f"{pol}₀: cut off" if mode is None else f"{pol}₀: {mode['loss']:.0f} cm⁻¹")
+    out["caption"] = f"{spacer_nm:.0f} nm on {metal}: " + ", ".join(parts)
+    out["metal_end"] = spacer_nm + 150.0
+    out["z_lo"], out["z_hi"] = -150.0, spacer_nm + 150.0
     return out
 
 
-def te_tm_view(r: dict):
-    """|E_y|² of TE₀ and |H_y|² of TM₀ (left) and the power left after x µm (right)."""
-    fig, (ax_z, ax_x) = new_figure(7.0, 3.2, ncols=2)
-    span = ax_z.axvspan(0, r["spacer_nm"], color=LAYER_COLOURS["organic"], lw=0, zorder=0)
-    metal = ax_z.axvspan(r["spacer_nm"], r["spacer_nm"] + 150, color=LAYER_COLOURS["Ag"], lw=0,
-                         zorder=0)
-    (te,) = ax_z.plot([], [], color=PALETTE[0], label="TE₀ |E_y|²")
-    (tm,) = ax_z.plot([], [], color=PALETTE[1], label="TM₀ |H_y|²")
-    ax_z.set(xlabel="position z (nm): glass | dielectric | metal", ylabel="normalised intensity",
-             ylim=(0, 1.08))
-    ax_z.legend(loc="upper left")
-    x_um = np.linspace(0, 50, 200)
-    (p_te,) = ax_x.semilogy(x_um, np.ones_like(x_um), color=PALETTE[0], label="TE₀")
-    (p_tm,) = ax_x.semilogy(x_um, np.ones_like(x_um), color=PALETTE[1], label="TM₀")
-    ax_x.set(xlabel="propagation distance x (µm)", ylabel="guided power P(x)/P(0)",
-             ylim=(1e-4, 1.5))
-    ax_x.legend(loc="lower left")
-    title = ax_x.set_title("", fontsize=9)
-
-    def update(r):
-        span.set_x(0)
-        span.set_width(r["spacer_nm"])
-        metal.set_x(r["spacer_nm"])
-        ax_z.set_xlim(-150, r["spacer_nm"] + 150)
-        parts = []
-        for pol, line, decay in (("TE", te, p_te), ("TM", tm, p_tm)):
-            mode = r[pol]
-            if mode is None:
-                line.set_data([], [])
-                decay.set_ydata(np.full_like(x_um, np.nan))
-                parts.append(f"{pol}₀: cut off")
-            else:
-                line.set_data(mode["z"], mode["intensity"])
-                decay.set_ydata(np.exp(-mode["loss"] * x_um * 1e-4))
-                parts.append(f"{pol}₀: {mode['loss']:.0f} cm⁻¹")
-        title.set_text(f"{r['spacer_nm']:.0f} nm on {r['metal']}: " + ", ".join(parts))
-
-    update(r)
-    return fig, update
+TE_TM_FIGURE = Figure(panels=[
+    Panel(xlabel="position z (nm): glass | dielectric | metal", ylabel="normalised intensity",
+          ylim=(0, 1.08), xlim=("z_lo", "z_hi"), legend="upper left", items=[
+              VSpan(x0=0.0, x1="spacer_nm", color=LAYER_COLOURS["organic"], alpha=1.0),
+              VSpan(x0="spacer_nm", x1="metal_end", color=LAYER_COLOURS["Ag"], alpha=1.0),
+              Line(x="TE_z", y="TE_intensity", color=0, label="TE₀ |E_y|²"),
+              Line(x="TM_z", y="TM_intensity", color=1, label="TM₀ |H_y|²"),
+          ]),
+    Panel(xlabel="propagation distance x (µm)", ylabel="guided power P(x)/P(0)", ylog=True,
+          ylim=(1e-4, 1.5), legend="lower left", title="{caption}", items=[
+              Line(x="x_um", y="TE_decay", color=0, label="TE₀"),
+              Line(x="x_um", y="TM_decay", color=1, label="TM₀"),
+          ]),
+])
+"""|E_y|² of TE₀ and |H_y|² of TM₀ (left) and the power left after x µm (right)."""
 
 
 def te_tm_explorer(spacer_nm: float = 250.0, metal: str = "Ag", **kwargs) -> Exploration:
@@ -184,8 +179,11 @@ def te_tm_explorer(spacer_nm: float = 250.0, metal: str = "Ag", **kwargs) -> Exp
                                          description="dielectric (nm)"),
         "metal": widgets.Dropdown(options=["Ag", "Au", "Al"], value=metal, description="metal"),
     }
-    kwargs.setdefault("n_frames", 13)  # see stack_designer_explorer
-    return Exploration(te_tm_model, controls, te_tm_view, **kwargs)
+    kwargs.setdefault("n_frames", 13)
+    # mode search: a table on every other step of the slider, for each metal
+    return Exploration(te_tm_model, controls, figure=TE_TM_FIGURE,
+                       browser=Table(grid={"spacer_nm": list(np.arange(150.0, 600.1, 50.0))}),
+                       **kwargs)
 
 
 # ------------------------------------------------------------------ 6.3 loss budget
@@ -203,33 +201,30 @@ def budget_model(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
             "n_eff": n_eff, "gamma_qd": gamma_qd, "gamma_lito": float(gam[1]), "loss": loss,
             "modal_gain": gamma_qd * material_gain_cm,
             "net_gain": float(ph.net_modal_gain_cm(gamma_qd, material_gain_cm, loss)),
-            "qd_nm": qd_nm}
+            "qd_nm": qd_nm, "bars": np.array([gamma_qd * material_gain_cm, loss, float(
+                ph.net_modal_gain_cm(gamma_qd, material_gain_cm, loss))])}
 
 
-def budget_view(r: dict):
-    """TE₀ intensity across the low-loss stack (left) and modal gain against loss (right)."""
-    fig, (ax_z, ax_b) = new_figure(7.0, 3.2, ncols=2)
-    state = {"patches": _shade(ax_z, r["edges"], r["names"])}
-    (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1])
-    ax_z.set(xlabel="position z (nm): glass | L-ITO | QDs | organics | Ag", ylabel="|E_y|²",
-             ylim=(0, 1.08))
-    bars = ax_b.bar(["modal gain ΓG", "loss α", "net gain"], [0, 0, 0],
-                    color=[PALETTE[2], PALETTE[1], PALETTE[0]])
-    ax_b.axhline(0, color="0.3", lw=0.8)
-    ax_b.set(ylabel="cm⁻¹", ylim=(-250, 600))
-    title = ax_b.set_title("", fontsize=9)
+def _layer_spans(names) -> list:
+    """The layers of a stack (between its outer half-spaces) as shaded bands from its edges."""
+    return [VSpan(x0=f"edges[{j}]", x1=f"edges[{j + 1}]", alpha=0.8,
+                  color=LAYER_COLOURS.get(name, "#eeeeee")) for j, name in enumerate(names[1:-1])]
 
-    def update(r):
-        state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
-        line.set_data(r["z"], r["intensity"])
-        ax_z.set_xlim(r["z"][0], r["z"][-1])
-        for bar, value in zip(bars, (r["modal_gain"], r["loss"], r["net_gain"]), strict=True):
-            bar.set_height(value)
-        title.set_text(f"QDs {r['qd_nm']:.0f} nm: Γ_NC = {100 * r['gamma_qd']:.0f}%, "
-                       f"α = {r['loss']:.0f}, net {r['net_gain']:+.0f} cm⁻¹")
 
-    update(r)
-    return fig, update
+BUDGET_FIGURE = Figure(panels=[
+    Panel(xlabel="position z (nm): glass | L-ITO | QDs | organics | Ag", ylabel="|E_y|²",
+          ylim=(0, 1.08), items=[
+              *_layer_spans(oc.device_stack("low-loss stack", 630.0)["names"]),
+              Line(x="z", y="intensity", color=1),
+          ]),
+    Panel(ylabel="cm⁻¹", ylim=(-250, 600), xlim=(-0.6, 2.6),
+          title="QDs {qd_nm:.0f} nm: Γ_NC = {gamma_qd*100:.0f}%, α = {loss:.0f}, "
+                "net {net_gain:+.0f} cm⁻¹",
+          items=[HLine(y=0.0, color="0.3"),
+                 Bars(x=[0.0, 1.0, 2.0], y="bars", colors=[2, 1, 0],
+                      ticklabels=["modal gain ΓG", "loss α", "net gain"])]),
+])
+"""TE₀ intensity across the low-loss stack (left) and modal gain against loss (right)."""
 
 
 def budget_explorer(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
@@ -243,7 +238,9 @@ def budget_explorer(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
         "material_gain_cm": widgets.FloatSlider(value=material_gain_cm, min=0.0, max=1500.0,
                                                 step=25.0, description="G_mat (cm⁻¹)"),
     }
-    return Exploration(budget_model, controls, budget_view, **kwargs)
+    # mode search: a table over all three controls
+    return Exploration(budget_model, controls, figure=BUDGET_FIGURE, browser=Table(points=6),
+                       **kwargs)
 
 
 # ------------------------------------------------------------------ 6.4 Bragg reflection guide
