@@ -53,7 +53,7 @@
   }
   function render(template, flat) {
     return (template || "").replace(/\{([^{}:*]+)(?:\*([-+.0-9eE]+))?(?::([^{}]*))?\}/g, function (_, key, factor, spec) {
-      var v = flat[key];
+      var ix = /^(.+)\[(\d+)\]$/.exec(key), v = ix ? flat[ix[1]][Number(ix[2])] : flat[key];
       if (v && typeof v === "object" && v.length !== undefined) v = v[0];  // not strings
       if (factor && typeof v === "number") v = v * Number(factor);
       return fmt(v, spec);
@@ -149,13 +149,14 @@
     }
     return s;
   }
-  function range(panel, axis, series, flat) {
-    var lim = panel[axis + "lim"], log = panel[axis + "log"];
+  function range(panel, axis, series, flat, right) {
+    var lim = right ? panel.ylim_right : panel[axis + "lim"], log = right ? false : panel[axis + "log"];
     if (lim) return lim.map(function (v) { return typeof v === "string" ? flat[v] : v; });
     var vals = [];
     panel.items.forEach(function (item, k) {
       var s = series[k];
       if (["line", "points", "bars", "fill"].indexOf(item.kind) < 0) return;
+      if (axis === "y" && !!item.right !== !!right) return;
       if (s[axis]) vals = vals.concat(finite(s[axis]));
       if (axis === "y" && (item.kind === "bars" || item.kind === "fill") && !log) vals.push(0);
     });
@@ -181,14 +182,17 @@
     var ctx = u.ctx, r = px(), b = u.bbox;
     var X = function (v) { return u.valToPos(v, "x", true); };
     var Y = function (v) { return u.valToPos(v, "y", true); };
+    var Y2 = function (v) { return u.valToPos(v, "y2", true); };
     var xr = [u.scales.x.min, u.scales.x.max], yr = [u.scales.y.min, u.scales.y.max];
     var base = panel.ylog ? yr[0] : 0;
     ctx.save();
     ctx.beginPath();
     ctx.rect(b.left, b.top, b.width, b.height);
     ctx.clip();
+    var Y1 = Y;
     panel.items.forEach(function (item, k) {
       var s = series[k];
+      Y = item.right ? Y2 : Y1;
       var col = item.color;
       if (item.color_key) {
         var rgb = flat[item.color_key];
@@ -300,7 +304,8 @@
     });
     box.appendChild(legend);
     host.appendChild(box);
-    var cur = { x: [0, 1], y: [0, 1] };
+    var cur = { x: [0, 1], y: [0, 1], y2: [0, 1] };
+    var twin = panel.items.some(function (i) { return i.right; });
     var bars = panel.items.filter(function (i) { return i.kind === "bars"; })[0];
     var grid = { stroke: "rgba(0,0,0,0.08)", width: 1 };
     var xaxis = { label: panel.xlabel, size: 36, labelSize: 18, font: "11px sans-serif",
@@ -326,16 +331,24 @@
       axes: [xaxis, { label: panel.ylabel, size: 52, labelSize: 18, font: "11px sans-serif",
                       labelFont: "12px sans-serif", grid: grid,
                       values: panel.ylog ? logValues : undefined }],
-      series: [{}, { show: false }],
+      series: twin ? [{}, { show: false }, { show: false, scale: "y2" }] : [{}, { show: false }],
       hooks: { draw: [function (u) { drawItems(u, panel, state.series[k], state.flat); }] },
     };
-    var u = new uPlot(opts, [[0, 1], [0, 1]], plot);
+    if (twin) {
+      opts.scales.y2 = { auto: false, range: function () { return cur.y2; } };
+      opts.axes.push({ scale: "y2", side: 1, label: panel.ylabel_right, size: 52, labelSize: 18,
+                       font: "11px sans-serif", labelFont: "12px sans-serif", grid: { show: false } });
+    }
+    var u = new uPlot(opts, twin ? [[0, 1], [0, 1], [0, 1]] : [[0, 1], [0, 1]], plot);
     return {
       update: function (flat, series) {
         cur.x = range(panel, "x", series, flat);
         cur.y = range(panel, "y", series, flat);
         title.textContent = render(panel.title, flat);
-        u.setData([[cur.x[0], cur.x[1]], [cur.y[0], cur.y[1]]]);
+        if (twin) {
+          cur.y2 = range(panel, "y", series, flat, true);
+          u.setData([[cur.x[0], cur.x[1]], [cur.y[0], cur.y[1]], [cur.y2[0], cur.y2[1]]]);
+        } else u.setData([[cur.x[0], cur.x[1]], [cur.y[0], cur.y[1]]]);
       },
       resize: function (w, h) { u.setSize({ width: w, height: h }); },
       uplot: u,

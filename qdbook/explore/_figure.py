@@ -48,6 +48,7 @@ class Item:
     color: int | str = 0
     label: str | None = None
     color_key: str | None = None   # a key of the result holding an (r, g, b) colour, 0–1
+    right: bool = False            # drawn against the panel's right-hand y axis
 
     def refs(self) -> dict:
         """The item's data references, by role."""
@@ -197,6 +198,8 @@ class Panel:
     ylim: tuple | None = None
     title: str = ""
     legend: str | None = None   # Matplotlib location, e.g. "upper right"
+    ylabel_right: str = ""      # the right-hand axis, for items with right=True
+    ylim_right: tuple | None = None
 
     def to_dict(self) -> dict:
         d = {k: v for k, v in dataclasses.asdict(self).items() if k != "items" and v is not None}
@@ -223,7 +226,7 @@ class Figure:
         found = set(template_keys(self.title))
         for panel in self.panels:
             found |= set(template_keys(panel.title))
-            found |= {v for lim in (panel.xlim, panel.ylim) if lim for v in lim
+            found |= {v for lim in (panel.xlim, panel.ylim, panel.ylim_right) if lim for v in lim
                       if isinstance(v, str)}
             for item in panel.items:
                 for ref, _ in item.refs().values():
@@ -301,14 +304,17 @@ _FIELD = re.compile(r"\{([^{}:*]+)(?:\*([-+.0-9eE]+))?(?::([^{}]*))?\}")
 
 
 def template_keys(template: str) -> list[str]:
-    """The keys a template reads."""
-    return [m[1] for m in _FIELD.finditer(template or "")]
+    """The keys a template reads (``key[k]`` reads ``key``)."""
+    return [(_INDEX.fullmatch(m[1]) or [None, m[1]])[1] for m in _FIELD.finditer(template or "")]
 
 
 def render(template: str, flat: dict) -> str:
     """Fill a template's fields ``{key:spec}`` from the flat result."""
     def one(m):
-        value = flat[m[1]]
+        index = _INDEX.fullmatch(m[1])
+        value = np.atleast_1d(flat[index[1]])[int(index[2])] if index else flat[m[1]]
+        if isinstance(value, np.floating):
+            value = float(value)
         if isinstance(value, np.ndarray):
             value = float(value.ravel()[0])
         if m[2]:
@@ -370,11 +376,20 @@ def _draw_panel(ax, panel: Panel):
         ax.set_yscale("log")
     ax.set(xlabel=panel.xlabel, ylabel=panel.ylabel)
     title = ax.set_title("", fontsize=9)
+    twin = None
+    if any(item.right for item in panel.items):
+        twin = ax.twinx()
+        twin.set_ylabel(panel.ylabel_right)
+        twin.grid(False)
     moves = []
     for item in panel.items:
-        moves.append(_draw_item(ax, item))
+        moves.append(_draw_item(twin if item.right else ax, item))
     if panel.legend:
-        ax.legend(loc=panel.legend, fontsize=7.5)
+        handles = ax.get_legend_handles_labels()
+        if twin is not None:
+            handles = [a + b for a, b in zip(handles, twin.get_legend_handles_labels(),
+                                             strict=True)]
+        ax.legend(*handles, loc=panel.legend, fontsize=7.5)
     bars = [item for item in panel.items if isinstance(item, Bars)]
     if bars and bars[0].ticklabels:
         ax.set_xticks(range(len(bars[0].ticklabels)), bars[0].ticklabels)
@@ -384,9 +399,14 @@ def _draw_panel(ax, panel: Panel):
     def update(flat):
         for move, item in zip(moves, panel.items, strict=True):
             move(_item_values(item, flat), flat)
-        ax.relim()
-        ax.autoscale_view()
-        for lim, setter in ((panel.xlim, ax.set_xlim), (panel.ylim, ax.set_ylim)):
+        for a in (ax, twin):
+            if a is not None:
+                a.relim()
+                a.autoscale_view()
+        setters = [(panel.xlim, ax.set_xlim), (panel.ylim, ax.set_ylim)]
+        if twin is not None:
+            setters.append((panel.ylim_right, twin.set_ylim))
+        for lim, setter in setters:
             if lim is not None:
                 setter(*[float(flat[v]) if isinstance(v, str) else v for v in lim])
         title.set_text(render(panel.title, flat))

@@ -21,7 +21,6 @@ from .. import (
     statistics,
     wells,
 )
-from ..plotting import PALETTE, new_figure
 from ._browser import Formula, Table, relation, symbol
 from ._core import Exploration
 from ._figure import Bars, Figure, HLine, Line, Panel, Points, Text, VLine, VSpan
@@ -159,50 +158,34 @@ def charged_gain_model(n_e: float = 2.0, degeneracy: int = 8, mean_n: float = 2.
             "charged": charging.band_edge_inversion(grid, n_e, g, g),
             "threshold": threshold, "here": float(charging.band_edge_inversion(mean_n, n_e, g, g)),
             "n_e_grid": n_e_grid, "n_th": n_th, "rates": rates, "neutral_rate": neutral_rate,
-            "rate_here": float(charging.statistical_auger_rate(threshold + n_e, threshold))}
+            "rate_here": float(charging.statistical_auger_rate(threshold + n_e, threshold)),
+            "half_g": g / 2 * 1.05, "rate_top": 1.05 * max(1.0, float(np.max(rates)))}
 
 
-def charged_gain_view(r: dict):
-    """Inversion versus ⟨N⟩ (left); threshold and Auger rate at threshold versus n_e (right)."""
-    fig, (ax_g, ax_t) = new_figure(7.0, 3.2, ncols=2)
-    (l_n,) = ax_g.plot(r["grid"], r["neutral"], color="0.5", ls="--", label="neutral")
-    (l_c,) = ax_g.plot(r["grid"], r["charged"], color=PALETTE[0], label="with n_e extra electrons")
-    (v_th,) = ax_g.plot([r["threshold"]] * 2, [-1, 1], color=PALETTE[2], ls=":")
-    (dot,) = ax_g.plot([r["mean_n"]], [r["here"]], "o", color=PALETTE[1])
-    ax_g.axhline(0, color="0.3", lw=0.8)
-    ax_g.set(xlabel="excitons per dot ⟨N⟩", ylabel="inversion f_e + f_h − 1", ylim=(-1.05, 1.05))
-    ax_g.legend(loc="lower right")
-    title = ax_g.set_title("", fontsize=9)
-    (l_t,) = ax_t.plot(r["n_e_grid"], r["n_th"], color=PALETTE[0], label="⟨N_th⟩ (eq. 5)")
-    ax_r = ax_t.twinx()
-    (l_r,) = ax_r.plot(r["n_e_grid"], r["rates"], color=PALETTE[3],
-                       label="Auger rate at threshold (eq. 6)")
-    (d_t,) = ax_t.plot([r["n_e"]], [r["threshold"]], "o", color=PALETTE[0])
-    (d_r,) = ax_r.plot([r["n_e"]], [r["rate_here"]], "s", color=PALETTE[3])
-    ax_t.set(xlabel="extra electrons per dot n_e", ylabel="gain threshold ⟨N_th⟩")
-    ax_r.set_ylabel("Auger rate at threshold (units of C_A)", color=PALETTE[3])
-    ax_r.grid(False)
-    ax_t.legend(handles=[l_t, l_r], loc="upper right", fontsize=7.5)
-
-    def update(r):
-        l_n.set_data(r["grid"], r["neutral"])
-        l_c.set_data(r["grid"], r["charged"])
-        v_th.set_xdata([r["threshold"]] * 2)
-        dot.set_data([r["mean_n"]], [r["here"]])
-        ax_g.set_xlim(0, r["g"])
-        title.set_text(f"g = {r['g']:.0f}, n_e = {r['n_e']:.2f}: ⟨N_th⟩ = {r['threshold']:.2f}")
-        l_t.set_data(r["n_e_grid"], r["n_th"])
-        l_r.set_data(r["n_e_grid"], r["rates"])
-        d_t.set_data([r["n_e"]], [r["threshold"]])
-        d_r.set_data([r["n_e"]], [r["rate_here"]])
-        ax_t.set_xlim(0, r["g"])
-        ax_t.set_ylim(0, r["g"] / 2 * 1.05)
-        ax_r.set_ylim(0, 1.05 * max(1.0, float(np.max(r["rates"]))))
-        ax_t.set_title(f"Auger rate at threshold: {r['rate_here']:.1f} C_A "
-                       f"(neutral {r['neutral_rate']:.0f} C_A)", fontsize=9)
-
-    update(r)
-    return fig, update
+CHARGED_GAIN_FIGURE = Figure(panels=[
+    Panel(xlabel="excitons per dot ⟨N⟩", ylabel="inversion f_e + f_h − 1", ylim=(-1.05, 1.05),
+          xlim=(0, "g"), legend="lower right",
+          title="g = {g:.0f}, n_e = {n_e:.2f}: ⟨N_th⟩ = {threshold:.2f}",
+          items=[
+              HLine(y=0.0, color="0.3"),
+              Line(x="grid", y="neutral", color="0.5", dash="--", label="neutral"),
+              Line(x="grid", y="charged", color=0, label="with n_e extra electrons"),
+              VLine(x="threshold", color=2, dash=":"),
+              Points(x="mean_n", y="here", color=1),
+          ]),
+    Panel(xlabel="extra electrons per dot n_e", ylabel="gain threshold ⟨N_th⟩",
+          ylabel_right="Auger rate at threshold (units of C_A)", xlim=(0, "g"),
+          ylim=(0, "half_g"), ylim_right=(0, "rate_top"), legend="upper right",
+          title="Auger rate at threshold: {rate_here:.1f} C_A (neutral {neutral_rate:.0f} C_A)",
+          items=[
+              Line(x="n_e_grid", y="n_th", color=0, label="⟨N_th⟩ (eq. 5)"),
+              Line(x="n_e_grid", y="rates", color=3, right=True,
+                   label="Auger rate at threshold (eq. 6)"),
+              Points(x="n_e", y="threshold", color=0),
+              Points(x="n_e", y="rate_here", marker="s", color=3, right=True),
+          ]),
+])
+"""Inversion versus ⟨N⟩ (left); threshold and Auger rate at threshold versus n_e (right)."""
 
 
 def charged_gain_explorer(n_e: float = 2.0, degeneracy: int = 8, mean_n: float = 2.0,
@@ -216,7 +199,11 @@ def charged_gain_explorer(n_e: float = 2.0, degeneracy: int = 8, mean_n: float =
         "mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=8.0, step=0.05,
                                       description="⟨N⟩"),
     }
-    return Exploration(charged_gain_model, controls, charged_gain_view, n_frames=11, **kwargs)
+    # a table: n_e in steps of 0.25, ⟨N⟩ in steps of 0.5, both degeneracies
+    return Exploration(charged_gain_model, controls, figure=CHARGED_GAIN_FIGURE,
+                       browser=Table(grid={"n_e": list(np.arange(0, 8.01, 0.25)),
+                                           "mean_n": list(np.arange(0, 8.01, 0.5))}),
+                       n_frames=11, **kwargs)
 
 
 # ------------------------------------------------------------------ 3.3 doped PbS

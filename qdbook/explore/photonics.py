@@ -16,7 +16,7 @@ from .. import photonics as ph
 from ..plotting import PALETTE, new_figure
 from ._browser import Table
 from ._core import Exploration
-from ._figure import Bars, Figure, HLine, Line, Panel, VSpan
+from ._figure import Bars, Figure, HLine, Line, Panel, Text, VSpan
 
 LAYER_COLOURS = {"glass": "#dddddd", "ITO": "#f4c7a1", "L-ITO": "#f9e0c8", "ZnO": "#cfe3f5",
                  "QD film (dense)": "#c9ecd9", "organic": "#eadcf0", "Ag": "#b8b8b8",
@@ -43,6 +43,12 @@ def _shade(ax, edges, names, old=()):
     return patches
 
 
+def _layer_spans(names) -> list:
+    """The layers of a stack (between its outer half-spaces) as shaded bands from its edges."""
+    return [VSpan(x0=f"edges[{j}]", x1=f"edges[{j + 1}]", alpha=0.8,
+                  color=LAYER_COLOURS.get(name, "#eeeeee")) for j, name in enumerate(names[1:-1])]
+
+
 def _gamma_of(stack, gammas, name):
     return float(sum(g for n, g in zip(stack["names"], gammas, strict=True) if n == name))
 
@@ -62,42 +68,30 @@ def stack_designer_model(electrode_index: float = 1.8, electrode_nm: float = 150
     modes = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE")
     n_eff = modes[0]
     gam = ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff, "TE")
-    z, intensity, edges = _profile(stack, lam, n_eff)
+    z, intensity, edges = _profile(stack, lam, n_eff, n_z=300)  # 300 points: the page's table
     return {"z": z, "intensity": intensity, "edges": edges, "names": stack["names"],
             "gammas": gam, "n_eff": n_eff, "loss": float(ph.modal_loss_cm(n_eff, lam)),
             "gamma_electrode": float(gam[1]), "gamma_qd": float(gam[3]),
             "electrode_index": electrode_index}
 
 
-def stack_designer_view(r: dict):
-    """TE₀ intensity across the stack (left) and the share of the mode in each layer (right)."""
-    fig, (ax_z, ax_g) = new_figure(7.0, 3.2, ncols=2)
-    patches = _shade(ax_z, r["edges"], r["names"])
-    (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1])
-    ax_z.set(xlabel="position z (nm), glass on the left", ylabel="|E_y|² (normalised)",
-             ylim=(0, 1.08))
-    title = ax_z.set_title("", fontsize=9)
-    labels = ["glass", "electrode", "ZnO", "QDs", "TCTA", "air"]
-    bars = ax_g.bar(labels, r["gammas"], color=[PALETTE[5], PALETTE[4], PALETTE[0], PALETTE[2],
-                                                  PALETTE[3], "0.6"])
-    ax_g.set(ylabel="confinement factor Γ", ylim=(0, 0.75))
-    ax_g.tick_params(axis="x", labelsize=8)
-    texts = [ax_g.text(k, 0, "", ha="center", va="bottom", fontsize=8) for k in range(6)]
-    state = {"patches": patches}
+STACK_LABELS = ["glass", "electrode", "ZnO", "QDs", "TCTA", "air"]
 
-    def update(r):
-        state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
-        line.set_data(r["z"], r["intensity"])
-        ax_z.set_xlim(r["z"][0], r["z"][-1])
-        title.set_text(f"n_el = {r['electrode_index']:.2f}: n_eff = {r['n_eff'].real:.3f}, "
-                       f"α = {r['loss']:.0f} cm⁻¹")
-        for bar, text, value in zip(bars, texts, r["gammas"], strict=True):
-            bar.set_height(value)
-            text.set_position((text.get_position()[0], value + 0.01))
-            text.set_text(f"{100 * value:.0f}%")
 
-    update(r)
-    return fig, update
+STACK_DESIGNER_FIGURE = Figure(panels=[
+    Panel(xlabel="position z (nm), glass on the left", ylabel="|E_y|² (normalised)",
+          ylim=(0, 1.08),
+          title="n_el = {electrode_index:.2f}: n_eff = {n_eff:.3f}, α = {loss:.0f} cm⁻¹",
+          items=[*_layer_spans(oc.device_stack("ITO device", 630.0)["names"]),
+                 Line(x="z", y="intensity", color=1)]),
+    Panel(ylabel="confinement factor Γ", ylim=(0, 0.75), xlim=(-0.6, 5.6), items=[
+        Bars(x=list(map(float, range(6))), y="gammas", colors=[5, 4, 0, 2, 3, "0.6"],
+             ticklabels=STACK_LABELS),
+        *[Text(x=float(k), y=f"gammas[{k}]", dy=0.01, text=f"{{gammas[{k}]*100:.0f}}%",
+               ha="center", va="bottom", color=6) for k in range(6)],
+    ]),
+])
+"""TE₀ intensity across the stack (left) and the share of the mode in each layer (right)."""
 
 
 def stack_designer_explorer(electrode_index: float = 1.8, electrode_nm: float = 150.0,
@@ -111,10 +105,10 @@ def stack_designer_explorer(electrode_index: float = 1.8, electrode_nm: float = 
         "qd_index": widgets.FloatSlider(value=qd_index, min=1.6, max=2.1, step=0.02,
                                         description="QD film index"),
     }
-    # The optical-losses page carries two explorations: fewer frames keep it within the
-    # page budget (1.5 MB of frames).
     kwargs.setdefault("n_frames", 15)
-    return Exploration(stack_designer_model, controls, stack_designer_view, **kwargs)
+    # mode search: a table over all three controls
+    return Exploration(stack_designer_model, controls, figure=STACK_DESIGNER_FIGURE,
+                       browser=Table(points=5), **kwargs)
 
 
 # ------------------------------------------------------------------ 6.2 TE versus TM on silver
@@ -203,12 +197,6 @@ def budget_model(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
             "net_gain": float(ph.net_modal_gain_cm(gamma_qd, material_gain_cm, loss)),
             "qd_nm": qd_nm, "bars": np.array([gamma_qd * material_gain_cm, loss, float(
                 ph.net_modal_gain_cm(gamma_qd, material_gain_cm, loss))])}
-
-
-def _layer_spans(names) -> list:
-    """The layers of a stack (between its outer half-spaces) as shaded bands from its edges."""
-    return [VSpan(x0=f"edges[{j}]", x1=f"edges[{j + 1}]", alpha=0.8,
-                  color=LAYER_COLOURS.get(name, "#eeeeee")) for j, name in enumerate(names[1:-1])]
 
 
 BUDGET_FIGURE = Figure(panels=[
