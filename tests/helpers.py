@@ -1,5 +1,6 @@
 """Paths and helpers shared by the tests (importable as ``helpers``: pyproject's pythonpath)."""
 
+import functools
 import os
 import shutil
 import sys
@@ -44,3 +45,10 @@ def require_chromium() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return CHROMIUM
+
+
+@functools.cache
+def static_exploration(builder):
+    """``builder(static=True)``, built once per test session (a table exploration evaluates its
+    model on a grid when it is built; the tests only read it)."""
+    return builder(static=True)

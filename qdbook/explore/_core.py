@@ -91,7 +91,7 @@ class Exploration:
         (see :func:`qdbook.plotting.new_figure`) and ``update(result)`` moves
         its artists in place. None when ``figure`` describes the view.
     figure : Figure, optional
-        The declarative figure (:class:`qdbook.explore._figure.Figure`), drawn by
+        The declarative figure (``qdbook.explore._figure.Figure``), drawn by
         Matplotlib here and by the browser on the static page.
     browser : Formula or Table, optional
         The model the static page runs (needs ``figure``); without it the static

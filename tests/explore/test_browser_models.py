@@ -12,7 +12,7 @@ import inspect
 
 import pytest
 from browser_drive import operate_from_keyboard, random_settings, state
-from helpers import ROOT, require_chromium
+from helpers import ROOT, require_chromium, static_exploration
 from test_exploration_core import _all_explorers
 from variants import CHROMIUM_ARGS
 
@@ -62,7 +62,7 @@ def _open(chromium, tmp_path, block, javascript=True):
 
 @pytest.mark.parametrize("builder", BROWSER_EXPLORERS, ids=lambda b: b.__name__)
 def test_browser_model_matches_python(chromium, tmp_path, builder, rng):
-    exp = builder(static=True)
+    exp = static_exploration(builder)
     block, facts = exp.browser_html()
     context, page, problems = _open(chromium, tmp_path, block)
     try:
@@ -79,7 +79,7 @@ def test_browser_model_matches_python(chromium, tmp_path, builder, rng):
 
 @pytest.mark.parametrize("builder", BROWSER_EXPLORERS[:1], ids=lambda b: b.__name__)
 def test_default_image_without_javascript(chromium, tmp_path, builder):
-    exp = builder(static=True)
+    exp = static_exploration(builder)
     block, _ = exp.browser_html()
     context, page, problems = _open(chromium, tmp_path, block, javascript=False)
     try:
