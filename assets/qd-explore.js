@@ -206,6 +206,15 @@
         ctx.globalAlpha = item.alpha;
         var ya = Y(s.y0[0]), yb = Y(s.y1[0]);
         ctx.fillRect(b.left, Math.min(ya, yb), b.width, Math.abs(ya - yb));
+      } else if (item.kind === "bands") {
+        ctx.globalAlpha = item.alpha;
+        var cols = String(flat[item.colors]).split(",");
+        for (var bj = 0; bj < Math.min(cols.length, s.x.length - 1); bj++) {
+          if (!isFinite(s.x[bj + 1])) continue;
+          ctx.fillStyle = cols[bj];
+          var ba = X(s.x[bj]), bb = X(s.x[bj + 1]);
+          ctx.fillRect(Math.min(ba, bb), b.top, Math.abs(bb - ba), b.height);
+        }
       } else if (item.kind === "vspan") {
         ctx.globalAlpha = item.alpha;
         var xa = X(s.x0[0]), xb = X(s.x1[0]);

@@ -1,9 +1,10 @@
-"""A declarative figure: written once, drawn by Matplotlib (kernel, default PNG) and in the browser.
+"""A declarative figure, written once: drawn by Matplotlib (kernel, default PNG) and the browser.
 
 A :class:`Figure` is a list of :class:`Panel` objects, each with axes
 (labels, log scales, limits), a title template and items: :class:`Line`,
 :class:`Points`, :class:`Bars`, :class:`Fill`, :class:`HLine`, :class:`VLine`,
-:class:`HSpan`, :class:`VSpan` and :class:`Text`. Items refer to the model's result by key:
+:class:`HSpan`, :class:`VSpan`, :class:`Bands`
+and :class:`Text`. Items refer to the model's result by key:
 a string is a key of the *flat* result (:func:`flatten`), a number is a
 literal. Templates such as ``"R = {radius_nm:.2f} nm"`` (or ``{i_half*1e-3:.3g}``,
 a value times a factor) take Python format
@@ -162,6 +163,25 @@ class VSpan(Item):
 
 
 @dataclass
+class Bands(Item):
+    """Shaded vertical bands between consecutive ``edges``.
+
+    ``colors`` is a key whose value is the bands' CSS colours joined by commas
+    (their number may change with the controls).
+    """
+
+    edges: Ref = None
+    colors: str | None = None
+    alpha: float = 0.8
+
+    def refs(self):
+        return {"x": (self.edges, 1.0)}
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "x": self.edges}   # the browser reads the edges as x
+
+
+@dataclass
 class Text(Item):
     """A text (template) at (x, y) in data coordinates.
 
@@ -237,6 +257,8 @@ class Figure:
                     found |= set(template_keys(item.text))
                 if item.color_key:
                     found.add(item.color_key)
+                if isinstance(item, Bands):
+                    found.add(item.colors)
         return found
 
     def series(self, flat: dict) -> list[list[dict]]:
@@ -470,6 +492,18 @@ def _draw_item(ax, item):
             if state["art"] is not None:
                 state["art"].remove()
             state["art"] = ax.axhspan(v["y0"][0], v["y1"][0], color=c, alpha=item.alpha, lw=0)
+        return move
+    if isinstance(item, Bands):
+        state = {"arts": []}
+
+        def move(v, flat):
+            for art in state["arts"]:
+                art.remove()
+            edges, colours = v["x"], str(flat[item.colors]).split(",")
+            state["arts"] = [ax.axvspan(edges[j], edges[j + 1], color=colours[j],
+                                        alpha=item.alpha, lw=0, zorder=0)
+                             for j in range(min(len(colours), len(edges) - 1))
+                             if np.isfinite(edges[j + 1])]
         return move
     if isinstance(item, VSpan):
         state = {"art": None}

@@ -8,15 +8,16 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
+import functools
+
 import ipywidgets as widgets
 import numpy as np
 
 from .. import optical_constants as oc
 from .. import photonics as ph
-from ..plotting import PALETTE, new_figure
 from ._browser import Table
 from ._core import Exploration
-from ._figure import Bars, Figure, HLine, Line, Panel, Text, VSpan
+from ._figure import Bands, Bars, Figure, HLine, Line, Panel, Text, VLine, VSpan
 
 LAYER_COLOURS = {"glass": "#dddddd", "ITO": "#f4c7a1", "L-ITO": "#f9e0c8", "ZnO": "#cfe3f5",
                  "QD film (dense)": "#c9ecd9", "organic": "#eadcf0", "Ag": "#b8b8b8",
@@ -31,16 +32,6 @@ def _profile(stack, lam, n_eff, pol="TE", margin_nm=250.0, n_z=600):
     z = np.linspace(-margin_nm, edges[-1] + margin_nm, n_z)
     u = ph.mode_profile(stack["indices"], stack["thicknesses_nm"], lam, n_eff, z, pol)
     return z, np.abs(u) ** 2, edges
-
-
-def _shade(ax, edges, names, old=()):
-    for artist in old:
-        artist.remove()
-    patches = []
-    for j, name in enumerate(names[1:-1]):
-        patches.append(ax.axvspan(edges[j], edges[j + 1], color=LAYER_COLOURS.get(name, "#eeeeee"),
-                                  alpha=0.8, lw=0, zorder=0))
-    return patches
 
 
 def _layer_spans(names) -> list:
@@ -248,9 +239,12 @@ def brw_mode(stack, lam):
     return best
 
 
-def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
-              material_gain_cm: float = 780.0) -> dict:
-    """DBR reflectance versus in-plane index (seen from the ITO) and the BRW mode at 1.93 eV."""
+@functools.lru_cache(maxsize=64)
+def _brw_solution(pairs: int, design_n_eff: float) -> dict:
+    """Everything of :func:`brw_model` that does not depend on the material gain.
+
+    Cached: the static page's table would otherwise repeat the mode search for every gain.
+    """
     lam = oc.BRW_WAVELENGTH_NM
     stack = oc.device_stack("BRW device", lam, pairs=pairs, design_n_eff=design_n_eff)
     n_dbr = 2 * pairs
@@ -262,37 +256,34 @@ def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
                                         "TE")["R"]
     n_eff, g_qd, gam = brw_mode(stack, lam)
     loss = float(ph.modal_loss_cm(n_eff, lam))
-    z, intensity, edges = _profile(stack, lam, n_eff, margin_nm=100.0, n_z=1500)
+    z, intensity, edges = _profile(stack, lam, n_eff, margin_nm=100.0, n_z=800)
     return {"n_axis": N_EFF_AXIS, "R": refl, "n_eff": n_eff, "gamma_qd": g_qd,
             "gamma_ito": _gamma_of(stack, gam, "ITO"), "loss": loss,
-            "net_gain": float(ph.net_modal_gain_cm(g_qd, material_gain_cm, loss)),
             "z": z, "intensity": intensity, "edges": edges, "names": stack["names"],
+            "layer_colours": ",".join(LAYER_COLOURS.get(name, "#eeeeee")
+                                      for name in stack["names"][1:-1]),
             "pairs": pairs}
 
 
-def brw_view(r: dict):
-    """DBR stop band in n_eff with the BRW mode marked (left); the mode profile (right)."""
-    fig, (ax_r, ax_z) = new_figure(7.0, 3.2, ncols=2)
-    (refl,) = ax_r.plot(r["n_axis"], r["R"], color=PALETTE[0])
-    mark = ax_r.axvline(r["n_eff"].real, color=PALETTE[1], ls="--")
-    ax_r.set(xlabel="in-plane index n_eff", ylabel="DBR reflectance (TE, from ITO)",
-             ylim=(0, 1.05))
-    state = {"patches": _shade(ax_z, r["edges"], r["names"])}
-    (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1], lw=1)
-    ax_z.set(xlabel="position z (nm): glass | DBR | ITO…Ag", ylabel="|E_y|²", ylim=(0, 1.08))
-    title = ax_z.set_title("", fontsize=9)
+def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
+              material_gain_cm: float = 780.0) -> dict:
+    """DBR reflectance versus in-plane index (seen from the ITO) and the BRW mode at 1.93 eV."""
+    out = dict(_brw_solution(int(pairs), float(design_n_eff)))
+    out["net_gain"] = float(ph.net_modal_gain_cm(out["gamma_qd"], material_gain_cm, out["loss"]))
+    return out
 
-    def update(r):
-        refl.set_ydata(r["R"])
-        mark.set_xdata([r["n_eff"].real, r["n_eff"].real])
-        state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
-        line.set_data(r["z"], r["intensity"])
-        ax_z.set_xlim(r["z"][0], r["z"][-1])
-        title.set_text(f"{r['pairs']} pairs: n_eff = {r['n_eff'].real:.3f}, "
-                       f"Γ_NC = {100 * r['gamma_qd']:.0f}%, α = {r['loss']:.0f} cm⁻¹")
 
-    update(r)
-    return fig, update
+BRW_FIGURE = Figure(panels=[
+    Panel(xlabel="in-plane index n_eff", ylabel="DBR reflectance (TE, from ITO)",
+          ylim=(0, 1.05), items=[Line(x="n_axis", y="R", color=0),
+                                 VLine(x="n_eff", color=1, dash="--")]),
+    Panel(xlabel="position z (nm): glass | DBR | ITO…Ag", ylabel="|E_y|²", ylim=(0, 1.08),
+          title="{pairs:.0f} pairs: n_eff = {n_eff:.3f}, Γ_NC = {gamma_qd*100:.0f}%, "
+                "α = {loss:.0f} cm⁻¹, net {net_gain:+.0f} cm⁻¹",
+          items=[Bands(edges="edges", colors="layer_colours"),
+                 Line(x="z", y="intensity", color=1, width=1.0)]),
+])
+"""DBR stop band in n_eff with the BRW mode marked (left); the mode profile (right)."""
 
 
 def brw_explorer(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
@@ -306,4 +297,8 @@ def brw_explorer(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
         "material_gain_cm": widgets.FloatSlider(value=material_gain_cm, min=0.0, max=1500.0,
                                                 step=20.0, description="G_mat (cm⁻¹)"),
     }
-    return Exploration(brw_model, controls, brw_view, **kwargs)
+    # mode search (about 0.2 s each): a table over every other number of pairs, five design
+    # indices and six gains; the gain enters only the net gain, so the search runs 35 times
+    return Exploration(brw_model, controls, figure=BRW_FIGURE, browser=Table(
+        points=5, grid={"pairs": list(range(2, 15, 2)),
+                        "material_gain_cm": list(np.linspace(0.0, 1500.0, 6))}), **kwargs)
