@@ -164,7 +164,7 @@ def _drive_browser_explorations(page) -> int:
                                timeout=20000)
         exp = python_side(uid)
         operate_from_keyboard(page, uid, exp)
-        random_settings(page, uid, exp, 5, rng)
+        random_settings(page, uid, exp, 3, rng)   # 20 each in tests/explore (file:// pages)
     return len(ids)
 
 
