@@ -3,13 +3,18 @@
 Measures, with medians over repeats:
 
 * ``import qdbook`` in a fresh interpreter;
-* each exploration's update: the model alone, and model plus redraw to PNG;
+* each exploration's update in a kernel: the model alone, and model plus redraw to PNG;
+* each exploration on a static page in headless Chromium (``bench_browser``): from a
+  control's input event to the redrawn figure (performance marks ``qd-input`` →
+  ``qd-drawn``), every control, and the first figure's time against the load event;
 * a clean build of the whole book (empty execution cache) and a cached,
   no-change rebuild.
 
 Results are printed and written to ``benchmarks/results/latest.json``.
 Targets (2-core machine): clean build <= 60 s, cached rebuild <= 5 s,
-model update <= 1 ms, update with redraw <= 50 ms, import <= 0.5 s.
+model update <= 1 ms, update with redraw <= 50 ms, import <= 0.5 s; in the browser,
+input → redrawn figure median <= 16.7 ms, worst exploration <= 50 ms, first figure
+<= 0.5 s after the load event.
 """
 
 from __future__ import annotations
@@ -69,12 +74,63 @@ def bench_explorations(repeats: int = 21) -> dict:
 
     out = {}
     for info in sorted(pkgutil.iter_modules(qdbook.explore.__path__), key=lambda m: m.name):
-        if not info.name.startswith("chapter"):
+        if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"qdbook.explore.{info.name}")
         for name in sorted(n for n in vars(module) if n.endswith("_explorer")):
             builder = getattr(module, name)
             out[f"{info.name}.{name}"] = _bench_one(builder(static=False), repeats)
+    return out
+
+
+_MEASURE = """async ([id, n]) => {
+    const st = document.getElementById(id).qdState, out = [];
+    for (const c of st.spec.controls) {
+        const el = document.getElementById(id + '-' + c.name);
+        for (let k = 0; k < n; k++) {
+            if (c.kind === 'select') el.selectedIndex = (el.selectedIndex + 1) % c.options.length;
+            else {
+                const lo = Number(el.min), hi = Number(el.max), step = Number(el.step);
+                const next = Number(el.value) + step;
+                el.value = String(next > hi + 1e-12 ? lo : next);
+            }
+            performance.clearMarks();
+            el.dispatchEvent(new Event('input'));
+            const input = performance.getEntriesByName('qd-input')[0];
+            const drawn = performance.getEntriesByName('qd-drawn').pop();
+            out.push(drawn.startTime - input.startTime);
+            await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+        }
+    }
+    return {times: out, first: st.firstDrawn,
+            load: performance.getEntriesByType('navigation')[0].loadEventEnd};
+}"""
+
+
+def bench_browser(per_control: int = 15) -> dict:
+    """Static page in headless Chromium: input event → redrawn figure, per exploration."""
+    sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "tests"), str(ROOT / "tests" / "explore")]
+    from playwright.sync_api import sync_playwright
+    from test_browser_models import BROWSER_EXPLORERS, _page_html
+    from variants import CHROMIUM_ARGS
+
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="qdbook-bench-") as scratch, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                    args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for builder in BROWSER_EXPLORERS:
+            exp = builder(static=True)
+            block, facts = exp.browser_html()
+            html = Path(scratch) / "page.html"
+            html.write_text(_page_html(block), encoding="utf-8")
+            page.goto(html.as_uri(), wait_until="load")
+            r = page.evaluate(_MEASURE, [facts["id"], per_control])
+            out[builder.__name__] = {
+                "mode": facts["mode"], "data_kb": facts["data_bytes"] / 1e3,
+                "median_ms": statistics.median(r["times"]), "max_ms": max(r["times"]),
+                "first_after_load_ms": r["first"] - r["load"]}
+        browser.close()
     return out
 
 
@@ -105,7 +161,9 @@ def main() -> None:
     results = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
     results["import_s"] = bench_import()
     results["explorations"] = bench_explorations()
-    results.update(bench_build())
+    results["browser"] = bench_browser()
+    if os.environ.get("QDBOOK_BENCH_BUILD", "1") == "1":
+        results.update(bench_build())
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2))
@@ -113,8 +171,17 @@ def main() -> None:
     for name, r in results["explorations"].items():
         print(f"{name:>42}: model {r['model_ms']:6.2f} ms (target 1), "
               f"model + redraw {r['model_and_redraw_ms']:6.1f} ms (target 50)")
-    print(f"clean build of the book:         {results['clean_build_s']:7.1f} s   (target 60)")
-    print(f"cached no-change rebuild:        {results['cached_rebuild_s']:7.1f} s   (target 5)")
+    for name, r in results["browser"].items():
+        print(f"{name:>42}: browser ({r['mode']}, {r['data_kb']:6.1f} kB) input → figure "
+              f"median {r['median_ms']:5.2f} ms, worst {r['max_ms']:5.2f} ms; first figure "
+              f"{r['first_after_load_ms']:+7.1f} ms from the load event")
+    medians = [r["median_ms"] for r in results["browser"].values()]
+    if medians:
+        print(f"browser: median of the medians {statistics.median(medians):.2f} ms (target 16.7), "
+              f"worst median {max(medians):.2f} ms (target 50)")
+    if "clean_build_s" in results:
+        print(f"clean build of the book:         {results['clean_build_s']:7.1f} s   (target 60)")
+        print(f"cached no-change rebuild:        {results['cached_rebuild_s']:7.1f} s   (target 5)")
 
 
 if __name__ == "__main__":

@@ -53,6 +53,8 @@ UNITS: dict[str, float] = {
 def convert(value, from_unit: str, to_unit: str):
     """Convert ``value`` from ``from_unit`` to ``to_unit`` (two keys of :data:`UNITS`).
 
+    ``value`` is a number, an array, or a sympy expression (converted symbolically).
+
     Examples
     --------
     >>> round(float(convert(2.5, "nm", "m")), 15)
@@ -63,6 +65,8 @@ def convert(value, from_unit: str, to_unit: str):
     for name, unit in (("from_unit", from_unit), ("to_unit", to_unit)):
         v.choice(name, unit, sorted(UNITS))
     factor = UNITS[from_unit] / UNITS[to_unit]
+    if hasattr(value, "free_symbols"):   # a sympy expression (the browser's generated formulas)
+        return value * factor
     v.as_real("value", value, limit=np.finfo(float).max / max(factor, 1.0))  # result stays finite
     return value * factor
 

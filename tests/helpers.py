@@ -1,5 +1,6 @@
 """Paths and helpers shared by the tests (importable as ``helpers``: pyproject's pythonpath)."""
 
+import functools
 import os
 import shutil
 import sys
@@ -68,3 +69,10 @@ def check_reproducibility_entry(entry) -> None:
         source = (ROOT / f"{entry.page}.md").read_text()
         assert (f":label: {entry.label}\n" in source or f"({entry.label})=\n" in source), (
             f"{entry.key}: {entry.page} has no label {entry.label}")
+
+
+@functools.cache
+def static_exploration(builder):
+    """``builder(static=True)``, built once per test session (a table exploration evaluates its
+    model on a grid when it is built; the tests only read it)."""
+    return builder(static=True)

@@ -1,8 +1,9 @@
 """Explorations: thin ipywidgets views over the physics modules, grouped by topic.
 
-:class:`Exploration` is the generic model/view helper (live in a kernel,
-precomputed frames on the static site). The explorations of the book live in
-topical modules, as a reader looks for them:
+:class:`Exploration` is the generic model/view helper (live in a kernel; on
+the static site computed and drawn in the reader's browser, see
+``qdbook.explore._browser``). The explorations of the book live in topical
+modules, as a reader looks for them:
 
 - :mod:`qdbook.explore.levels` — levels of dots and platelets, halide colour
 - :mod:`qdbook.explore.gain` — gain statistics, single- and charged-exciton gain, doping,

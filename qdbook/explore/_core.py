@@ -21,6 +21,13 @@ without any server. The other controls are fixed at their defaults and listed
 under the figure. Static mode is chosen by ``static=True`` or by the
 environment variable ``QDBOOK_STATIC=1``, which the book build sets.
 
+**Browser** (the HTML book, for an exploration given a ``figure`` description
+(:mod:`qdbook.explore._figure`) and a ``browser`` model (:class:`Formula` or
+:class:`Table`, :mod:`qdbook.explore._browser`)): the page carries native
+controls, the description and the model, and ``assets/qd-explore.js`` redraws
+the figure in the reader's browser with every control live. This replaces the
+static frames for such an exploration.
+
 Either way the display bundle also carries an ``image/png`` of the default
 figure, used where widgets cannot be shown (PDF, plain viewers).
 """
@@ -38,6 +45,8 @@ import numpy as np
 
 from ..notation import tex_to_text
 from ..plotting import png_bytes
+from ._browser import Formula, Table, html_block
+from ._figure import Figure
 
 FRAME_BUDGET_BYTES = 1_200_000
 """Upper bound on the PNG bytes of one exploration's static frames (before base64)."""
@@ -97,10 +106,16 @@ class Exploration:
     controls : dict of str → ipywidgets widget
         The controls, in display order. The first is the main one unless
         ``main`` says otherwise.
-    view : callable
+    view : callable or None
         ``view(result) -> (fig, update)``; ``fig`` is a matplotlib Figure
         (see :func:`qdbook.plotting.new_figure`) and ``update(result)`` moves
-        its artists in place.
+        its artists in place. None when ``figure`` describes the view.
+    figure : Figure, optional
+        The declarative figure (``qdbook.explore._figure.Figure``), drawn by
+        Matplotlib here and by the browser on the static page.
+    browser : Formula or Table, optional
+        The model the static page runs (needs ``figure``); without it the static
+        page gets the precomputed frames of the main control.
     main : str, optional
         Name of the control that the static frames sweep.
     n_frames : int, optional
@@ -112,10 +127,19 @@ class Exploration:
         Resolution of the rendered PNG.
     """
 
-    def __init__(self, model: Callable, controls: dict, view: Callable, *, main: str | None = None,
-                 n_frames: int = 21, static: bool | None = None, dpi: float = 80):
+    def __init__(self, model: Callable, controls: dict, view: Callable | None = None, *,
+                 figure: Figure | None = None, browser: Formula | Table | None = None,
+                 main: str | None = None, n_frames: int = 21, static: bool | None = None,
+                 dpi: float = 80):
         if not controls:
             raise ValueError("controls must name at least one control, got none")
+        if view is None:
+            if figure is None:
+                raise ValueError("view must be given when figure is None, got neither")
+            view = figure.matplotlib_view()
+        if browser is not None and figure is None:
+            raise ValueError("browser needs a figure description, got figure=None")
+        self.figure_spec, self.browser = figure, browser
         self.model = model
         self.controls = dict(controls)
         self.main = main or next(iter(self.controls))
@@ -218,6 +242,15 @@ class Exploration:
                 f"{_format(control.value)}" + (f", with {', '.join(fixed)}" if fixed else "")
                 + ".")
 
+    # -- browser ----------------------------------------------------------------------
+    def browser_html(self) -> tuple[str, dict]:
+        """The static page's HTML block and its facts (mode, data size); see ``_browser``."""
+        if self.browser is None:
+            raise ValueError("browser_html needs a browser model, got browser=None")
+        alt = ((self.model.__doc__ or "").strip().splitlines() or [""])[0]
+        alt = f"Figure at the default settings. {alt}".strip()
+        return html_block(self, base64.b64encode(self.default_png).decode("ascii"), alt)
+
     # -- display --------------------------------------------------------------------
     @property
     def widget(self) -> widgets.Widget:
@@ -234,6 +267,11 @@ class Exploration:
         return self._widget
 
     def _repr_mimebundle_(self, **kwargs):
+        if self.static and self.browser is not None:
+            block, _ = self.browser_html()
+            return {"text/html": block,
+                    "image/png": base64.b64encode(self.default_png).decode("ascii"),
+                    "text/plain": f"<exploration {self.model.__name__}>"}
         bundle = self.widget._repr_mimebundle_(**kwargs)
         data = bundle[0] if isinstance(bundle, tuple) else bundle
         data["image/png"] = base64.b64encode(self.default_png).decode("ascii")

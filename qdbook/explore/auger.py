@@ -11,11 +11,35 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.ticker import ScalarFormatter
 
 from .. import auger, electrical, perovskite, pumping
-from ..plotting import PALETTE, new_figure
+from ..units import convert
+from ._browser import Formula, relation, symbol
 from ._core import Exploration
+from ._figure import Figure, HSpan, Line, Panel, Points, Text
+
+
+# ------------------------------------------------------------------ browser formulas
+def _intensity(rate, energy, sigma):
+    """I = g hν/σ_abs [W cm⁻²] from a rate g [s⁻¹].
+
+    rel-2.3-half-intensity's E_p/(σ_abs τ) with τ = 1/g: the registry has no
+    separate form for I = g hν/σ_abs.
+    """
+    return relation("rel-2.3-half-intensity", E_p=convert(energy, "eV", "J"), sigma_abs=sigma,
+                    tau_A=1 / rate)
+
+
+def _half_rate(tau_x_ns, tau_xx_ps):
+    """eq-4: the excitation rate of half-saturated gain [s⁻¹] (lifetimes in ns and ps)."""
+    return relation("eq-4", tau_X=convert(tau_x_ns, "ns", "s"),
+                    tau_XX=convert(tau_xx_ps, "ps", "s"))
+
+
+def _sphere_tau(radius_nm, chi):
+    """rel-2.3-v-scaling: τ_A,XX [ps] of a sphere of radius R [nm]."""
+    return relation("rel-2.3-v-scaling", R=radius_nm, chi=chi)
+
 
 # ------------------------------------------------------------------ 2.3 Auger and cw thresholds
 RADII_NM = np.linspace(1.0, 6.0, 101)
@@ -45,39 +69,44 @@ def auger_thresholds_model(radius_nm: float = 2.5, tau_x_ns: float = 20.0,
             "i_half_here": i_half_here, "ratio": i_half_here / i_th_here}
 
 
-def auger_thresholds_view(r: dict):
-    """Auger lifetimes (left) and cw thresholds (right) versus radius."""
-    fig, (ax_t, ax_i) = new_figure(7.0, 3.2, ncols=2)
-    ax_t.semilogy(r["radii"], r["tau_std"], color=PALETTE[1], label="χ = 1 ps nm⁻³ (II-VI, IV-VI)")
-    ax_t.semilogy(r["radii"], r["tau_pvk"], color=PALETTE[2], label="χ = 0.06 ps nm⁻³ (perovskite)")
-    (dot_t,) = ax_t.plot([r["radius_nm"]], [r["tau_here"]], "o", color=PALETTE[0])
-    ax_t.set(xlabel="radius R (nm)", ylabel="$\\tau_{A,XX}$ (ps)")
-    ax_t.legend(loc="lower right")
-    (l_th,) = ax_i.loglog(r["radii"], r["i_th"] / 1e3, color=PALETTE[0], label="gain, $I_{th}$")
-    (l_half,) = ax_i.loglog(r["radii"], r["i_half"] / 1e3, color=PALETTE[3],
-                            label="lasing, $I_{1/2}$ (eq. 4)")
-    (d_th,) = ax_i.plot([r["radius_nm"]], [r["i_th_here"] / 1e3], "o", color=PALETTE[0])
-    (d_half,) = ax_i.plot([r["radius_nm"]], [r["i_half_here"] / 1e3], "o", color=PALETTE[3])
-    ax_i.set(xlabel="radius R (nm)", ylabel="cw pump intensity (kW cm$^{-2}$)")
-    ax_i.xaxis.set_major_formatter(ScalarFormatter())
-    ax_i.xaxis.set_minor_formatter(ScalarFormatter())
-    ax_i.legend(loc="upper right")
-    title = ax_i.set_title("", fontsize=9)
+AUGER_THRESHOLDS_FIGURE = Figure(panels=[
+    Panel(xlabel="radius R (nm)", ylabel="τ_A,XX (ps)", ylog=True, legend="lower right", items=[
+        Line(x="radii", y="tau_std", color=1, label="χ = 1 ps nm⁻³ (II-VI, IV-VI)"),
+        Line(x="radii", y="tau_pvk", color=2, label="χ = 0.06 ps nm⁻³ (perovskite)"),
+        Points(x="radius_nm", y="tau_here", color=0),
+    ]),
+    Panel(xlabel="radius R (nm)", ylabel="cw pump intensity (kW cm⁻²)", xlog=True, ylog=True,
+          legend="upper right",
+          title="R = {radius_nm:.2f} nm: τ_A,XX = {tau_here:.0f} ps, I_1/2/I_th = {ratio:.1f}",
+          items=[
+              Line(x="radii", y="i_th", yscale=1e-3, color=0, label="gain, I_th"),
+              Line(x="radii", y="i_half", yscale=1e-3, color=3, label="lasing, I_1/2 (eq. 4)"),
+              Points(x="radius_nm", y="i_th_here", yscale=1e-3, color=0),
+              Points(x="radius_nm", y="i_half_here", yscale=1e-3, color=3),
+          ]),
+])
+"""Auger lifetimes (left) and cw thresholds (right) versus radius."""
 
-    def update(r):
-        dot_t.set_data([r["radius_nm"]], [r["tau_here"]])
-        l_th.set_ydata(r["i_th"] / 1e3)
-        l_half.set_ydata(r["i_half"] / 1e3)
-        d_th.set_data([r["radius_nm"]], [r["i_th_here"] / 1e3])
-        d_half.set_data([r["radius_nm"]], [r["i_half_here"] / 1e3])
-        title.set_text(f"R = {r['radius_nm']:.2f} nm: τ_A,XX = {r['tau_here']:.0f} ps, "
-                       f"$I_{{1/2}}/I_{{th}}$ = {r['ratio']:.1f}")
-        lo = min(r["i_th"].min(), r["i_half"].min()) / 1e3
-        hi = max(r["i_th"].max(), r["i_half"].max()) / 1e3
-        ax_i.set_ylim(lo / 2, hi * 2)
 
-    update(r)
-    return fig, update
+def auger_thresholds_formula() -> Formula:
+    """Browser model: rel-2.3-v-scaling, rel-2.3-cw-threshold and eq-4."""
+    r, radii = symbol("radius_nm"), symbol("radii")
+    tau_x, sigma, energy = symbol("tau_x_ns"), symbol("sigma_abs_cm2"), symbol("photon_energy_ev")
+
+    def i_th(tau_ps):
+        return relation("rel-2.3-cw-threshold", E_p=convert(energy, "eV", "J"), sigma_abs=sigma,
+                        tau_X=convert(tau_x, "ns", "s"), tau_XX=convert(tau_ps, "ps", "s"))
+
+    def i_half(tau_ps):
+        return _intensity(_half_rate(tau_x, tau_ps), energy, sigma)
+
+    chi = auger.CHI_STANDARD_PS_NM3
+    here = _sphere_tau(r, chi)
+    return Formula({"radius_nm": r, "tau_here": here,
+                    "i_th": i_th(_sphere_tau(radii, chi)),
+                    "i_half": i_half(_sphere_tau(radii, chi)),
+                    "i_th_here": i_th(here), "i_half_here": i_half(here),
+                    "ratio": i_half(here) / i_th(here)}, grids={"radii": RADII_NM})
 
 
 def auger_thresholds_explorer(radius_nm: float = 2.5, tau_x_ns: float = 20.0,
@@ -92,7 +121,8 @@ def auger_thresholds_explorer(radius_nm: float = 2.5, tau_x_ns: float = 20.0,
                                                 step=0.05, description="σ_abs (cm²)",
                                                 readout_format=".1e"),
     }
-    return Exploration(auger_thresholds_model, controls, auger_thresholds_view, **kwargs)
+    return Exploration(auger_thresholds_model, controls, figure=AUGER_THRESHOLDS_FIGURE,
+                       browser=auger_thresholds_formula, **kwargs)
 
 
 # ------------------------------------------------------------------ 2.4 Auger engineering
@@ -122,28 +152,31 @@ def auger_control_model(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.5e-
             "sigma": sigma_abs_cm2, "types": types}
 
 
-def auger_control_view(r: dict):
-    """Half-saturation intensity versus Auger lifetime, with the QD types marked."""
-    fig, ax = new_figure(6.4, 3.4)
-    (curve,) = ax.loglog(r["tau_grid"], r["curve"] / 1e3, color=PALETTE[0])
-    for k, (name, value) in enumerate(r["types"].items()):
-        ax.plot([QD_TYPES[name][0]], [value / 1e3], "s", color=PALETTE[k + 1], label=name)
-    (dot,) = ax.plot([r["tau"]], [r["i_half"] / 1e3], "o", color=PALETTE[0], ms=8)
-    ax.axhspan(1e-3, 30, color=PALETTE[2], alpha=0.08)
-    ax.text(12, 12, "tens of kW cm⁻² or less: tolerable cw pumping", fontsize=8, color=PALETTE[2])
-    ax.set(xlabel="biexciton Auger lifetime $\\tau_{A,XX}$ (ps)",
-           ylabel="$I_{1/2}$ (kW cm$^{-2}$)", ylim=(1e-1, 1e5))
-    ax.legend(loc="upper right")
-    title = ax.set_title("", fontsize=9)
+AUGER_CONTROL_FIGURE = Figure(width=6.4, height=3.4, panels=[Panel(
+    xlabel="biexciton Auger lifetime τ_A,XX (ps)", ylabel="I_1/2 (kW cm⁻²)",
+    xlog=True, ylog=True, ylim=(1e-1, 1e5), legend="upper right",
+    title="σ_abs = {sigma:.1e} cm², τ_A,XX = {tau:.0f} ps → I_1/2 = {i_half*1e-3:.3g} kW cm⁻²",
+    items=[
+        HSpan(y0=1e-3, y1=30.0, color=2, alpha=0.08),
+        Text(x=12.0, y=12.0, text="tens of kW cm⁻² or less: tolerable cw pumping", color=2),
+        Line(x="tau_grid", y="curve", yscale=1e-3, color=0),
+        *[Points(x=QD_TYPES[name][0], y=f"types.{name}", yscale=1e-3, marker="s", color=k + 1,
+                 label=name) for k, name in enumerate(QD_TYPES)],
+        Points(x="tau", y="i_half", yscale=1e-3, color=0, size=8),
+    ])])
+"""I_1/2 versus τ_A,XX with the chosen dot and the three QD types (kernel and browser)."""
 
-    def update(r):
-        curve.set_ydata(r["curve"] / 1e3)
-        dot.set_data([r["tau"]], [r["i_half"] / 1e3])
-        title.set_text(f"σ_abs = {r['sigma']:.1e} cm², τ_A,XX = {r['tau']:.0f} ps → "
-                       f"$I_{{1/2}}$ = {r['i_half'] / 1e3:.3g} kW cm$^{{-2}}$")
 
-    update(r)
-    return fig, update
+def auger_control_formula() -> Formula:
+    """Browser model: rel-2.3-half-intensity over the τ grid and at the chosen τ_A,XX."""
+    tau, sigma, energy = symbol("tau_a_xx_ps"), symbol("sigma_abs_cm2"), symbol("photon_energy_ev")
+
+    def i_half(t):
+        return relation("rel-2.3-half-intensity", E_p=convert(energy, "eV", "J"),
+                        sigma_abs=sigma, tau_A=convert(t, "ps", "s"))
+
+    return Formula({"curve": i_half(symbol("tau_grid")), "i_half": i_half(tau), "tau": tau,
+                    "sigma": sigma}, grids={"tau_grid": TAU_GRID_PS})
 
 
 def auger_control_explorer(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.5e-14,
@@ -157,7 +190,8 @@ def auger_control_explorer(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.
                                                 step=0.05, description="σ_abs (cm²)",
                                                 readout_format=".1e"),
     }
-    return Exploration(auger_control_model, controls, auger_control_view, **kwargs)
+    return Exploration(auger_control_model, controls, figure=AUGER_CONTROL_FIGURE,
+                       browser=auger_control_formula, **kwargs)
 
 
 # ------------------------------------------------------------------ 4.2 Auger: CsPbBr3 vs CdSe
@@ -187,35 +221,45 @@ def perovskite_auger_model(edge_nm: float = 8.0, chi_ps_nm3: float = 0.06,
     }
 
 
-def perovskite_auger_view(r: dict):
-    """τ_A,XX (left) and I_1/2 (right) versus cube edge, perovskite against CdSe."""
-    fig, (ax_t, ax_i) = new_figure(7.0, 3.2, ncols=2)
-    (lt_p,) = ax_t.semilogy(r["edges"], r["tau_p"], color=PALETTE[2], label="perovskite, χ")
-    ax_t.semilogy(r["edges"], r["tau_c"], color=PALETTE[0], label="CdSe, χ = 1 ps nm⁻³")
-    (dt_p,) = ax_t.plot([r["edge"]], [r["tau_p_here"]], "o", color=PALETTE[2])
-    (dt_c,) = ax_t.plot([r["edge"]], [r["tau_c_here"]], "o", color=PALETTE[0])
-    ax_t.set(xlabel="cube edge L (nm)", ylabel="$\\tau_{A,XX}$ (ps)", ylim=(0.5, 1e4))
-    ax_t.legend(loc="lower right")
-    (li_p,) = ax_i.semilogy(r["edges"], r["i_p"] / 1e6, color=PALETTE[2], label="perovskite")
-    ax_i.semilogy(r["edges"], r["i_c"] / 1e6, color=PALETTE[0], label="CdSe")
-    (di_p,) = ax_i.plot([r["edge"]], [r["i_p_here"] / 1e6], "o", color=PALETTE[2])
-    (di_c,) = ax_i.plot([r["edge"]], [r["i_c_here"] / 1e6], "o", color=PALETTE[0])
-    ax_i.set(xlabel="cube edge L (nm)", ylabel="$I_{1/2}$ (MW cm$^{-2}$)", ylim=(1e-3, 1e4))
-    ax_i.legend(loc="upper right")
-    title = ax_i.set_title("", fontsize=9)
+PEROVSKITE_AUGER_FIGURE = Figure(panels=[
+    Panel(xlabel="cube edge L (nm)", ylabel="τ_A,XX (ps)", ylog=True, ylim=(0.5, 1e4),
+          legend="lower right", items=[
+              Line(x="edges", y="tau_p", color=2, label="perovskite, χ"),
+              Line(x="edges", y="tau_c", color=0, label="CdSe, χ = 1 ps nm⁻³"),
+              Points(x="edge", y="tau_p_here", color=2),
+              Points(x="edge", y="tau_c_here", color=0),
+          ]),
+    Panel(xlabel="cube edge L (nm)", ylabel="I_1/2 (MW cm⁻²)", ylog=True, ylim=(1e-3, 1e4),
+          legend="upper right",
+          title="L = {edge:.1f} nm: τ = {tau_p_here:.1f} vs {tau_c_here:.0f} ps, ratio {ratio:.1f}",
+          items=[
+              Line(x="edges", y="i_p", yscale=1e-6, color=2, label="perovskite"),
+              Line(x="edges", y="i_c", yscale=1e-6, color=0, label="CdSe"),
+              Points(x="edge", y="i_p_here", yscale=1e-6, color=2),
+              Points(x="edge", y="i_c_here", yscale=1e-6, color=0),
+          ]),
+])
+"""τ_A,XX (left) and I_1/2 (right) versus cube edge, perovskite against CdSe."""
 
-    def update(r):
-        lt_p.set_ydata(r["tau_p"])
-        li_p.set_ydata(r["i_p"] / 1e6)
-        dt_p.set_data([r["edge"]], [r["tau_p_here"]])
-        dt_c.set_data([r["edge"]], [r["tau_c_here"]])
-        di_p.set_data([r["edge"]], [r["i_p_here"] / 1e6])
-        di_c.set_data([r["edge"]], [r["i_c_here"] / 1e6])
-        title.set_text(f"L = {r['edge']:.1f} nm: τ = {r['tau_p_here']:.1f} vs "
-                       f"{r['tau_c_here']:.0f} ps, ratio {r['ratio']:.1f}")
 
-    update(r)
-    return fig, update
+def perovskite_auger_formula() -> Formula:
+    """Browser model: rel-4.2-v-scaling and rel-2.3-half-intensity."""
+    edge, chi, edges = symbol("edge_nm"), symbol("chi_ps_nm3"), symbol("edges")
+    sigma, energy = symbol("sigma_abs_cm2"), symbol("photon_energy_ev")
+    chi_ref = auger.CHI_STANDARD_PS_NM3
+
+    def tau(length, c):
+        return relation("rel-4.2-v-scaling", L=length, chi=c)
+
+    def i_half(t):
+        return relation("rel-2.3-half-intensity", E_p=convert(energy, "eV", "J"),
+                        sigma_abs=sigma, tau_A=convert(t, "ps", "s"))
+
+    return Formula({"edge": edge, "chi": chi, "tau_p": tau(edges, chi),
+                    "tau_p_here": tau(edge, chi), "tau_c_here": tau(edge, chi_ref),
+                    "i_p": i_half(tau(edges, chi)), "i_p_here": i_half(tau(edge, chi)),
+                    "i_c_here": i_half(tau(edge, chi_ref)),
+                    "ratio": tau(edge, chi_ref) / tau(edge, chi)}, grids={"edges": EDGE_GRID})
 
 
 def perovskite_auger_explorer(edge_nm: float = 8.0, chi_ps_nm3: float = 0.06,
@@ -229,7 +273,8 @@ def perovskite_auger_explorer(edge_nm: float = 8.0, chi_ps_nm3: float = 0.06,
                                              readout_format=".3f"),
     }
     kwargs.setdefault("n_frames", 13)
-    return Exploration(perovskite_auger_model, controls, perovskite_auger_view, **kwargs)
+    return Exploration(perovskite_auger_model, controls, figure=PEROVSKITE_AUGER_FIGURE,
+                       browser=perovskite_auger_formula, **kwargs)
 
 
 TAU_XX_GRID_PS = np.logspace(1.0, 4.5, 141)
@@ -266,32 +311,44 @@ def outlook_model(tau_xx_ps: float = 1300.0, radius_nm: float = 9.4, tau_x_ns: f
             "refs": refs}
 
 
-def outlook_view(r: dict):
-    """I_1/2 (left) and j_1/2 (right) against τ_XX, with the reference dots."""
-    fig, (ax_i, ax_j) = new_figure(7.0, 3.2, ncols=2)
-    (line_i,) = ax_i.loglog(r["tau_grid"], r["i_half"] / 1e3, color=PALETTE[0])
-    (line_j,) = ax_j.loglog(r["tau_grid"], r["j_half"], color=PALETTE[0])
-    for k, (name, (tau, i_ref, j_ref)) in enumerate(r["refs"].items()):
-        ax_i.plot([tau], [i_ref / 1e3], "s", color=PALETTE[k + 1], label=name)
-        ax_j.plot([tau], [j_ref], "s", color=PALETTE[k + 1], label=name)
-    (dot_i,) = ax_i.plot([r["tau"]], [r["i_here"] / 1e3], "o", color=PALETTE[0])
-    (dot_j,) = ax_j.plot([r["tau"]], [r["j_here"]], "o", color=PALETTE[0])
-    ax_i.set(xlabel="biexciton lifetime τ_XX (ps)", ylabel="optical $I_{1/2}$ (kW cm$^{-2}$)")
-    ax_j.set(xlabel="biexciton lifetime τ_XX (ps)", ylabel="electrical $j_{1/2}$ (A cm$^{-2}$)")
-    ax_i.legend(loc="upper right")
-    title = fig.suptitle("", fontsize=9)
+OUTLOOK_FIGURE = Figure(
+    title="cg-QD-like dot with τ_XX = {tau:.0f} ps: I_1/2 = {i_here*1e-3:.3g} kW cm⁻², "
+          "j_1/2 = {j_here:.3g} A cm⁻²",
+    panels=[
+        Panel(xlabel="biexciton lifetime τ_XX (ps)", ylabel="optical I_1/2 (kW cm⁻²)", xlog=True,
+              ylog=True, legend="upper right", items=[
+                  Line(x="tau_grid", y="i_half", yscale=1e-3, color=0),
+                  *[Points(x=f"refs.{name}.0", y=f"refs.{name}.1", yscale=1e-3, marker="s",
+                           color=k + 1, label=name) for k, name in enumerate(REFERENCE_DOTS)],
+                  Points(x="tau", y="i_here", yscale=1e-3, color=0),
+              ]),
+        Panel(xlabel="biexciton lifetime τ_XX (ps)", ylabel="electrical j_1/2 (A cm⁻²)",
+              xlog=True, ylog=True, items=[
+                  Line(x="tau_grid", y="j_half", color=0),
+                  *[Points(x=f"refs.{name}.0", y=f"refs.{name}.2", marker="s", color=k + 1)
+                    for k, name in enumerate(REFERENCE_DOTS)],
+                  Points(x="tau", y="j_here", color=0),
+              ]),
+    ])
+"""I_1/2 (left) and j_1/2 (right) against τ_XX, with the reference dots."""
 
-    def update(r):
-        line_i.set_ydata(r["i_half"] / 1e3)
-        line_j.set_ydata(r["j_half"])
-        dot_i.set_data([r["tau"]], [r["i_here"] / 1e3])
-        dot_j.set_data([r["tau"]], [r["j_here"]])
-        title.set_text(f"cg-QD-like dot with τ_XX = {r['tau']:.0f} ps: "
-                       f"$I_{{1/2}}$ = {r['i_here'] / 1e3:.3g} kW cm$^{{-2}}$, "
-                       f"$j_{{1/2}}$ = {r['j_here']:.3g} A cm$^{{-2}}$")
 
-    update(r)
-    return fig, update
+def outlook_formula() -> Formula:
+    """Browser model: eq-4 (with I = g hν/σ_abs) and eq-9."""
+    tau, grid = symbol("tau_xx_ps"), symbol("tau_grid")
+    tau_x, radius = symbol("tau_x_ns"), symbol("radius_nm")
+    sigma, energy = symbol("sigma_abs_cm2"), symbol("photon_energy_ev")
+
+    def optical(t):
+        return _intensity(_half_rate(tau_x, t), energy, sigma)
+
+    def current(t):
+        return relation("eq-9", R=convert(radius, "nm", "cm"), f_a=electrical.FILL_FACTOR_REVIEW,
+                        tau_X=convert(tau_x, "ns", "s"), tau_XX=convert(t, "ps", "s"))
+
+    return Formula({"tau": tau, "i_half": optical(grid), "j_half": current(grid),
+                    "i_here": optical(tau), "j_here": current(tau)},
+                   grids={"tau_grid": TAU_XX_GRID_PS})
 
 
 def outlook_explorer(tau_xx_ps: float = 1300.0, **kwargs) -> Exploration:
@@ -303,4 +360,5 @@ def outlook_explorer(tau_xx_ps: float = 1300.0, **kwargs) -> Exploration:
         "tau_x_ns": widgets.FloatSlider(value=12.0, min=2.0, max=40.0, step=0.5,
                                         description="τ_X (ns)"),
     }
-    return Exploration(outlook_model, controls, outlook_view, **kwargs)
+    return Exploration(outlook_model, controls, figure=OUTLOOK_FIGURE, browser=outlook_formula,
+                       **kwargs)

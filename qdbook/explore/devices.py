@@ -13,8 +13,11 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import electrical, injection, thermal
-from ..plotting import PALETTE, new_figure
+from ..plotting import PALETTE
+from ..units import convert
+from ._browser import Formula, Table, relation, symbol
 from ._core import Exploration
+from ._figure import Bars, Figure, HLine, Line, Panel, Points, Text, VLine
 
 # ------------------------------------------------------------------ 5.2 injection cycles
 _TAU_X_CG, _TAU_XX_CG = electrical.lifetimes_from_thresholds(7.0, 24.0,
@@ -46,33 +49,24 @@ def injection_model(current_density_a_cm2: float = 300.0, dot: str = "CdSe, R = 
     return {"j": current_density_a_cm2, "dot": dot, "grid": J_GRID, "P_curve": curve["P"],
             "P": here["P"], "led": float(here["led_flux"]), "qld": float(here["qld_flux"]),
             "gain": float(here["gain"]), "penalty": here["penalty"],
-            "efficiency": float(here["efficiency"])}
+            "efficiency": float(here["efficiency"]),
+            "cycles": float(here["qld_flux"]) / float(here["led_flux"]),
+            "states": np.arange(len(injection.STATES))}
 
 
-def injection_view(r: dict):
-    """Occupations versus current density (left) and at the chosen current (right)."""
-    fig, (ax_c, ax_b) = new_figure(7.0, 3.2, ncols=2)
-    lines = [ax_c.semilogx(r["grid"], r["P_curve"][:, k], color=STATE_COLOURS[k], label=name)[0]
-             for k, name in enumerate(injection.STATES)]
-    marker = ax_c.axvline(r["j"], color="0.3", ls="--", lw=1)
-    ax_c.set(xlabel="current density j (A cm$^{-2}$)", ylabel="occupation", ylim=(0, 1))
-    ax_c.legend(loc="upper left", ncols=2, fontsize=7.5)
-    bars = ax_b.bar(range(6), r["P"], color=STATE_COLOURS)
-    ax_b.set(xticks=range(6), xticklabels=injection.STATES, ylim=(0, 1), ylabel="occupation")
-    title = ax_b.set_title("", fontsize=8.5)
-
-    def update(r):
-        for k, line in enumerate(lines):
-            line.set_ydata(r["P_curve"][:, k])
-        marker.set_xdata([r["j"], r["j"]])
-        for bar, p in zip(bars, r["P"], strict=True):
-            bar.set_height(p)
-        title.set_text(f"j = {r['j']:.3g} A cm$^{{-2}}$: laser-diode/LED cycles = "
-                       f"{r['qld'] / r['led']:.3g}\nG/G$_0$ = {r['gain']:+.2f}, "
-                       f"photons per electron = {r['efficiency']:.2f}")
-
-    update(r)
-    return fig, update
+INJECTION_FIGURE = Figure(panels=[
+    Panel(xlabel="current density j (A cm⁻²)", ylabel="occupation", xlog=True, ylim=(0, 1),
+          legend="upper left", items=[
+              *[Line(x="grid", y=f"P_curve.{k}", color=STATE_COLOURS[k], label=name)
+                for k, name in enumerate(injection.STATES)],
+              VLine(x="j", color="0.3", dash="--"),
+          ]),
+    Panel(ylabel="occupation", ylim=(0, 1), xlim=(-0.6, 5.6),
+          title="j = {j:.3g} A cm⁻²: laser-diode/LED cycles = {cycles:.3g}\n"
+                "G/G_0 = {gain:+.2f}, photons per electron = {efficiency:.2f}",
+          items=[Bars(x="states", y="P", colors=STATE_COLOURS, ticklabels=list(injection.STATES))]),
+])
+"""Occupations versus current density (left) and at the chosen current (right)."""
 
 
 def injection_explorer(current_density_a_cm2: float = 300.0, dot: str = "CdSe, R = 2.5 nm",
@@ -86,7 +80,10 @@ def injection_explorer(current_density_a_cm2: float = 300.0, dot: str = "CdSe, R
         "eps_r": widgets.FloatSlider(value=eps_r, min=2.0, max=15.0, step=0.5,
                                      description="ε_r (charging)"),
     }
-    return Exploration(injection_model, controls, injection_view, **kwargs)
+    # the steady state is solved numerically: the page carries the model on a grid
+    return Exploration(injection_model, controls, figure=INJECTION_FIGURE,
+                       browser=Table(points=7, grid={"current_density_a_cm2": list(
+                           10 ** np.arange(-1.0, 5.01, 0.25))}), **kwargs)
 
 
 # ------------------------------------------------------------------ 5.3 threshold currents
@@ -114,33 +111,36 @@ def thresholds_model(tau_xx_ps: float = 65.0, radius_nm: float = 2.5, tau_x_ns: 
             "tau_x": tau_x_ns, "fill": fill_factor}
 
 
-def thresholds_view(r: dict):
-    """Threshold current densities versus biexciton lifetime, with practical levels."""
-    fig, ax = new_figure(7.0, 3.2)
-    (l_th,) = ax.loglog(r["grid"], r["j_th"], color=PALETTE[0], label="gain threshold (eq. 8)")
-    (l_half,) = ax.loglog(r["grid"], r["j_half"], color=PALETTE[3],
-                          label="half saturation (eq. 9)")
-    (d_th,) = ax.plot([r["tau_xx"]], [r["j_th_here"]], "o", color=PALETTE[0])
-    (d_half,) = ax.plot([r["tau_xx"]], [r["j_half_here"]], "o", color=PALETTE[3])
-    for k, (label, level) in enumerate(LED_LEVELS.items()):
-        ax.axhline(level, color=PALETTE[2 + 2 * k], ls=":", lw=1)
-        ax.text(11, level * 1.15, label + " A cm⁻²", fontsize=7.5, color=PALETTE[2 + 2 * k])
-    ax.set(xlabel="biexciton lifetime $\\tau_{XX}$ (ps)",
-           ylabel="current density (A cm$^{-2}$)", ylim=(0.1, 1e6))
-    ax.legend(loc="upper right")
-    title = ax.set_title("", fontsize=9)
+THRESHOLDS_FIGURE = Figure(panels=[Panel(
+    xlabel="biexciton lifetime τ_XX (ps)", ylabel="current density (A cm⁻²)", xlog=True,
+    ylog=True, ylim=(0.1, 1e6), legend="upper right",
+    title="R = {radius:.1f} nm, τ_X = {tau_x:.0f} ns, f_a = {fill:.2f}, τ_XX = {tau_xx:.3g} ps: "
+          "j_th = {j_th_here:.3g}, j_1/2 = {j_half_here:.3g} A cm⁻²",
+    items=[
+        *[item for k, (label, level) in enumerate(LED_LEVELS.items()) for item in (
+            HLine(y=level, color=2 + 2 * k, dash=":", width=1.0),
+            Text(x=11.0, y=level * 1.15, text=label + " A cm⁻²", size=7.5, color=2 + 2 * k))],
+        Line(x="grid", y="j_th", color=0, label="gain threshold (eq. 8)"),
+        Line(x="grid", y="j_half", color=3, label="half saturation (eq. 9)"),
+        Points(x="tau_xx", y="j_th_here", color=0),
+        Points(x="tau_xx", y="j_half_here", color=3),
+    ])])
+"""Threshold current densities versus biexciton lifetime, with practical levels."""
 
-    def update(r):
-        l_th.set_ydata(r["j_th"])
-        l_half.set_ydata(r["j_half"])
-        d_th.set_data([r["tau_xx"]], [r["j_th_here"]])
-        d_half.set_data([r["tau_xx"]], [r["j_half_here"]])
-        title.set_text(f"R = {r['radius']:.1f} nm, τ_X = {r['tau_x']:.0f} ns, f_a = "
-                       f"{r['fill']:.2f}, τ_XX = {r['tau_xx']:.3g} ps: j_th = "
-                       f"{r['j_th_here']:.3g}, j_1/2 = {r['j_half_here']:.3g} A cm⁻²")
 
-    update(r)
-    return fig, update
+def thresholds_formula() -> Formula:
+    """Browser model: eq-8 and eq-9 over the τ_XX grid and at the chosen τ_XX."""
+    tau, grid = symbol("tau_xx_ps"), symbol("grid")
+    radius, tau_x, fill = symbol("radius_nm"), symbol("tau_x_ns"), symbol("fill_factor")
+
+    def j(relation_id, t):
+        return relation(relation_id, R=convert(radius, "nm", "cm"), f_a=fill,
+                        tau_X=convert(tau_x, "ns", "s"), tau_XX=convert(t, "ps", "s"))
+
+    return Formula({"j_th": j("eq-8", grid), "j_half": j("eq-9", grid),
+                    "j_th_here": j("eq-8", tau), "j_half_here": j("eq-9", tau), "tau_xx": tau,
+                    "radius": radius, "tau_x": tau_x, "fill": fill},
+                   grids={"grid": TAU_XX_GRID_PS})
 
 
 def thresholds_explorer(tau_xx_ps: float = 65.0, radius_nm: float = 2.5, tau_x_ns: float = 20.0,
@@ -156,7 +156,8 @@ def thresholds_explorer(tau_xx_ps: float = 65.0, radius_nm: float = 2.5, tau_x_n
         "fill_factor": widgets.FloatSlider(value=fill_factor, min=0.1, max=1.0, step=0.05,
                                            description="f_a"),
     }
-    return Exploration(thresholds_model, controls, thresholds_view, **kwargs)
+    return Exploration(thresholds_model, controls, figure=THRESHOLDS_FIGURE,
+                       browser=thresholds_formula, **kwargs)
 
 
 # ------------------------------------------------------------------ 6.1 device heating
@@ -197,42 +198,32 @@ def heating_model(pulse_width_us: float = 1.0, period_us: float = 50.0,
             "avg_here": float(thermal.pulse_average_overheating_per_power_k_w(tp, c, k))}
 
 
-def heating_view(r: dict):
-    """Pulse-train temperature trace (left) and ΔT_avg/P_e versus pulse width (right)."""
-    fig, (ax_t, ax_a) = new_figure(7.0, 3.2, ncols=2)
-    (trace,) = ax_t.plot(r["t_us"], r["trace"], color=PALETTE[1])
-    peak = ax_t.axhline(r["peak"], color=PALETTE[1], ls="--", lw=0.8)
-    trough = ax_t.axhline(r["trough"], color=PALETTE[0], ls="--", lw=0.8)
-    for k, name in enumerate(("NPB", "TCTA")):
-        rise = thermal.GLASS_TRANSITION_C[name] - AMBIENT_C
-        ax_t.axhline(rise, color=PALETTE[3 + k], ls=":", lw=1)
-        ax_t.text(0.99, rise, f"$T_g$({name}) − 25 °C ", color=PALETTE[3 + k], fontsize=7.5,
-                  ha="right", va="bottom", transform=ax_t.get_yaxis_transform())
-    ax_t.set(xlabel="time (µs)", ylabel="overheating ΔT (K)", ylim=(0, 220))
-    title = ax_t.set_title("", fontsize=8.5)
-    ax_a.semilogx(r["grid_us"], r["avg_curve"], color=PALETTE[0])
-    ax_a.axhline(1.0 / thermal.HEAT_EXCHANGE_W_K, color="0.4", ls="--", lw=0.8)
-    ax_a.text(0.12, 1.0 / thermal.HEAT_EXCHANGE_W_K * 0.93, "d.c. limit 1/K", fontsize=7.5,
-              color="0.3", va="top")
-    (dot,) = ax_a.plot([r["tp_us"]], [r["avg_here"]], "o", color=PALETTE[1])
-    ax_a.set(xlabel="pulse width τ_p (µs)", ylabel="ΔT$_{avg}$/P$_e$ (K W$^{-1}$)",
-             ylim=(0, 230))
-    title_a = ax_a.set_title("", fontsize=8.5)
-
-    def update(r):
-        trace.set_data(r["t_us"], r["trace"])
-        ax_t.set_xlim(0, r["t_us"][-1])
-        peak.set_ydata([r["peak"], r["peak"]])
-        trough.set_ydata([r["trough"], r["trough"]])
-        title.set_text(f"P = {r['power']:.2f} W, τ_p = {r['tp_us']:.3g} µs, T_pp = "
-                       f"{r['period_us']:.3g} µs\npeak {r['peak']:.1f} K, trough "
-                       f"{r['trough']:.1f} K (d.c. {r['dc']:.0f} K)")
-        dot.set_data([r["tp_us"]], [r["avg_here"]])
-        title_a.set_text(f"single pulse: ΔT_avg/P_e = {r['avg_here']:.1f} K/W\n"
-                         f"duty cycle {100 * r['duty']:.3g} %")
-
-    update(r)
-    return fig, update
+HEATING_FIGURE = Figure(panels=[
+    Panel(xlabel="time (µs)", ylabel="overheating ΔT (K)", ylim=(0, 220),
+          title="P = {power:.2f} W, τ_p = {tp_us:.3g} µs, T_pp = {period_us:.3g} µs\n"
+                "peak {peak:.1f} K, trough {trough:.1f} K (d.c. {dc:.0f} K)",
+          items=[
+              *[item for k, name in enumerate(("NPB", "TCTA")) for item in (
+                  HLine(y=thermal.GLASS_TRANSITION_C[name] - AMBIENT_C, color=3 + k, dash=":",
+                        width=1.0),
+                  Text(x=0.99, y=thermal.GLASS_TRANSITION_C[name] - AMBIENT_C, axes="x",
+                       text=f"T_g({name}) − 25 °C ", color=3 + k, size=7.5, ha="right",
+                       va="bottom"))],
+              HLine(y="peak", color=1, dash="--"),
+              HLine(y="trough", color=0, dash="--"),
+              Line(x="t_us", y="trace", color=1),
+          ]),
+    Panel(xlabel="pulse width τ_p (µs)", ylabel="ΔT_avg/P_e (K W⁻¹)", xlog=True, ylim=(0, 230),
+          title="single pulse: ΔT_avg/P_e = {avg_here:.1f} K/W\nduty cycle {duty*100:.3g} %",
+          items=[
+              HLine(y=1.0 / thermal.HEAT_EXCHANGE_W_K, color="0.4", dash="--"),
+              Text(x=0.12, y=1.0 / thermal.HEAT_EXCHANGE_W_K * 0.93, text="d.c. limit 1/K",
+                   size=7.5, color="0.3", va="top"),
+              Line(x="grid_us", y="avg_curve", color=0),
+              Points(x="tp_us", y="avg_here", color=1),
+          ]),
+])
+"""Pulse-train temperature trace (left) and ΔT_avg/P_e versus pulse width (right)."""
 
 
 def heating_explorer(pulse_width_us: float = 1.0, period_us: float = 50.0, power_w: float = 0.5,
@@ -248,7 +239,9 @@ def heating_explorer(pulse_width_us: float = 1.0, period_us: float = 50.0, power
         "power_w": widgets.FloatSlider(value=power_w, min=0.05, max=1.0, step=0.05,
                                        description="P_e (W)"),
     }
-    return Exploration(heating_model, controls, heating_view, **kwargs)
+    # the pulse-train trace has no registered closed form: a table over all three controls
+    return Exploration(heating_model, controls, figure=HEATING_FIGURE,
+                       browser=Table(points=5), **kwargs)
 
 
 # ------------------------------------------------------------------ 6.1.6 1S and 1P EL
@@ -283,32 +276,27 @@ def el_model(n_excitons: float = 4.0) -> dict:
             "crossover": injection.el_crossover_occupancy(1.0)}
 
 
-def el_view(r: dict):
-    """I_1P/I_1S versus N (left) and the sketched two-band EL spectrum at N (right)."""
-    fig, (ax_r, ax_s) = new_figure(7.0, 3.2, ncols=2)
-    ax_r.plot(r["grid"], r["ratio_curve"], color=PALETTE[0])
-    ax_r.axhline(1.0, color="0.4", lw=0.8, ls="--")
-    ax_r.axvline(r["crossover"], color=PALETTE[2], lw=1, ls=":")
-    ax_r.text(r["crossover"] + 0.1, 2.5, f"N = {r['crossover']:.2f}", color=PALETTE[2],
-              fontsize=8)
-    (dot,) = ax_r.plot([r["n"]], [r["ratio"]], "o", color=PALETTE[1])
-    ax_r.set(xlabel="excitons per dot N", ylabel="$I_{1P}/I_{1S}$", ylim=(0, 3.1))
-    (spec,) = ax_s.plot(r["energy"], r["spectrum"], color=PALETTE[1])
-    ax_s.set(xlabel="photon energy (eV)", ylabel="EL intensity (units of $r_0$)", ylim=(0, 6.5))
-    title = ax_s.set_title("", fontsize=8.5)
-
-    def update(r):
-        dot.set_data([r["n"]], [r["ratio"]])
-        spec.set_ydata(r["spectrum"])
-        title.set_text(f"N = {r['n']:.2f}: $r_{{1S}}$ = {r['r_1s']:.2f} $r_0$, "
-                       f"$r_{{1P}}$ = {r['r_1p']:.2f} $r_0$")
-
-    update(r)
-    return fig, update
+EL_FIGURE = Figure(panels=[
+    Panel(xlabel="excitons per dot N", ylabel="I_1P/I_1S", ylim=(0, 3.1), items=[
+        HLine(y=1.0, color="0.4", dash="--"),
+        VLine(x="crossover", color=2, dash=":"),
+        Text(x="crossover", y=2.5, dx=0.1, text="N = {crossover:.2f}", color=2),
+        Line(x="grid", y="ratio_curve", color=0),
+        Points(x="n", y="ratio", color=1),
+    ]),
+    Panel(xlabel="photon energy (eV)", ylabel="EL intensity (units of r_0)", ylim=(0, 6.5),
+          title="N = {n:.2f}: r_1S = {r_1s:.2f} r_0, r_1P = {r_1p:.2f} r_0",
+          items=[Line(x="energy", y="spectrum", color=1)]),
+])
+"""I_1P/I_1S versus N (left) and the sketched two-band EL spectrum at N (right)."""
 
 
 def el_explorer(n_excitons: float = 4.0, **kwargs) -> Exploration:
     """N → shares of 1S and 1P electroluminescence."""
     controls = {"n_excitons": widgets.FloatSlider(value=n_excitons, min=0.5, max=8.0, step=0.25,
                                                   description="N (excitons per dot)")}
-    return Exploration(el_model, controls, el_view, **kwargs)
+    # the sketched spectrum uses display Gaussians that the registry does not hold: a table on
+    # every step of the slider
+    return Exploration(el_model, controls, figure=EL_FIGURE,
+                       browser=Table(grid={"n_excitons": list(np.arange(0.5, 8.01, 0.25))}),
+                       **kwargs)

@@ -21,8 +21,9 @@ from .. import (
     statistics,
     wells,
 )
-from ..plotting import PALETTE, new_figure
+from ._browser import Formula, Table, relation, symbol
 from ._core import Exploration
+from ._figure import Bars, Figure, HLine, Line, Panel, Points, Text, VLine, VSpan
 
 # ------------------------------------------------------------------ 2.2 gain statistics
 MEAN_N_GRID = np.linspace(0.0, 4.0, 161)
@@ -44,38 +45,42 @@ def gain_statistics_model(mean_n: float = 1.0) -> dict:
     }
 
 
-def gain_statistics_view(r: dict):
-    """Poisson histogram (left) and G/G_0 versus ⟨N⟩ with the threshold (right)."""
-    fig, (ax_p, ax_g) = new_figure(7.0, 3.2, ncols=2)
-    colours = [PALETTE[1], PALETTE[4]] + [PALETTE[0]] * (len(r["i"]) - 2)
-    bars = ax_p.bar(r["i"], r["p_i"], color=colours)
-    ax_p.set(xlabel="excitons per dot i", ylabel="probability $p_i$", ylim=(0, 1))
-    label = ax_p.text(0.97, 0.95, "", transform=ax_p.transAxes, ha="right", va="top", fontsize=8.5)
-    ax_g.plot(r["grid"], r["gain_curve"], color=PALETTE[0])
-    ax_g.axhline(0, color="0.4", lw=0.8)
-    ax_g.axvline(r["threshold"], color=PALETTE[2], ls="--", lw=1)
-    ax_g.text(r["threshold"] + 0.05, -0.9, f"threshold {r['threshold']:.3f}", fontsize=8,
-              color=PALETTE[2])
-    (dot,) = ax_g.plot([r["mean_n"]], [r["gain"]], "o", color=PALETTE[1])
-    ax_g.set(xlabel="average occupancy ⟨N⟩", ylabel="gain $G/G_0 = P_{XX} - P_0$",
-             ylim=(-1.05, 1.05))
+GAIN_STATISTICS_FIGURE = Figure(panels=[
+    Panel(xlabel="excitons per dot i", ylabel="probability p_i", ylim=(0, 1), items=[
+        Bars(x="i", y="p_i", colors=[1, 4] + [0] * 7),
+        Text(x=0.97, y=0.95, axes=True, ha="right", va="top", size=8.5,
+             color=6, text="⟨N⟩ = {mean_n:.2f}\nP_0 = {P0:.2f}, P_X = {PX:.2f}, P_XX = {PXX:.2f}"),
+    ]),
+    Panel(xlabel="average occupancy ⟨N⟩", ylabel="gain G/G_0 = P_XX − P_0", ylim=(-1.05, 1.05),
+          items=[
+              HLine(y=0.0, color="0.4"),
+              VLine(x="threshold", color=2, dash="--"),
+              Text(x="threshold", y=-0.9, dx=0.05, text="threshold {threshold:.3f}", color=2),
+              Line(x="grid", y="gain_curve", color=0),
+              Points(x="mean_n", y="gain", color=1),
+          ]),
+])
+"""Poisson histogram (left) and G/G_0 versus ⟨N⟩ with the threshold (right)."""
 
-    def update(r):
-        for bar, p in zip(bars, r["p_i"], strict=True):
-            bar.set_height(p)
-        label.set_text(f"⟨N⟩ = {r['mean_n']:.2f}\n$P_0$ = {r['P0']:.2f}, $P_X$ = {r['PX']:.2f},"
-                       f" $P_{{XX}}$ = {r['PXX']:.2f}")
-        dot.set_data([r["mean_n"]], [r["gain"]])
 
-    update(r)
-    return fig, update
+def gain_statistics_formula() -> Formula:
+    """Browser model: rel-2.2-poisson, rel-2.2-three-state and rel-2.3-gain-coefficient."""
+    n = symbol("mean_n")
+    p0 = relation("rel-2.2-poisson", N=n, i=0)
+    px = relation("rel-2.2-poisson", N=n, i=1)
+    pxx = relation("rel-2.2-three-state", N=n)
+    return Formula({"mean_n": n, "p_i": relation("rel-2.2-poisson", N=n), "P0": p0, "PX": px,
+                    "PXX": pxx,
+                    "gain": relation("rel-2.3-gain-coefficient", G_0=1, P_XX=pxx, P_0=p0)},
+                   grids={"i": np.arange(0, 9)})
 
 
 def gain_statistics_explorer(mean_n: float = 1.0, **kwargs) -> Exploration:
     """⟨N⟩ → Poisson distribution, P_0, P_X, P_XX and net gain."""
     controls = {"mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=4.0, step=0.05,
                                               description="⟨N⟩")}
-    return Exploration(gain_statistics_model, controls, gain_statistics_view, **kwargs)
+    return Exploration(gain_statistics_model, controls, figure=GAIN_STATISTICS_FIGURE,
+                       browser=gain_statistics_formula, **kwargs)
 
 
 # ------------------------------------------------------------------ 3.2 single-exciton gain
@@ -99,35 +104,25 @@ def single_exciton_model(delta_xx_mev: float = 100.0, fwhm_mev: float = 50.0) ->
             "peak": float(spectroscopy.single_exciton_peak_gain(d, w))}
 
 
-def single_exciton_view(r: dict):
-    """Spectra of a singly excited ensemble (left) and its peak net gain versus Δ_XX (right)."""
-    fig, (ax_s, ax_p) = new_figure(7.0, 3.2, ncols=2)
-    (em,) = ax_s.plot(r["energy"], r["emission"], color=PALETTE[1], label="emission X→0")
-    (ab,) = ax_s.plot(r["energy"], -r["absorption"], color="0.5", ls="--",
-                      label="absorption X→XX (−)")
-    (net,) = ax_s.plot(r["energy"], r["net"], color=PALETTE[0], lw=2, label="net gain")
-    ax_s.axhline(0, color="0.3", lw=0.8)
-    ax_s.set(xlabel="photon energy (eV)", ylabel="per singly excited dot (band peak = 1)",
-             ylim=(-1.1, 1.25))
-    ax_s.legend(loc="upper right", fontsize=7.5)
-    (curve,) = ax_p.plot(r["deltas"], r["peaks"], color=PALETTE[0])
-    (dot,) = ax_p.plot([r["delta"]], [r["peak"]], "o", color=PALETTE[1])
-    ax_p.axvline(0, color="0.3", lw=0.8)
-    ax_p.set(xlabel="exciton–exciton interaction Δ_XX (meV)", ylabel="peak net gain",
-             ylim=(0, 1.05))
-    title = ax_p.set_title("", fontsize=9)
-
-    def update(r):
-        em.set_ydata(r["emission"])
-        ab.set_ydata(-r["absorption"])
-        net.set_ydata(r["net"])
-        curve.set_ydata(r["peaks"])
-        dot.set_data([r["delta"]], [r["peak"]])
-        title.set_text(f"Δ_XX = {r['delta']:.0f} meV, width {r['fwhm']:.0f} meV: "
-                       f"peak {r['peak']:.2f}")
-
-    update(r)
-    return fig, update
+SINGLE_EXCITON_FIGURE = Figure(panels=[
+    Panel(xlabel="photon energy (eV)", ylabel="per singly excited dot (band peak = 1)",
+          ylim=(-1.1, 1.25), legend="upper right", items=[
+              HLine(y=0.0, color="0.3"),
+              Line(x="energy", y="emission", color=1, label="emission X→0"),
+              Line(x="energy", y="absorption", yscale=-1.0, color="0.5", dash="--",
+                   label="absorption X→XX (−)"),
+              Line(x="energy", y="net", color=0, width=2, label="net gain"),
+          ]),
+    Panel(xlabel="exciton–exciton interaction Δ_XX (meV)", ylabel="peak net gain",
+          ylim=(0, 1.05),
+          title="Δ_XX = {delta:.0f} meV, width {fwhm:.0f} meV: peak {peak:.2f}",
+          items=[
+              VLine(x=0.0, color="0.3", width=0.8),
+              Line(x="deltas", y="peaks", color=0),
+              Points(x="delta", y="peak", color=1),
+          ]),
+])
+"""Spectra of a singly excited ensemble (left) and its peak net gain versus Δ_XX (right)."""
 
 
 def single_exciton_explorer(delta_xx_mev: float = 100.0, fwhm_mev: float = 50.0,
@@ -139,8 +134,9 @@ def single_exciton_explorer(delta_xx_mev: float = 100.0, fwhm_mev: float = 50.0,
         "fwhm_mev": widgets.FloatSlider(value=fwhm_mev, min=10.0, max=150.0, step=5.0,
                                         description="line width (meV)"),
     }
-    return Exploration(single_exciton_model, controls, single_exciton_view, n_frames=13,
-                       **kwargs)
+    # the peak gain versus Δ_XX is interpolated from a numerical maximum: a table
+    return Exploration(single_exciton_model, controls, figure=SINGLE_EXCITON_FIGURE,
+                       browser=Table(points=7), n_frames=13, **kwargs)
 
 
 # ------------------------------------------------------------------ 3.2 charged-exciton gain
@@ -162,50 +158,34 @@ def charged_gain_model(n_e: float = 2.0, degeneracy: int = 8, mean_n: float = 2.
             "charged": charging.band_edge_inversion(grid, n_e, g, g),
             "threshold": threshold, "here": float(charging.band_edge_inversion(mean_n, n_e, g, g)),
             "n_e_grid": n_e_grid, "n_th": n_th, "rates": rates, "neutral_rate": neutral_rate,
-            "rate_here": float(charging.statistical_auger_rate(threshold + n_e, threshold))}
+            "rate_here": float(charging.statistical_auger_rate(threshold + n_e, threshold)),
+            "half_g": g / 2 * 1.05, "rate_top": 1.05 * max(1.0, float(np.max(rates)))}
 
 
-def charged_gain_view(r: dict):
-    """Inversion versus ⟨N⟩ (left); threshold and Auger rate at threshold versus n_e (right)."""
-    fig, (ax_g, ax_t) = new_figure(7.0, 3.2, ncols=2)
-    (l_n,) = ax_g.plot(r["grid"], r["neutral"], color="0.5", ls="--", label="neutral")
-    (l_c,) = ax_g.plot(r["grid"], r["charged"], color=PALETTE[0], label="with n_e extra electrons")
-    (v_th,) = ax_g.plot([r["threshold"]] * 2, [-1, 1], color=PALETTE[2], ls=":")
-    (dot,) = ax_g.plot([r["mean_n"]], [r["here"]], "o", color=PALETTE[1])
-    ax_g.axhline(0, color="0.3", lw=0.8)
-    ax_g.set(xlabel="excitons per dot ⟨N⟩", ylabel="inversion f_e + f_h − 1", ylim=(-1.05, 1.05))
-    ax_g.legend(loc="lower right")
-    title = ax_g.set_title("", fontsize=9)
-    (l_t,) = ax_t.plot(r["n_e_grid"], r["n_th"], color=PALETTE[0], label="⟨N_th⟩ (eq. 5)")
-    ax_r = ax_t.twinx()
-    (l_r,) = ax_r.plot(r["n_e_grid"], r["rates"], color=PALETTE[3],
-                       label="Auger rate at threshold (eq. 6)")
-    (d_t,) = ax_t.plot([r["n_e"]], [r["threshold"]], "o", color=PALETTE[0])
-    (d_r,) = ax_r.plot([r["n_e"]], [r["rate_here"]], "s", color=PALETTE[3])
-    ax_t.set(xlabel="extra electrons per dot n_e", ylabel="gain threshold ⟨N_th⟩")
-    ax_r.set_ylabel("Auger rate at threshold (units of C_A)", color=PALETTE[3])
-    ax_r.grid(False)
-    ax_t.legend(handles=[l_t, l_r], loc="upper right", fontsize=7.5)
-
-    def update(r):
-        l_n.set_data(r["grid"], r["neutral"])
-        l_c.set_data(r["grid"], r["charged"])
-        v_th.set_xdata([r["threshold"]] * 2)
-        dot.set_data([r["mean_n"]], [r["here"]])
-        ax_g.set_xlim(0, r["g"])
-        title.set_text(f"g = {r['g']:.0f}, n_e = {r['n_e']:.2f}: ⟨N_th⟩ = {r['threshold']:.2f}")
-        l_t.set_data(r["n_e_grid"], r["n_th"])
-        l_r.set_data(r["n_e_grid"], r["rates"])
-        d_t.set_data([r["n_e"]], [r["threshold"]])
-        d_r.set_data([r["n_e"]], [r["rate_here"]])
-        ax_t.set_xlim(0, r["g"])
-        ax_t.set_ylim(0, r["g"] / 2 * 1.05)
-        ax_r.set_ylim(0, 1.05 * max(1.0, float(np.max(r["rates"]))))
-        ax_t.set_title(f"Auger rate at threshold: {r['rate_here']:.1f} C_A "
-                       f"(neutral {r['neutral_rate']:.0f} C_A)", fontsize=9)
-
-    update(r)
-    return fig, update
+CHARGED_GAIN_FIGURE = Figure(panels=[
+    Panel(xlabel="excitons per dot ⟨N⟩", ylabel="inversion f_e + f_h − 1", ylim=(-1.05, 1.05),
+          xlim=(0, "g"), legend="lower right",
+          title="g = {g:.0f}, n_e = {n_e:.2f}: ⟨N_th⟩ = {threshold:.2f}",
+          items=[
+              HLine(y=0.0, color="0.3"),
+              Line(x="grid", y="neutral", color="0.5", dash="--", label="neutral"),
+              Line(x="grid", y="charged", color=0, label="with n_e extra electrons"),
+              VLine(x="threshold", color=2, dash=":"),
+              Points(x="mean_n", y="here", color=1),
+          ]),
+    Panel(xlabel="extra electrons per dot n_e", ylabel="gain threshold ⟨N_th⟩",
+          ylabel_right="Auger rate at threshold (units of C_A)", xlim=(0, "g"),
+          ylim=(0, "half_g"), ylim_right=(0, "rate_top"), legend="upper right",
+          title="Auger rate at threshold: {rate_here:.1f} C_A (neutral {neutral_rate:.0f} C_A)",
+          items=[
+              Line(x="n_e_grid", y="n_th", color=0, label="⟨N_th⟩ (eq. 5)"),
+              Line(x="n_e_grid", y="rates", color=3, right=True,
+                   label="Auger rate at threshold (eq. 6)"),
+              Points(x="n_e", y="threshold", color=0),
+              Points(x="n_e", y="rate_here", marker="s", color=3, right=True),
+          ]),
+])
+"""Inversion versus ⟨N⟩ (left); threshold and Auger rate at threshold versus n_e (right)."""
 
 
 def charged_gain_explorer(n_e: float = 2.0, degeneracy: int = 8, mean_n: float = 2.0,
@@ -219,7 +199,11 @@ def charged_gain_explorer(n_e: float = 2.0, degeneracy: int = 8, mean_n: float =
         "mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=8.0, step=0.05,
                                       description="⟨N⟩"),
     }
-    return Exploration(charged_gain_model, controls, charged_gain_view, n_frames=11, **kwargs)
+    # a table: n_e in steps of 0.25, ⟨N⟩ in steps of 0.5, both degeneracies
+    return Exploration(charged_gain_model, controls, figure=CHARGED_GAIN_FIGURE,
+                       browser=Table(grid={"n_e": list(np.arange(0, 8.01, 0.25)),
+                                           "mean_n": list(np.arange(0, 8.01, 0.5))}),
+                       n_frames=11, **kwargs)
 
 
 # ------------------------------------------------------------------ 3.3 doped PbS
@@ -233,50 +217,44 @@ def doping_model(mean_n_e: float = 2.7) -> dict:
             "mean_charge": charging.band_edge_inversion(grid, min(mean_n_e, g), g, g),
             "poisson": charging.poisson_charged_inversion(grid, mean_n_e, g, g),
             "th_mean": float(charging.charged_gain_threshold(min(mean_n_e, g), g, g)),
-            "th_poisson": charging.poisson_charged_threshold(mean_n_e, g, g)}
+            "th_poisson": charging.poisson_charged_threshold(mean_n_e, g, g),
+            "measured": np.array([2.5, 1.2])}
 
 
-def doping_view(r: dict):
-    """Distribution of doping electrons (left) and the ensemble inversion versus ⟨N⟩ (right)."""
-    fig, (ax_p, ax_g) = new_figure(7.0, 3.2, ncols=2)
-    bars = ax_p.bar(r["k"], r["p_k"], color=[PALETTE[1]] + [PALETTE[0]] * (len(r["k"]) - 1))
-    ax_p.axvline(charging.PBS_DEGENERACY + 0.5, color="0.4", ls="--", lw=1)
-    ax_p.text(charging.PBS_DEGENERACY + 0.7, 0.5, "1S_e full\n(g = 8)", fontsize=8)
-    ax_p.set(xlabel="extra electrons in a dot n_e", ylabel="fraction of dots", ylim=(0, 0.65))
-    label = ax_p.text(0.97, 0.95, "", transform=ax_p.transAxes, ha="right", va="top", fontsize=8.5)
-    (l_m,) = ax_g.plot(r["grid"], r["mean_charge"], color=PALETTE[0],
-                       label="every dot holds ⟨n_e⟩ (eq. 5)")
-    (l_p,) = ax_g.plot(r["grid"], r["poisson"], color=PALETTE[3], ls="--",
-                       label="Poisson-distributed n_e")
-    ax_g.plot([2.5, 1.2], [0, 0], "x", color=PALETTE[6], ms=7, mew=2,
-              label="measured thresholds (2.5, ~1.2)")
-    (d_m,) = ax_g.plot([r["th_mean"]], [0], "o", color=PALETTE[0])
-    (d_p,) = ax_g.plot([r["th_poisson"]], [0], "o", mfc="none", color=PALETTE[3])
-    ax_g.axhline(0, color="0.3", lw=0.8)
-    ax_g.set(xlabel="excitons per dot ⟨N⟩", ylabel="band-edge inversion", ylim=(-1.05, 1.05))
-    ax_g.legend(loc="lower right", fontsize=7.5)
-    title = ax_g.set_title("", fontsize=9)
-
-    def update(r):
-        for bar, p in zip(bars, r["p_k"], strict=True):
-            bar.set_height(p)
-        label.set_text(f"⟨n_e⟩ = {r['mean_n_e']:.2f}\nq(0) = e^(−⟨n_e⟩) = {r['q0']:.3f}")
-        l_m.set_ydata(r["mean_charge"])
-        l_p.set_ydata(r["poisson"])
-        d_m.set_xdata([r["th_mean"]])
-        d_p.set_xdata([r["th_poisson"]])
-        title.set_text(f"⟨N_th⟩: {r['th_mean']:.2f} (mean charge), "
-                       f"{r['th_poisson']:.2f} (Poisson)")
-
-    update(r)
-    return fig, update
+DOPING_FIGURE = Figure(panels=[
+    Panel(xlabel="extra electrons in a dot n_e", ylabel="fraction of dots", ylim=(0, 0.65),
+          items=[
+              Bars(x="k", y="p_k", colors=[1] + [0] * 15),
+              VLine(x=charging.PBS_DEGENERACY + 0.5, color="0.4", dash="--"),
+              Text(x=charging.PBS_DEGENERACY + 0.7, y=0.5, text="1S_e full\n(g = 8)", color=6),
+              Text(x=0.97, y=0.95, axes=True, ha="right", va="top", size=8.5, color=6,
+                   text="⟨n_e⟩ = {mean_n_e:.2f}\nq(0) = e^(−⟨n_e⟩) = {q0:.3f}"),
+          ]),
+    Panel(xlabel="excitons per dot ⟨N⟩", ylabel="band-edge inversion", ylim=(-1.05, 1.05),
+          legend="lower right",
+          title="⟨N_th⟩: {th_mean:.2f} (mean charge), {th_poisson:.2f} (Poisson)",
+          items=[
+              HLine(y=0.0, color="0.3"),
+              Line(x="grid", y="mean_charge", color=0, label="every dot holds ⟨n_e⟩ (eq. 5)"),
+              Line(x="grid", y="poisson", color=3, dash="--", label="Poisson-distributed n_e"),
+              Points(x="measured", y=0.0, marker="x", color=6, size=7,
+                     label="measured thresholds (2.5, ~1.2)"),
+              Points(x="th_mean", y=0.0, color=0),
+              Points(x="th_poisson", y=0.0, color=3, hollow=True),
+          ]),
+])
+"""Distribution of doping electrons (left) and the ensemble inversion versus ⟨N⟩ (right)."""
 
 
 def doping_explorer(mean_n_e: float = 2.7, **kwargs) -> Exploration:
     """Average doping ⟨n_e⟩ of PbS dots → charge distribution and gain threshold."""
     controls = {"mean_n_e": widgets.FloatSlider(value=mean_n_e, min=0.0, max=8.0, step=0.1,
                                                 description="⟨n_e⟩")}
-    return Exploration(doping_model, controls, doping_view, n_frames=17, **kwargs)
+    # the Poisson-averaged threshold is a root search: a table on every step of the slider
+    return Exploration(doping_model, controls, figure=DOPING_FIGURE,
+                       browser=Table(grid={"mean_n_e": list(np.round(np.arange(0, 8.01, 0.1),
+                                                                     10))}),
+                       n_frames=17, **kwargs)
 
 
 # ------------------------------------------------------------------ 4.1 Auger and gain regimes
@@ -311,42 +289,31 @@ def npl_gain_model(area_nm2: float = 340.0, exciton_radius_nm: float = 1.8,
     }
 
 
-def npl_gain_view(r: dict):
-    """Auger lifetime versus volume (left) and the gain-regime map, area versus ⟨N⟩ (right)."""
-    fig, (ax_t, ax_r) = new_figure(7.0, 3.2, ncols=2)
-    ax_t.loglog(r["v_grid"], r["tau_npl_grid"], color=PALETTE[1], label="NPL: 2.7 ps nm⁻³, plateau")
-    ax_t.loglog(r["v_grid"], r["tau_dot_grid"], color="0.4", ls="--", label="0D dots: 1 ps nm⁻³")
-    (dot,) = ax_t.plot([r["volume"]], [r["tau_npl"]], "o", color=PALETTE[1], ms=7)
-    ax_t.set(xlabel="volume V (nm³)", ylabel="$\\tau_{A,XX}$ (ps)")
-    ax_t.legend(loc="lower right")
-    title_t = ax_t.set_title("", fontsize=9)
-    (mott,) = ax_r.loglog(r["a_grid"], r["n_max_grid"], color=PALETTE[0])
-    ax_r.axhline(1.0, color=PALETTE[2], lw=1, ls=":")
-    state = ax_r.axvspan(r["a_grid"][0], r["a_state"], color=PALETTE[2], alpha=0.15)
-    (here,) = ax_r.plot([r["area"]] * 2, [0.1, 1e3], color=PALETTE[1], lw=1.2)
-    ax_r.text(0.97, 0.95, "e-h plasma", transform=ax_r.transAxes, ha="right", va="top",
-              fontsize=8)
-    ax_r.text(0.97, 0.30, "excitons\n(space filling)", transform=ax_r.transAxes, ha="right",
-              fontsize=8)
-    label_state = ax_r.text(0, 0.2, "state\nfilling", fontsize=8, color=PALETTE[2])
-    ax_r.set(xlabel="platelet area A (nm²)", ylabel="excitons per platelet ⟨N⟩",
-             xlim=(r["a_grid"][0], r["a_grid"][-1]), ylim=(0.1, 1e3))
-    title_r = ax_r.set_title("", fontsize=9)
-
-    def update(r):
-        dot.set_data([r["volume"]], [r["tau_npl"]])
-        title_t.set_text(f"V = {r['volume']:.0f} nm³: τ = {r['tau_npl']:.0f} ps "
-                         f"(0D: {r['tau_dot']:.0f} ps)")
-        mott.set_ydata(r["n_max_grid"])
-        x0 = r["a_grid"][0]
-        state.set_x(x0)
-        state.set_width(r["a_state"] - x0)
-        label_state.set_x(x0 * 1.1)
-        here.set_xdata([r["area"]] * 2)
-        title_r.set_text(f"A/(πa²) = {r['n_max']:.1f}; ρ_Mott = {r['mott_cm2']:.1e} cm⁻²")
-
-    update(r)
-    return fig, update
+NPL_GAIN_FIGURE = Figure(panels=[
+    Panel(xlabel="volume V (nm³)", ylabel="τ_A,XX (ps)", xlog=True, ylog=True,
+          legend="lower right",
+          title="V = {volume:.0f} nm³: τ = {tau_npl:.0f} ps (0D: {tau_dot:.0f} ps)",
+          items=[
+              Line(x="v_grid", y="tau_npl_grid", color=1, label="NPL: 2.7 ps nm⁻³, plateau"),
+              Line(x="v_grid", y="tau_dot_grid", color="0.4", dash="--",
+                   label="0D dots: 1 ps nm⁻³"),
+              Points(x="volume", y="tau_npl", color=1, size=7),
+          ]),
+    Panel(xlabel="platelet area A (nm²)", ylabel="excitons per platelet ⟨N⟩", xlog=True,
+          ylog=True, xlim=(AREA_GRID[0], AREA_GRID[-1]), ylim=(0.1, 1e3),
+          title="A/(πa²) = {n_max:.1f}; ρ_Mott = {mott_cm2:.1e} cm⁻²",
+          items=[
+              VSpan(x0=AREA_GRID[0], x1="a_state", color=2, alpha=0.15),
+              HLine(y=1.0, color=2, dash=":", width=1.0),
+              Line(x="a_grid", y="n_max_grid", color=0),
+              VLine(x="area", color=1, width=1.2),
+              Text(x=0.97, y=0.95, axes=True, ha="right", va="top", text="e-h plasma", color=6),
+              Text(x=0.97, y=0.30, axes=True, ha="right", text="excitons\n(space filling)",
+                   color=6),
+              Text(x=AREA_GRID[0] * 1.1, y=0.2, text="state\nfilling", color=2),
+          ]),
+])
+"""Auger lifetime versus volume (left) and the gain-regime map, area versus ⟨N⟩ (right)."""
 
 
 def npl_gain_explorer(area_nm2: float = 340.0, exciton_radius_nm: float = 1.8,
@@ -361,7 +328,9 @@ def npl_gain_explorer(area_nm2: float = 340.0, exciton_radius_nm: float = 1.8,
                                           description="thickness (ML)"),
     }
     kwargs.setdefault("n_frames", 15)
-    return Exploration(npl_gain_model, controls, npl_gain_view, **kwargs)
+    # the platelet lifetime has a plateau and the regime a classification: a table
+    return Exploration(npl_gain_model, controls, figure=NPL_GAIN_FIGURE,
+                       browser=Table(points=9), **kwargs)
 
 
 # ------------------------------------------------------------------ 4.2 degeneracy and saturation
@@ -387,39 +356,35 @@ def degeneracy_model(mean_n: float = 1.0, degeneracy: str = "g_e = g_h = 2") -> 
     b_here = float(perovskite.late_signal(mean_n))
     return {"mean_n": mean_n, "name": degeneracy, "g": (g_e, g_h), "grid": DEGENERACY_MEAN_N_GRID,
             "curves": _CURVES, "late": _LATE, "a": a_here, "b": b_here,
-            "ratio": a_here / b_here, "threshold": perovskite.band_edge_gain_threshold(g_e, g_h)}
+            "ratio": a_here / b_here, "threshold": perovskite.band_edge_gain_threshold(g_e, g_h),
+            "selected": _CURVES[degeneracy],
+            "ratios": {name: curve / _LATE for name, curve in _CURVES.items()}}
 
 
-def degeneracy_view(r: dict):
-    """A and B versus ⟨N⟩ (left) and A/B (right) for g = 2, (2, 4) and 4."""
-    fig, (ax_s, ax_r) = new_figure(7.0, 3.2, ncols=2)
-    colours = dict(zip(DEGENERACIES, (PALETTE[6], PALETTE[0], PALETTE[2]), strict=True))
-    widths = {}
-    for name, curve in r["curves"].items():
-        (widths[name],) = ax_s.loglog(r["grid"], curve, color=colours[name], label=f"A: {name}")
-        ax_r.semilogx(r["grid"], curve / r["late"], color=colours[name])
-    ax_s.loglog(r["grid"], r["late"], color=PALETTE[1], ls="--", label="B = 1 − $p_0$")
-    (dot_a,) = ax_s.plot([], [], "o", color="k")
-    (dot_b,) = ax_s.plot([], [], "s", color=PALETTE[1])
-    (dot_r,) = ax_r.plot([], [], "o", color="k")
-    ax_s.set(xlabel="⟨N⟩", ylabel="signal (units of a single exciton)", ylim=(5e-3, 30))
-    ax_s.legend(loc="upper left", fontsize=7.5)
-    ax_r.set(xlabel="⟨N⟩", ylabel="early/late ratio A/B", ylim=(0, 17))
-    for name, (g_e, g_h) in DEGENERACIES.items():
-        ax_r.axhline(g_e * g_h, color=colours[name], lw=0.8, ls=":")
-    title = ax_r.set_title("", fontsize=9)
+_DEGENERACY_COLOURS = dict(zip(DEGENERACIES, (6, 0, 2), strict=True))
 
-    def update(r):
-        for name, line in widths.items():
-            line.set_linewidth(2.6 if name == r["name"] else 1.2)
-        dot_a.set_data([r["mean_n"]], [r["a"]])
-        dot_b.set_data([r["mean_n"]], [r["b"]])
-        dot_r.set_data([r["mean_n"]], [r["ratio"]])
-        title.set_text(f"{r['name']}, ⟨N⟩ = {r['mean_n']:.2g}: A/B = {r['ratio']:.2f}, "
-                       f"⟨N_th⟩ = {r['threshold']:.2f}")
 
-    update(r)
-    return fig, update
+DEGENERACY_FIGURE = Figure(panels=[
+    Panel(xlabel="⟨N⟩", ylabel="signal (units of a single exciton)", xlog=True, ylog=True,
+          ylim=(5e-3, 30), legend="upper left", items=[
+              *[Line(x="grid", y=f"curves.{name}", color=_DEGENERACY_COLOURS[name],
+                     label=f"A: {name}", width=1.2) for name in DEGENERACIES],
+              Line(x="grid", y="selected", color="0.2", width=2.6),
+              Line(x="grid", y="late", color=1, dash="--", label="B = 1 − p_0"),
+              Points(x="mean_n", y="a", color=6),
+              Points(x="mean_n", y="b", marker="s", color=1),
+          ]),
+    Panel(xlabel="⟨N⟩", ylabel="early/late ratio A/B", xlog=True, ylim=(0, 17),
+          title="{name}, ⟨N⟩ = {mean_n:.2g}: A/B = {ratio:.2f}, ⟨N_th⟩ = {threshold:.2f}",
+          items=[
+              *[HLine(y=float(g_e * g_h), color=_DEGENERACY_COLOURS[name], dash=":")
+                for name, (g_e, g_h) in DEGENERACIES.items()],
+              *[Line(x="grid", y=f"ratios.{name}", color=_DEGENERACY_COLOURS[name])
+                for name in DEGENERACIES],
+              Points(x="mean_n", y="ratio", color=6),
+          ]),
+])
+"""A and B versus ⟨N⟩ (left, the chosen degeneracy drawn thick) and A/B (right)."""
 
 
 def degeneracy_explorer(mean_n: float = 1.0, degeneracy: str = "g_e = g_h = 2",
@@ -432,4 +397,9 @@ def degeneracy_explorer(mean_n: float = 1.0, degeneracy: str = "g_e = g_h = 2",
                                        description="degeneracy"),
     }
     kwargs.setdefault("n_frames", 13)
-    return Exploration(degeneracy_model, controls, degeneracy_view, **kwargs)
+    # every step of the slider and every option is a grid point (the model is cheap)
+    steps = controls["mean_n"]
+    n = round((steps.max - steps.min) / steps.step)
+    return Exploration(degeneracy_model, controls, figure=DEGENERACY_FIGURE,
+                       browser=Table(grid={"mean_n": [float(10 ** (steps.min + k * steps.step))
+                                                      for k in range(n + 1)]}), **kwargs)

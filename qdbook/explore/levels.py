@@ -11,18 +11,23 @@ import numpy as np
 
 from .. import confinement, perovskite, wells
 from ..materials import MATERIALS, get_material
-from ..plotting import PALETTE, new_figure
+from ..units import convert
+from ._browser import Formula, Table, relation, symbol
 from ._core import Exploration
+from ._figure import Bars, Figure, Fill, HLine, Line, Panel, Points, Text, VLine
 
 # ------------------------------------------------------------------ 2.1 levels and gap
 LADDER = confinement.level_ladder(n_max=2, L_max=3)[:5]  # 1S, 1P, 1D, 2S, 1F
 
 
+LEVELS_RADII = np.linspace(1.0, 6.0, 120)
+
+
 def levels_model(material: str = "CdSe", radius_nm: float = 2.5, coulomb: bool = False) -> dict:
     """Electron and hole levels (eq-1) and the gap curve (eq-2, with Brus's term if asked)."""
     mat = get_material(material)
-    radii = np.linspace(1.0, 6.0, 120)
-    return {
+    radii = LEVELS_RADII
+    out = {
         "material": mat.name,
         "radius_nm": radius_nm,
         "radii": radii,
@@ -35,41 +40,59 @@ def levels_model(material: str = "CdSe", radius_nm: float = 2.5, coulomb: bool =
         "hole": np.array([confinement.level_energy_ev(lev["n"], lev["L"], radius_nm, mat.mh)
                           for lev in LADDER]),
     }
+    top = min(float(out["electron"].max()), 6.0)
+    return {**out, "ylo": -1.1 * top, "yhi": 1.1 * top}
 
 
-def levels_view(r: dict):
-    """Gap versus radius (left) and the electron/hole ladder at the chosen radius (right)."""
-    fig, (ax_gap, ax_lev) = new_figure(7.0, 3.3, ncols=2)
-    (curve,) = ax_gap.plot(r["radii"], r["gap_curve"], color=PALETTE[0])
-    bulk = ax_gap.axhline(r["eg0"], color="0.4", ls="--", lw=1)
-    (dot,) = ax_gap.plot([r["radius_nm"]], [r["gap"]], "o", color=PALETTE[1])
-    ax_gap.set(xlabel="radius R (nm)", ylabel="band gap $E_g$ (eV)", ylim=(0, 5))
-    title = ax_gap.set_title("")
-    e_lines = [ax_lev.plot([0.1, 0.9], [0, 0], color=PALETTE[0], lw=2)[0] for _ in LADDER]
-    h_lines = [ax_lev.plot([0.1, 0.9], [0, 0], color=PALETTE[1], lw=2)[0] for _ in LADDER]
-    e_text = [ax_lev.text(0.92, 0, lab, va="center", fontsize=8) for lab in r["labels"]]
-    ax_lev.set(xlim=(0, 1.2), xticks=[], ylabel="energy from band edge (eV)",
-               title="electron levels (up), hole levels (down, same order)")
-    ax_lev.axhline(0, color="0.4", lw=0.8)
+LEVELS_FIGURE = Figure(panels=[
+    Panel(xlabel="radius R (nm)", ylabel="band gap E_g (eV)", ylim=(0, 5),
+          title="{material}: E_g = {gap:.2f} eV at R = {radius_nm:.2f} nm",
+          items=[
+              Line(x="radii", y="gap_curve", color=0),
+              HLine(y="eg0", color="0.4", dash="--", width=1.0),
+              Points(x="radius_nm", y="gap", color=1),
+          ]),
+    Panel(ylabel="energy from band edge (eV)", xlim=(0, 1.2), ylim=("ylo", "yhi"),
+          title="electron levels (up), hole levels (down, same order)",
+          items=[
+              HLine(y=0.0, color="0.4"),
+              *[item for k, lev in enumerate(LADDER) for item in (
+                  Line(x=[0.1, 0.9], y=f"electron[{k}]", color=0, width=2),
+                  Line(x=[0.1, 0.9], y=f"hole[{k}]", yscale=-1.0, color=1, width=2),
+                  Text(x=0.92, y=f"electron[{k}]", text=lev["label"], va="center", color=6))],
+          ]),
+])
+"""Gap versus radius (left) and the electron/hole ladder at the chosen radius (right)."""
 
-    def update(r):
-        curve.set_data(r["radii"], r["gap_curve"])
-        bulk.set_ydata([r["eg0"], r["eg0"]])
-        dot.set_data([r["radius_nm"]], [r["gap"]])
-        title.set_text(f"{r['material']}: $E_g$ = {r['gap']:.2f} eV at R = {r['radius_nm']:.2f} nm")
-        top = min(float(r["electron"].max()), 6.0)
-        for line, text, energy in zip(e_lines, e_text, r["electron"], strict=True):
-            line.set_ydata([energy, energy])
-            text.set_y(energy)
-            line.set_visible(energy <= top)
-            text.set_visible(energy <= top)
-        for line, energy in zip(h_lines, r["hole"], strict=True):
-            line.set_ydata([-energy, -energy])
-            line.set_visible(energy <= top)
-        ax_lev.set_ylim(-1.1 * top, 1.1 * top)
 
-    update(r)
-    return fig, update
+def levels_formula() -> Formula:
+    """Browser model: eq-1 over the ladder's φ_n,L and eq-2 (with Brus's term when asked)."""
+    radius, radii, phi = symbol("radius_nm"), symbol("radii"), symbol("phi")
+    me, mh, eg0 = symbol("me"), symbol("mh"), symbol("eg0_ev")
+    eps_r, with_coulomb = symbol("eps_r"), symbol("with_coulomb")
+    import sympy as sp
+
+    def level(m):
+        return convert(relation("eq-1", phi=phi, m=m, R=convert(radius, "nm", "m")), "J", "eV")
+
+    def gap(r):
+        coulomb = relation("book-2.1-coulomb", eps_r=eps_r, R=convert(r, "nm", "m"))
+        coulomb = coulomb.xreplace({si: si.evalf(17) for si in coulomb.atoms(sp.Si)})
+        return convert(relation("eq-2", E_g0=convert(eg0, "eV", "J"), m_e=me, m_h=mh,
+                                R=convert(r, "nm", "m")) + with_coulomb * coulomb, "J", "eV")
+    tops = [convert(relation("eq-1", phi=lev["phi"], m=me, R=convert(radius, "nm", "m")),
+                    "J", "eV") for lev in LADDER]
+    top = sp.Min(sp.Max(*tops), 6)
+    return Formula({"radius_nm": radius, "gap_curve": gap(radii), "gap": gap(radius),
+                    "eg0": eg0, "electron": level(me), "hole": level(mh),
+                    "ylo": -1.1 * top, "yhi": 1.1 * top},
+                   grids={"radii": LEVELS_RADII, "phi": [lev["phi"] for lev in LADDER]},
+                   options={"material": {name: {"me": m.me, "mh": m.mh, "eg0_ev": m.eg0_ev,
+                                                "eps_r": m.eps_r}
+                                         for name, m in MATERIALS.items()},
+                            "coulomb": {False: {"with_coulomb": 0.0},
+                                        True: {"with_coulomb": 1.0}}},
+                   passthrough={"material": "material"})
 
 
 def levels_explorer(material: str = "CdSe", radius_nm: float = 2.5, coulomb: bool = False,
@@ -83,7 +106,8 @@ def levels_explorer(material: str = "CdSe", radius_nm: float = 2.5, coulomb: boo
         "coulomb": widgets.Dropdown(options=[("without", False), ("with Brus's term", True)],
                                     value=bool(coulomb), description="Coulomb term"),
     }
-    return Exploration(levels_model, controls, levels_view, **kwargs)
+    return Exploration(levels_model, controls, figure=LEVELS_FIGURE, browser=levels_formula,
+                       **kwargs)
 
 
 CDSE = get_material("CdSe")
@@ -105,6 +129,15 @@ MEASURED_EV = wells.wavelength_to_ev([wells.MEASURED_CDSE_NPL_EMISSION[k][0] for
 N_LEVEL_ARTISTS = 6
 
 
+def _segments(levels, half: float, sign: float) -> tuple[np.ndarray, np.ndarray]:
+    """Bound levels as horizontal segments across the well, separated by NaN (for drawing)."""
+    xs = np.tile([-half, half, np.nan], N_LEVEL_ARTISTS)
+    ys = np.full(3 * N_LEVEL_ARTISTS, np.nan)
+    for k, level in enumerate(np.asarray(levels)[:N_LEVEL_ARTISTS]):
+        ys[3 * k:3 * k + 2] = sign * level
+    return xs, ys
+
+
 def well_levels_model(monolayers: float = 4.0, barrier_ev: float = 3.0) -> dict:
     """Gap versus thickness (infinite and finite well) and the finite-well levels at one thickness.
 
@@ -112,6 +145,11 @@ def well_levels_model(monolayers: float = 4.0, barrier_ev: float = 3.0) -> dict:
     model); masses and bulk gap are CdSe's from :mod:`qdbook.materials`.
     """
     d = float(wells.platelet_thickness_nm(monolayers))
+    electron = wells.finite_well_levels_ev(d, CDSE.me, barrier_ev)
+    hole = wells.finite_well_levels_ev(d, CDSE.mh, barrier_ev)
+    half = d / 2
+    seg_x, e_seg = _segments(electron, half, 1.0)
+    _, h_seg = _segments(hole, half, -1.0)
     return {
         "monolayers": monolayers, "barrier": barrier_ev, "d": d,
         "ml_grid": ML_GRID, "gap_infinite": GAP_INFINITE,
@@ -120,53 +158,41 @@ def well_levels_model(monolayers: float = 4.0, barrier_ev: float = 3.0) -> dict:
                                                 barrier_ev)),
         "gap_here_infinite": float(wells.platelet_gap_ev(monolayers, CDSE.eg0_ev, CDSE.me,
                                                          CDSE.mh)),
-        "electron": wells.finite_well_levels_ev(d, CDSE.me, barrier_ev),
-        "hole": wells.finite_well_levels_ev(d, CDSE.mh, barrier_ev),
-        "measured_ml": MEASURED_ML, "measured_ev": MEASURED_EV,
+        "electron": electron, "hole": hole,
+        "measured_ml": MEASURED_ML, "measured_ev": MEASURED_EV, "eg0": CDSE.eg0_ev,
+        # drawing: the two band profiles and the levels as segments across the well
+        "well_x": np.array([-1.5, -half, -half, half, half, 1.5]),
+        "well_e": barrier_ev * np.array([1, 1, 0, 0, 1, 1.0]),
+        "well_h": -barrier_ev * np.array([1, 1, 0, 0, 1, 1.0]),
+        "seg_x": seg_x, "e_seg": e_seg, "h_seg": h_seg,
+        "ylo": -1.15 * barrier_ev, "yhi": 1.15 * barrier_ev,
     }
 
 
-def well_levels_view(r: dict):
-    """Gap versus thickness (left) and the well with its bound levels (right)."""
-    fig, (ax_g, ax_w) = new_figure(7.0, 3.2, ncols=2)
-    ax_g.plot(r["ml_grid"], r["gap_infinite"], color=PALETTE[1], ls="--", label="infinite well")
-    (finite,) = ax_g.plot(r["ml_grid"], r["gap_finite"], color=PALETTE[0], label="finite well")
-    ax_g.plot(r["measured_ml"], r["measured_ev"], "s", color=PALETTE[6], label="measured PL")
-    (dot,) = ax_g.plot([r["monolayers"]], [r["gap_here"]], "o", color=PALETTE[0], ms=7)
-    ax_g.axhline(CDSE.eg0_ev, color="0.5", lw=0.8, ls=":")
-    ax_g.set(xlabel="thickness (monolayers)", ylabel="band-edge energy (eV)", ylim=(1.5, 5.0))
-    ax_g.legend(loc="upper right")
-    title = ax_g.set_title("", fontsize=9)
-    # Right: conduction-band well (up) and valence-band well (down), energies from the edges.
-    (profile_e,) = ax_w.plot([], [], color="0.3", lw=1.2)
-    (profile_h,) = ax_w.plot([], [], color="0.3", lw=1.2)
-    e_lines = [ax_w.plot([], [], color=PALETTE[0], lw=2)[0] for _ in range(N_LEVEL_ARTISTS)]
-    h_lines = [ax_w.plot([], [], color=PALETTE[1], lw=2)[0] for _ in range(N_LEVEL_ARTISTS)]
-    ax_w.set(xlabel="z (nm)", ylabel="energy from each band edge (eV)", xlim=(-1.5, 1.5))
-    ax_w.text(0.02, 0.97, "electrons", color=PALETTE[0], transform=ax_w.transAxes, va="top",
-              fontsize=8)
-    ax_w.text(0.02, 0.03, "holes", color=PALETTE[1], transform=ax_w.transAxes, fontsize=8)
-
-    def update(r):
-        finite.set_ydata(r["gap_finite"])
-        dot.set_data([r["monolayers"]], [r["gap_here"]])
-        title.set_text(f"{r['monolayers']:g} ML (d = {r['d']:.2f} nm): finite "
-                       f"{r['gap_here']:.2f} eV, infinite {r['gap_here_infinite']:.2f} eV")
-        half, v0 = r["d"] / 2, r["barrier"]
-        xs = [-1.5, -half, -half, half, half, 1.5]
-        profile_e.set_data(xs, [v0, v0, 0, 0, v0, v0])
-        profile_h.set_data(xs, [-v0, -v0, 0, 0, -v0, -v0])
-        for lines, levels, sign in ((e_lines, r["electron"], 1), (h_lines, r["hole"], -1)):
-            for k, line in enumerate(lines):
-                if k < len(levels):
-                    line.set_data([-half, half], [sign * levels[k]] * 2)
-                    line.set_visible(True)
-                else:
-                    line.set_visible(False)
-        ax_w.set_ylim(-1.15 * v0, 1.15 * v0)
-
-    update(r)
-    return fig, update
+WELL_LEVELS_FIGURE = Figure(panels=[
+    Panel(xlabel="thickness (monolayers)", ylabel="band-edge energy (eV)", ylim=(1.5, 5.0),
+          legend="upper right",
+          title="{monolayers:g} ML (d = {d:.2f} nm): finite {gap_here:.2f} eV, "
+                "infinite {gap_here_infinite:.2f} eV",
+          items=[
+              HLine(y="eg0", color="0.5", dash=":"),
+              Line(x="ml_grid", y="gap_infinite", color=1, dash="--", label="infinite well"),
+              Line(x="ml_grid", y="gap_finite", color=0, label="finite well"),
+              Points(x="measured_ml", y="measured_ev", marker="s", color=6, label="measured PL"),
+              Points(x="monolayers", y="gap_here", color=0, size=7),
+          ]),
+    Panel(xlabel="z (nm)", ylabel="energy from each band edge (eV)", xlim=(-1.5, 1.5),
+          ylim=("ylo", "yhi"),
+          items=[
+              Line(x="well_x", y="well_e", color="0.3", width=1.2),
+              Line(x="well_x", y="well_h", color="0.3", width=1.2),
+              Line(x="seg_x", y="e_seg", color=0, width=2),
+              Line(x="seg_x", y="h_seg", color=1, width=2),
+              Text(x=0.02, y=0.97, text="electrons", axes=True, va="top", color=0),
+              Text(x=0.02, y=0.03, text="holes", axes=True, color=1),
+          ]),
+])
+"""Gap versus thickness, and the well with its bound levels (kernel and browser)."""
 
 
 def well_levels_explorer(monolayers: float = 4.0, barrier_ev: float = 3.0,
@@ -179,7 +205,12 @@ def well_levels_explorer(monolayers: float = 4.0, barrier_ev: float = 3.0,
                                           description="barrier V₀ (eV)"),
     }
     kwargs.setdefault("n_frames", 15)
-    return Exploration(well_levels_model, controls, well_levels_view, **kwargs)
+    # every step of both sliders is a grid point (15 × 23): the finite-well levels need a
+    # root search, so the page carries the model's numbers
+    return Exploration(well_levels_model, controls, figure=WELL_LEVELS_FIGURE,
+                       browser=Table(points=0, grid={
+                           "monolayers": list(np.arange(2.0, 9.01, 0.5)),
+                           "barrier_ev": list(np.arange(0.5, 6.01, 0.25))}), **kwargs)
 
 
 # ------------------------------------------------------------------ 4.2 halide composition
@@ -216,7 +247,11 @@ def halide_model(position: float = 0.0) -> dict:
     label = ("CsPbBr$_3$" if position == 0 else
              f"CsPb(Cl$_{{{3 * x_cl:.2f}}}$Br$_{{{3 * (1 - x_cl):.2f}}}$)" if position < 0 else
              f"CsPb(Br$_{{{3 * (1 - x_i):.2f}}}$I$_{{{3 * x_i:.2f}}}$)")
-    return {"position": position, "x_cl": float(x_cl), "x_i": float(x_i), "energy": energy,
+    composition = ("CsPbBr3" if position == 0 else
+                   f"CsPb(Cl {3 * x_cl:.2f}, Br {3 * (1 - x_cl):.2f})" if position < 0 else
+                   f"CsPb(Br {3 * (1 - x_i):.2f}, I {3 * x_i:.2f})")
+    return {"composition": composition,
+            "position": position, "x_cl": float(x_cl), "x_i": float(x_i), "energy": energy,
             "wavelength": lam, "fwhm_mev": fwhm_ev * 1e3, "label": label,
             "grid": POSITION_GRID,
             "energy_curve": perovskite.mixed_halide_emission_ev(
@@ -224,39 +259,35 @@ def halide_model(position: float = 0.0) -> dict:
             "lambda_grid": LAMBDA_GRID, "line": line, "colour": wavelength_rgb(lam)}
 
 
-def halide_view(r: dict):
-    """Emission energy versus composition (left) and the emission line (right)."""
-    fig, (ax_e, ax_l) = new_figure(7.0, 3.2, ncols=2)
-    ax_e.plot(r["grid"], r["energy_curve"], color="0.3")
-    for s, name in ((-1, "Cl"), (0, "Br"), (1, "I")):
-        lam = perovskite.END_MEMBER_EMISSION_NM[name][0]
-        ax_e.plot([s], [wells.wavelength_to_ev(lam)], "s", color=wavelength_rgb(lam), mec="k")
-    (dot,) = ax_e.plot([], [], "o", ms=9, mec="k")
-    ax_e.set(xlabel="halide coordinate  (−1 Cl, 0 Br, +1 I)", ylabel="emission energy (eV)")
-    band = np.array([wavelength_rgb(x) for x in r["lambda_grid"]])[None, :, :]
-    ax_l.imshow(band, extent=(r["lambda_grid"][0], r["lambda_grid"][-1], -0.12, -0.02),
-                aspect="auto")
-    (line,) = ax_l.plot(r["lambda_grid"], r["line"], color="k", lw=1.5)
-    fill = [ax_l.fill_between(r["lambda_grid"], 0, r["line"], alpha=0.6)]
-    for name, lam in perovskite.REVIEW_ASE_NM.items():
-        ax_l.axvline(lam, color="0.4", lw=0.8, ls=":")
-        ax_l.text(lam, 1.06, f"ASE {name}", ha="center", fontsize=7, color="0.3")
-    ax_l.set(xlabel="wavelength (nm)", ylabel="emission (normalised)", ylim=(-0.13, 1.15),
-             xlim=(r["lambda_grid"][0], r["lambda_grid"][-1]))
-    title = ax_l.set_title("", fontsize=9)
+def _hex(rgb) -> str:
+    return "#" + "".join(f"{round(255 * v):02x}" for v in rgb)
 
-    def update(r):
-        dot.set_data([r["position"]], [r["energy"]])
-        dot.set_color(r["colour"])
-        dot.set_markeredgecolor("k")
-        line.set_ydata(r["line"])
-        fill[0].remove()
-        fill[0] = ax_l.fill_between(r["lambda_grid"], 0, r["line"], color=r["colour"], alpha=0.6)
-        title.set_text(f"{r['label']}: {r['wavelength']:.0f} nm ({r['energy']:.2f} eV), "
-                       f"FWHM {r['fwhm_mev']:.0f} meV")
 
-    update(r)
-    return fig, update
+HALIDE_FIGURE = Figure(panels=[
+    Panel(xlabel="halide coordinate  (−1 Cl, 0 Br, +1 I)", ylabel="emission energy (eV)",
+          items=[
+              Line(x="grid", y="energy_curve", color="0.3"),
+              *[Points(x=float(s_), y=float(wells.wavelength_to_ev(
+                  perovskite.END_MEMBER_EMISSION_NM[name][0])), marker="s",
+                  color=_hex(wavelength_rgb(perovskite.END_MEMBER_EMISSION_NM[name][0])))
+                for s_, name in ((-1, "Cl"), (0, "Br"), (1, "I"))],
+              Points(x="position", y="energy", size=9, color_key="colour"),
+          ]),
+    Panel(xlabel="wavelength (nm)", ylabel="emission (normalised)", ylim=(-0.13, 1.15),
+          xlim=(LAMBDA_GRID[0], LAMBDA_GRID[-1]),
+          title="{composition}: {wavelength:.0f} nm ({energy:.2f} eV), FWHM {fwhm_mev:.0f} meV",
+          items=[
+              Bars(x="lambda_grid", y=-0.02, base=-0.12, width=float(np.diff(LAMBDA_GRID)[0]),
+                   colors=[_hex(wavelength_rgb(x)) for x in LAMBDA_GRID]),
+              Fill(x="lambda_grid", y="line", alpha=0.6, color_key="colour"),
+              Line(x="lambda_grid", y="line", color=6, width=1.5),
+              *[item for name, lam in perovskite.REVIEW_ASE_NM.items() for item in (
+                  VLine(x=float(lam), color="0.4", dash=":", width=0.8),
+                  Text(x=float(lam), y=1.06, text=f"ASE {name}", ha="center", size=7,
+                       color="0.3"))],
+          ]),
+])
+"""Emission energy versus composition (left) and the emission line (right)."""
 
 
 def halide_explorer(position: float = 0.0, **kwargs) -> Exploration:
@@ -264,4 +295,8 @@ def halide_explorer(position: float = 0.0, **kwargs) -> Exploration:
     controls = {"position": widgets.FloatSlider(value=position, min=-1.0, max=1.0, step=0.05,
                                                 description="Cl ← Br → I")}
     kwargs.setdefault("n_frames", 13)
-    return Exploration(halide_model, controls, halide_view, **kwargs)
+    # the display colour is piecewise (a display aid, not a registered relation): a table on
+    # every step of the slider
+    return Exploration(halide_model, controls, figure=HALIDE_FIGURE,
+                       browser=Table(grid={"position": list(np.round(np.arange(-1, 1.001, 0.05),
+                                                                     10))}), **kwargs)

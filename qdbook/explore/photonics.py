@@ -8,6 +8,8 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
+import functools
+
 import ipywidgets as widgets
 import numpy as np
 
@@ -15,7 +17,9 @@ from .. import design
 from .. import optical_constants as oc
 from .. import photonics as ph
 from ..plotting import PALETTE, new_figure
+from ._browser import Table
 from ._core import Exploration
+from ._figure import Bands, Bars, Figure, HLine, Line, Panel, Text, VLine, VSpan
 
 LAYER_COLOURS = {"glass": "#dddddd", "ITO": "#f4c7a1", "L-ITO": "#f9e0c8", "ZnO": "#cfe3f5",
                  "QD film (dense)": "#c9ecd9", "organic": "#eadcf0", "Ag": "#b8b8b8",
@@ -30,6 +34,12 @@ def _profile(stack, lam, n_eff, pol="TE", margin_nm=250.0, n_z=600):
     z = np.linspace(-margin_nm, edges[-1] + margin_nm, n_z)
     u = ph.mode_profile(stack["indices"], stack["thicknesses_nm"], lam, n_eff, z, pol)
     return z, np.abs(u) ** 2, edges
+
+
+def _layer_spans(names) -> list:
+    """The layers of a stack (between its outer half-spaces) as shaded bands from its edges."""
+    return [VSpan(x0=f"edges[{j}]", x1=f"edges[{j + 1}]", alpha=0.8,
+                  color=LAYER_COLOURS.get(name, "#eeeeee")) for j, name in enumerate(names[1:-1])]
 
 
 def _shade(ax, edges, names, old=()):
@@ -61,42 +71,30 @@ def stack_designer_model(electrode_index: float = 1.8, electrode_nm: float = 150
     modes = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE")
     n_eff = modes[0]
     gam = ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff, "TE")
-    z, intensity, edges = _profile(stack, lam, n_eff)
+    z, intensity, edges = _profile(stack, lam, n_eff, n_z=300)  # 300 points: the page's table
     return {"z": z, "intensity": intensity, "edges": edges, "names": stack["names"],
             "gammas": gam, "n_eff": n_eff, "loss": float(ph.modal_loss_cm(n_eff, lam)),
             "gamma_electrode": float(gam[1]), "gamma_qd": float(gam[3]),
             "electrode_index": electrode_index}
 
 
-def stack_designer_view(r: dict):
-    """TE₀ intensity across the stack (left) and the share of the mode in each layer (right)."""
-    fig, (ax_z, ax_g) = new_figure(7.0, 3.2, ncols=2)
-    patches = _shade(ax_z, r["edges"], r["names"])
-    (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1])
-    ax_z.set(xlabel="position z (nm), glass on the left", ylabel="|E_y|² (normalised)",
-             ylim=(0, 1.08))
-    title = ax_z.set_title("", fontsize=9)
-    labels = ["glass", "electrode", "ZnO", "QDs", "TCTA", "air"]
-    bars = ax_g.bar(labels, r["gammas"], color=[PALETTE[5], PALETTE[4], PALETTE[0], PALETTE[2],
-                                                  PALETTE[3], "0.6"])
-    ax_g.set(ylabel="confinement factor Γ", ylim=(0, 0.75))
-    ax_g.tick_params(axis="x", labelsize=8)
-    texts = [ax_g.text(k, 0, "", ha="center", va="bottom", fontsize=8) for k in range(6)]
-    state = {"patches": patches}
+STACK_LABELS = ["glass", "electrode", "ZnO", "QDs", "TCTA", "air"]
 
-    def update(r):
-        state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
-        line.set_data(r["z"], r["intensity"])
-        ax_z.set_xlim(r["z"][0], r["z"][-1])
-        title.set_text(f"n_el = {r['electrode_index']:.2f}: n_eff = {r['n_eff'].real:.3f}, "
-                       f"α = {r['loss']:.0f} cm⁻¹")
-        for bar, text, value in zip(bars, texts, r["gammas"], strict=True):
-            bar.set_height(value)
-            text.set_position((text.get_position()[0], value + 0.01))
-            text.set_text(f"{100 * value:.0f}%")
 
-    update(r)
-    return fig, update
+STACK_DESIGNER_FIGURE = Figure(panels=[
+    Panel(xlabel="position z (nm), glass on the left", ylabel="|E_y|² (normalised)",
+          ylim=(0, 1.08),
+          title="n_el = {electrode_index:.2f}: n_eff = {n_eff:.3f}, α = {loss:.0f} cm⁻¹",
+          items=[*_layer_spans(oc.device_stack("ITO device", 630.0)["names"]),
+                 Line(x="z", y="intensity", color=1)]),
+    Panel(ylabel="confinement factor Γ", ylim=(0, 0.75), xlim=(-0.6, 5.6), items=[
+        Bars(x=list(map(float, range(6))), y="gammas", colors=[5, 4, 0, 2, 3, "0.6"],
+             ticklabels=STACK_LABELS),
+        *[Text(x=float(k), y=f"gammas[{k}]", dy=0.01, text=f"{{gammas[{k}]*100:.0f}}%",
+               ha="center", va="bottom", color=6) for k in range(6)],
+    ]),
+])
+"""TE₀ intensity across the stack (left) and the share of the mode in each layer (right)."""
 
 
 def stack_designer_explorer(electrode_index: float = 1.8, electrode_nm: float = 150.0,
@@ -110,13 +108,16 @@ def stack_designer_explorer(electrode_index: float = 1.8, electrode_nm: float = 
         "qd_index": widgets.FloatSlider(value=qd_index, min=1.6, max=2.1, step=0.02,
                                         description="QD film index"),
     }
-    # The optical-losses page carries two explorations: fewer frames keep it within the
-    # page budget (1.5 MB of frames).
     kwargs.setdefault("n_frames", 15)
-    return Exploration(stack_designer_model, controls, stack_designer_view, **kwargs)
+    # mode search: a table over all three controls
+    return Exploration(stack_designer_model, controls, figure=STACK_DESIGNER_FIGURE,
+                       browser=Table(points=5), **kwargs)
 
 
 # ------------------------------------------------------------------ 6.2 TE versus TM on silver
+DECAY_X_UM = np.linspace(0, 50, 200)
+
+
 def te_tm_model(spacer_nm: float = 250.0, metal: str = "Ag") -> dict:
     """TE₀ and TM₀ of glass/dielectric (n = 1.7)/metal at 600 nm versus the dielectric thickness."""
     lam = 600.0
@@ -134,48 +135,38 @@ def te_tm_model(spacer_nm: float = 250.0, metal: str = "Ag") -> dict:
         else:
             out[pol] = None
     out["edges"] = np.array([0.0, spacer_nm])
+    # for drawing: the power left after x (Beer–Lambert with the modal loss), a caption per
+    # polarisation and the window of the profile panel; NaN where a mode is cut off
+    out["x_um"] = DECAY_X_UM
+    parts = []
+    for pol in ("TE", "TM"):
+        mode = out[pol]
+        out[f"{pol}_decay"] = (np.full_like(DECAY_X_UM, np.nan) if mode is None else
+                               np.exp(-mode["loss"] * DECAY_X_UM * 1e-4))
+        out[f"{pol}_z"] = np.array([np.nan]) if mode is None else mode["z"]
+        out[f"{pol}_intensity"] = np.array([np.nan]) if mode is None else mode["intensity"]
+        parts.append(f"{pol}₀: cut off" if mode is None else f"{pol}₀: {mode['loss']:.0f} cm⁻¹")
+    out["caption"] = f"{spacer_nm:.0f} nm on {metal}: " + ", ".join(parts)
+    out["metal_end"] = spacer_nm + 150.0
+    out["z_lo"], out["z_hi"] = -150.0, spacer_nm + 150.0
     return out
 
 
-def te_tm_view(r: dict):
-    """|E_y|² of TE₀ and |H_y|² of TM₀ (left) and the power left after x µm (right)."""
-    fig, (ax_z, ax_x) = new_figure(7.0, 3.2, ncols=2)
-    span = ax_z.axvspan(0, r["spacer_nm"], color=LAYER_COLOURS["organic"], lw=0, zorder=0)
-    metal = ax_z.axvspan(r["spacer_nm"], r["spacer_nm"] + 150, color=LAYER_COLOURS["Ag"], lw=0,
-                         zorder=0)
-    (te,) = ax_z.plot([], [], color=PALETTE[0], label="TE₀ |E_y|²")
-    (tm,) = ax_z.plot([], [], color=PALETTE[1], label="TM₀ |H_y|²")
-    ax_z.set(xlabel="position z (nm): glass | dielectric | metal", ylabel="normalised intensity",
-             ylim=(0, 1.08))
-    ax_z.legend(loc="upper left")
-    x_um = np.linspace(0, 50, 200)
-    (p_te,) = ax_x.semilogy(x_um, np.ones_like(x_um), color=PALETTE[0], label="TE₀")
-    (p_tm,) = ax_x.semilogy(x_um, np.ones_like(x_um), color=PALETTE[1], label="TM₀")
-    ax_x.set(xlabel="propagation distance x (µm)", ylabel="guided power P(x)/P(0)",
-             ylim=(1e-4, 1.5))
-    ax_x.legend(loc="lower left")
-    title = ax_x.set_title("", fontsize=9)
-
-    def update(r):
-        span.set_x(0)
-        span.set_width(r["spacer_nm"])
-        metal.set_x(r["spacer_nm"])
-        ax_z.set_xlim(-150, r["spacer_nm"] + 150)
-        parts = []
-        for pol, line, decay in (("TE", te, p_te), ("TM", tm, p_tm)):
-            mode = r[pol]
-            if mode is None:
-                line.set_data([], [])
-                decay.set_ydata(np.full_like(x_um, np.nan))
-                parts.append(f"{pol}₀: cut off")
-            else:
-                line.set_data(mode["z"], mode["intensity"])
-                decay.set_ydata(np.exp(-mode["loss"] * x_um * 1e-4))
-                parts.append(f"{pol}₀: {mode['loss']:.0f} cm⁻¹")
-        title.set_text(f"{r['spacer_nm']:.0f} nm on {r['metal']}: " + ", ".join(parts))
-
-    update(r)
-    return fig, update
+TE_TM_FIGURE = Figure(panels=[
+    Panel(xlabel="position z (nm): glass | dielectric | metal", ylabel="normalised intensity",
+          ylim=(0, 1.08), xlim=("z_lo", "z_hi"), legend="upper left", items=[
+              VSpan(x0=0.0, x1="spacer_nm", color=LAYER_COLOURS["organic"], alpha=1.0),
+              VSpan(x0="spacer_nm", x1="metal_end", color=LAYER_COLOURS["Ag"], alpha=1.0),
+              Line(x="TE_z", y="TE_intensity", color=0, label="TE₀ |E_y|²"),
+              Line(x="TM_z", y="TM_intensity", color=1, label="TM₀ |H_y|²"),
+          ]),
+    Panel(xlabel="propagation distance x (µm)", ylabel="guided power P(x)/P(0)", ylog=True,
+          ylim=(1e-4, 1.5), legend="lower left", title="{caption}", items=[
+              Line(x="x_um", y="TE_decay", color=0, label="TE₀"),
+              Line(x="x_um", y="TM_decay", color=1, label="TM₀"),
+          ]),
+])
+"""|E_y|² of TE₀ and |H_y|² of TM₀ (left) and the power left after x µm (right)."""
 
 
 def te_tm_explorer(spacer_nm: float = 250.0, metal: str = "Ag", **kwargs) -> Exploration:
@@ -185,8 +176,11 @@ def te_tm_explorer(spacer_nm: float = 250.0, metal: str = "Ag", **kwargs) -> Exp
                                          description="dielectric (nm)"),
         "metal": widgets.Dropdown(options=["Ag", "Au", "Al"], value=metal, description="metal"),
     }
-    kwargs.setdefault("n_frames", 13)  # see stack_designer_explorer
-    return Exploration(te_tm_model, controls, te_tm_view, **kwargs)
+    kwargs.setdefault("n_frames", 13)
+    # mode search: a table on every other step of the slider, for each metal
+    return Exploration(te_tm_model, controls, figure=TE_TM_FIGURE,
+                       browser=Table(grid={"spacer_nm": list(np.arange(150.0, 600.1, 50.0))}),
+                       **kwargs)
 
 
 # ------------------------------------------------------------------ 6.3 loss budget
@@ -210,34 +204,24 @@ def budget_model(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
             "gamma_lito": float(gam[1]), "loss": loss,
             "modal_gain": weight_qd * material_gain_cm,
             "net_gain": float(ph.net_modal_gain_cm(weight_qd, material_gain_cm, loss)),
-            "qd_nm": qd_nm}
+            "qd_nm": qd_nm, "bars": np.array([weight_qd * material_gain_cm, loss, float(
+                ph.net_modal_gain_cm(weight_qd, material_gain_cm, loss))])}
 
 
-def budget_view(r: dict):
-    """TE₀ intensity across the low-loss stack (left) and modal gain against loss (right)."""
-    fig, (ax_z, ax_b) = new_figure(7.0, 3.2, ncols=2)
-    state = {"patches": _shade(ax_z, r["edges"], r["names"])}
-    (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1])
-    ax_z.set(xlabel="position z (nm): glass | L-ITO | QDs | organics | Ag", ylabel="|E_y|²",
-             ylim=(0, 1.08))
-    bars = ax_b.bar(["modal gain Γ_g G", "loss α", "net gain"], [0, 0, 0],
-                    color=[PALETTE[2], PALETTE[1], PALETTE[0]])
-    ax_b.axhline(0, color="0.3", lw=0.8)
-    ax_b.set(ylabel="cm⁻¹", ylim=(-250, 600))
-    title = ax_b.set_title("", fontsize=9)
-
-    def update(r):
-        state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
-        line.set_data(r["z"], r["intensity"])
-        ax_z.set_xlim(r["z"][0], r["z"][-1])
-        for bar, value in zip(bars, (r["modal_gain"], r["loss"], r["net_gain"]), strict=True):
-            bar.set_height(value)
-        title.set_text(f"QDs {r['qd_nm']:.0f} nm: Γ_NC = {100 * r['gamma_qd']:.0f}% "
-                       f"(Γ_g {100 * r['gain_weight_qd']:.0f}%), "
-                       f"α = {r['loss']:.0f}, net {r['net_gain']:+.0f} cm⁻¹")
-
-    update(r)
-    return fig, update
+BUDGET_FIGURE = Figure(panels=[
+    Panel(xlabel="position z (nm): glass | L-ITO | QDs | organics | Ag", ylabel="|E_y|²",
+          ylim=(0, 1.08), items=[
+              *_layer_spans(oc.device_stack("low-loss stack", 630.0)["names"]),
+              Line(x="z", y="intensity", color=1),
+          ]),
+    Panel(ylabel="cm⁻¹", ylim=(-250, 600), xlim=(-0.6, 2.6),
+          title="QDs {qd_nm:.0f} nm: Γ_NC = {gamma_qd*100:.0f}% (Γ_g {gain_weight_qd*100:.0f}%), "
+                "α = {loss:.0f}, net {net_gain:+.0f} cm⁻¹",
+          items=[HLine(y=0.0, color="0.3"),
+                 Bars(x=[0.0, 1.0, 2.0], y="bars", colors=[2, 1, 0],
+                      ticklabels=["modal gain Γ_g G", "loss α", "net gain"])]),
+])
+"""TE₀ intensity across the low-loss stack (left) and modal gain against loss (right)."""
 
 
 def budget_explorer(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
@@ -251,7 +235,9 @@ def budget_explorer(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
         "material_gain_cm": widgets.FloatSlider(value=material_gain_cm, min=0.0, max=1500.0,
                                                 step=25.0, description="G_mat (cm⁻¹)"),
     }
-    return Exploration(budget_model, controls, budget_view, **kwargs)
+    # mode search: a table over all three controls
+    return Exploration(budget_model, controls, figure=BUDGET_FIGURE, browser=Table(points=6),
+                       **kwargs)
 
 
 # ------------------------------------------------------------------ 6.4 Bragg reflection guide
@@ -266,9 +252,12 @@ def brw_mode(stack, lam):
     return design.bragg_mode(stack, lam)
 
 
-def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
-              material_gain_cm: float = 780.0) -> dict:
-    """DBR reflectance versus in-plane index (seen from the ITO) and the BRW mode at 1.93 eV."""
+@functools.lru_cache(maxsize=64)
+def _brw_solution(pairs: int, design_n_eff: float) -> dict:
+    """Everything of :func:`brw_model` that does not depend on the material gain.
+
+    Cached: the static page's table would otherwise repeat the mode search for every gain.
+    """
     lam = oc.BRW_WAVELENGTH_NM
     stack = oc.device_stack("BRW device", lam, pairs=pairs, design_n_eff=design_n_eff)
     n_dbr = 2 * pairs
@@ -282,37 +271,35 @@ def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
     weight = ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff)
     w_qd = _gamma_of(stack, weight, "QD film (dense)")
     loss = float(ph.modal_loss_cm(n_eff, lam))
-    z, intensity, edges = _profile(stack, lam, n_eff, margin_nm=100.0, n_z=1500)
+    z, intensity, edges = _profile(stack, lam, n_eff, margin_nm=100.0, n_z=800)
     return {"n_axis": N_EFF_AXIS, "R": refl, "n_eff": n_eff, "gamma_qd": g_qd,
             "gain_weight_qd": w_qd, "gamma_ito": _gamma_of(stack, gam, "ITO"), "loss": loss,
-            "net_gain": float(ph.net_modal_gain_cm(w_qd, material_gain_cm, loss)),
             "z": z, "intensity": intensity, "edges": edges, "names": stack["names"],
+            "layer_colours": ",".join(LAYER_COLOURS.get(name, "#eeeeee")
+                                      for name in stack["names"][1:-1]),
             "pairs": pairs}
 
 
-def brw_view(r: dict):
-    """DBR stop band in n_eff with the BRW mode marked (left); the mode profile (right)."""
-    fig, (ax_r, ax_z) = new_figure(7.0, 3.2, ncols=2)
-    (refl,) = ax_r.plot(r["n_axis"], r["R"], color=PALETTE[0])
-    mark = ax_r.axvline(r["n_eff"].real, color=PALETTE[1], ls="--")
-    ax_r.set(xlabel="in-plane index n_eff", ylabel="DBR reflectance (TE, from ITO)",
-             ylim=(0, 1.05))
-    state = {"patches": _shade(ax_z, r["edges"], r["names"])}
-    (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1], lw=1)
-    ax_z.set(xlabel="position z (nm): glass | DBR | ITO…Ag", ylabel="|E_y|²", ylim=(0, 1.08))
-    title = ax_z.set_title("", fontsize=9)
+def brw_model(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
+              material_gain_cm: float = 780.0) -> dict:
+    """DBR reflectance versus in-plane index (seen from the ITO) and the BRW mode at 1.93 eV."""
+    out = dict(_brw_solution(int(pairs), float(design_n_eff)))
+    out["net_gain"] = float(ph.net_modal_gain_cm(out["gain_weight_qd"], material_gain_cm,
+                                                 out["loss"]))
+    return out
 
-    def update(r):
-        refl.set_ydata(r["R"])
-        mark.set_xdata([r["n_eff"].real, r["n_eff"].real])
-        state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
-        line.set_data(r["z"], r["intensity"])
-        ax_z.set_xlim(r["z"][0], r["z"][-1])
-        title.set_text(f"{r['pairs']} pairs: n_eff = {r['n_eff'].real:.3f}, "
-                       f"Γ_NC = {100 * r['gamma_qd']:.0f}%, α = {r['loss']:.0f} cm⁻¹")
 
-    update(r)
-    return fig, update
+BRW_FIGURE = Figure(panels=[
+    Panel(xlabel="in-plane index n_eff", ylabel="DBR reflectance (TE, from ITO)",
+          ylim=(0, 1.05), items=[Line(x="n_axis", y="R", color=0),
+                                 VLine(x="n_eff", color=1, dash="--")]),
+    Panel(xlabel="position z (nm): glass | DBR | ITO…Ag", ylabel="|E_y|²", ylim=(0, 1.08),
+          title="{pairs:.0f} pairs: n_eff = {n_eff:.3f}, Γ_NC = {gamma_qd*100:.0f}%, "
+                "α = {loss:.0f} cm⁻¹, net {net_gain:+.0f} cm⁻¹",
+          items=[Bands(edges="edges", colors="layer_colours"),
+                 Line(x="z", y="intensity", color=1, width=1.0)]),
+])
+"""DBR stop band in n_eff with the BRW mode marked (left); the mode profile (right)."""
 
 
 def brw_explorer(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
@@ -326,8 +313,11 @@ def brw_explorer(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
         "material_gain_cm": widgets.FloatSlider(value=material_gain_cm, min=0.0, max=1500.0,
                                                 step=20.0, description="G_mat (cm⁻¹)"),
     }
-    kwargs.setdefault("n_frames", 13)  # the page also carries the frontier exploration
-    return Exploration(brw_model, controls, brw_view, **kwargs)
+    # mode search (about 0.2 s each): a table over every other number of pairs, five design
+    # indices and six gains; the gain enters only the net gain, so the search runs 35 times
+    return Exploration(brw_model, controls, figure=BRW_FIGURE, browser=Table(
+        points=5, grid={"pairs": list(range(2, 15, 2)),
+                        "material_gain_cm": list(np.linspace(0.0, 1500.0, 6))}), **kwargs)
 
 
 # ------------------------------------------------------------------ 6.4 the BRW design frontier

@@ -3,8 +3,12 @@
 Serves ``_build/html`` on 127.0.0.1 and, for every page of the table of
 contents, checks: no console errors, no failed requests, no request to any
 other host, every equation typeset by MathJax, every image loaded; on pages
-with an exploration, moving its slider changes the figure. A screenshot of a
-chapter page is saved to ``test-artifacts/``.
+with an exploration, every control of every browser-drawn exploration is
+operated from the keyboard (each dropdown option), the figure changes and the
+drawn numbers equal the Python model's (``browser_drive``); explorations still
+shown as precomputed frames: moving the slider changes the frame. The same on
+one page opened from file://, and the default image is there without
+JavaScript. A screenshot of a chapter page is saved to ``test-artifacts/``.
 
 Chromium comes from the distribution (``make browser-deps``). Without it the
 tests are skipped with that instruction, except in CI (``CI=true``), where a
@@ -16,7 +20,9 @@ import os
 import re
 from urllib.parse import urlparse
 
+import numpy as np
 import pytest
+from browser_drive import operate_from_keyboard, python_side, random_settings
 from helpers import ROOT, chapter_pages
 
 PAGES = chapter_pages()
@@ -91,6 +97,11 @@ def _exploration_pages():
 def test_slider_changes_the_figure_without_a_kernel(browser, server, page_path):
     context, page, problems = _open(browser, _url(server, page_path))
     try:
+        drawn = _drive_browser_explorations(page)
+        if not page.locator(".widget-slider").count():
+            assert drawn, "an exploration page shows no exploration"
+            assert not problems, "\n".join(problems)
+            return
         slider = page.locator(".widget-slider .noUi-handle").first
         slider.wait_for(state="visible", timeout=20000)
         box = page.locator(".widget-vbox", has=page.locator(".widget-slider")).first
@@ -227,5 +238,51 @@ def test_answer_box_units_and_closeness(browser, server):
         assert form.evaluate("el => el.getBoundingClientRect().right") <= 390
         assert form.locator("button").evaluate("el => el.getBoundingClientRect().right") <= 390
         assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+def _drive_browser_explorations(page) -> int:
+    """Operate every control of every browser-drawn exploration; compare with Python."""
+    ids = page.evaluate("() => [...document.querySelectorAll('.qd-exploration')].map(e => e.id)")
+    rng = np.random.default_rng(12)
+    for uid in ids:
+        page.wait_for_function("id => document.getElementById(id).qdState", arg=uid,
+                               timeout=20000)
+        exp = python_side(uid)
+        operate_from_keyboard(page, uid, exp)
+        random_settings(page, uid, exp, 3, rng)   # 20 each in tests/explore (file:// pages)
+    return len(ids)
+
+
+FILE_PAGE = "chapters/04-novel-materials/nanoplatelets"
+
+
+def test_exploration_works_from_file_url(browser, built_book):
+    """The same page opened from disk (file://): every control moves its figure, no request."""
+    url = (built_book / f"{FILE_PAGE}.html").as_uri()
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    problems = []
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
+               else (problems.append(r.request.url), r.abort()))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    try:
+        page.goto(url, wait_until="load")
+        assert _drive_browser_explorations(page) >= 1
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+def test_default_image_without_javascript(browser, server):
+    """Without JavaScript a reader sees the default figure (an image with alt text)."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/{FILE_PAGE}.html")
+        img = page.locator(".qd-exploration img.qd-default").first
+        assert img.is_visible() and img.get_attribute("alt")
+        assert page.evaluate("() => document.querySelector('img.qd-default').naturalWidth") > 100
     finally:
         context.close()

@@ -1,0 +1,366 @@
+"""Explorations computed in the reader's browser on the static book.
+
+An exploration with a browser model is shown on the static page as one HTML
+block: native, labelled controls (``<input type=range>``, ``<select>``), the
+figure description of :mod:`qdbook.explore._figure` as JSON, the model, and the
+default PNG for readers without JavaScript. ``assets/qd-explore.js`` (generic,
+no physics) wires them together. Two kinds of model:
+
+:class:`Formula`
+    JavaScript generated at build time by sympy's JavaScript printer from
+    expressions built out of the registry's forms (:func:`qdbook.equations.form`),
+    with the unit conversions of :mod:`qdbook.units`. Keys of the result that
+    no control changes are shipped as numbers (the Python model's own values).
+:class:`Table`
+    For models that need a solver: the Python model evaluated at build time on
+    a grid of *all* its controls; the numbers (float32, base64) are drawn as they
+    are. The page's sliders step through the grid values (each position is a
+    computed setting; a value set between them, e.g. by a script, is drawn at the
+    nearest grid point with a note saying so). Keys that do not depend on a
+    control are stored without that axis.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import inspect
+import itertools
+import json
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+import numpy as np
+
+from ._figure import flatten
+
+TABLE_BUDGET_BYTES = 450_000
+"""Upper bound on the base64 data of one table exploration (the page stays ≤ 1.55 MB)."""
+
+
+# ------------------------------------------------------------------ controls
+def control_json(name: str, control) -> dict:
+    """A widget as the browser's control: kind, range, step, value, label, readout format."""
+    base = {"name": name, "label": control.description}
+    if not hasattr(control, "options"):
+        base["default"] = _jsonable(control.value)
+    if isinstance(control, widgets.FloatLogSlider):
+        return {**base, "kind": "log", "base": control.base, "min": control.min,
+                "max": control.max, "step": control.step,
+                "value": float(np.log(control.value) / np.log(control.base)),
+                "format": control.readout_format}
+    if isinstance(control, widgets.IntSlider):
+        return {**base, "kind": "range", "min": control.min, "max": control.max,
+                "step": control.step, "value": control.value, "format": "d"}
+    if isinstance(control, widgets.FloatSlider):
+        return {**base, "kind": "range", "min": control.min, "max": control.max,
+                "step": control.step, "value": control.value,
+                "format": control.readout_format}
+    if hasattr(control, "options"):
+        opts = [o if isinstance(o, tuple) else (str(o), o) for o in control.options]
+        return {**base, "kind": "select", "value": control.value,
+                "options": [{"label": str(lab), "value": _jsonable(v)} for lab, v in opts]}
+    raise ValueError(f"control must be a slider or a dropdown, got {type(control).__name__}")
+
+
+def _jsonable(v):
+    return v.item() if isinstance(v, np.generic) else v
+
+
+def browser_value(cj: dict, position):
+    """The value the browser's control gives at slider position (or option index) ``position``.
+
+    The same arithmetic as qd-explore.js (a log slider's value is ``base ** position``).
+    """
+    if cj["kind"] == "select":
+        return cj["options"][int(position)]["value"]
+    if cj["kind"] == "index":
+        return cj["values"][int(position)]
+    if cj["kind"] == "log":
+        return float(cj["base"]) ** float(position)
+    return type(cj["value"])(position) if cj["format"] == "d" else float(position)
+
+
+def _control_html(uid: str, cj: dict) -> str:
+    cid = f"{uid}-{cj['name']}"
+    label = f'<label for="{cid}">{html.escape(cj["label"])}</label>'
+    if cj["kind"] == "select":
+        opts = "".join(f'<option value="{k}"{" selected" if o["value"] == cj["value"] else ""}>'
+                       f'{html.escape(o["label"])}</option>'
+                       for k, o in enumerate(cj["options"]))
+        field_ = f'<select id="{cid}">{opts}</select>'
+        out = ""
+    else:
+        field_ = (f'<input type="range" id="{cid}" min="{cj["min"]!r}" max="{cj["max"]!r}" '
+                  f'step="{cj["step"]!r}" value="{cj["value"]!r}">')
+        out = f'<output id="{cid}-value" for="{cid}"></output>'
+    return f'<div class="qd-control">{label}{field_}{out}</div>'
+
+
+# ------------------------------------------------------------------ formula models
+def symbol(name: str):
+    """The sympy symbol of a control, a model parameter or a grid (by name)."""
+    import sympy as sp
+    return sp.Symbol(name, real=True)
+
+
+def relation(relation_id: str, **values):
+    """The registered form of ``relation_id`` with its symbols replaced by name.
+
+    ``values`` are expressions of controls, with unit conversions from
+    :func:`qdbook.units.convert`.
+    """
+    import sympy as sp
+
+    from ..equations import form
+
+    expr = form(relation_id)
+    if isinstance(expr, sp.Equality):
+        raise ValueError(f"relation_id must name a closed form, {relation_id!r} is an equation")
+    unknown = set(values) - {s.name for s in expr.free_symbols}
+    if unknown:
+        raise ValueError(f"{relation_id} has no symbol(s) {sorted(unknown)}; its symbols are "
+                         f"{sorted(s.name for s in expr.free_symbols)}")
+    return expr.xreplace({s: sp.sympify(values[s.name]) for s in expr.free_symbols
+                          if s.name in values})
+
+
+@dataclass
+class Formula:
+    """Result keys as sympy expressions of the controls (and of at most one grid symbol each).
+
+    Parameters
+    ----------
+    outputs : dict of str → sympy expression
+        Built from registered forms; free symbols are control names, model
+        parameters (fixed at the model's defaults) or the name of a grid.
+    grids : dict of str → array
+        Fixed grids an output is evaluated over, element by element.
+    """
+
+    outputs: dict
+    grids: dict = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
+    """Per dropdown control: option → {symbol name: number} (e.g. a material's masses)."""
+    passthrough: dict = field(default_factory=dict)
+    """Result key → control name, for a dropdown's value (a string) shown as it is."""
+
+    def javascript(self, controls: dict, defaults: dict) -> str:
+        """``function (c, G, M) { ... return out; }`` — c: control values, G: grids."""
+        import sympy as sp
+        from sympy.printing.jscode import JavascriptCodePrinter
+
+        from ..equations import CONSTANTS
+
+        constants = {s.name: v for s, v in CONSTANTS.items()}
+        printer = JavascriptCodePrinter({"user_functions": {"factorial": "M.factorial"},
+                                         "precision": 17})
+        option_symbols = {name: control for control, table in self.options.items()
+                          for values in table.values() for name in values}
+        lines = ["function (c, G, M) {", "  var out = {};",
+                 f"  var P = {json.dumps(self.options, allow_nan=False)};"]
+        for key, control in self.passthrough.items():
+            lines.append(f"  out[{json.dumps(key)}] = c[{json.dumps(control)}];")
+        for key, expr in self.outputs.items():
+            expr = sp.sympify(expr)
+            subs = {}
+            for s in expr.free_symbols:
+                if s.name in controls or s.name in self.grids or s.name in option_symbols:
+                    continue
+                if s.name in constants:
+                    subs[s] = sp.Float(constants[s.name], 17)
+                elif s.name in defaults:
+                    subs[s] = sp.Float(defaults[s.name], 17)
+                else:
+                    raise ValueError(f"formula for {key!r}: symbol {s.name!r} is neither a "
+                                     f"control, a grid, a constant nor a model parameter")
+            expr = expr.xreplace(subs)
+            names = {s.name for s in expr.free_symbols}
+            grid = sorted(names & set(self.grids))
+            if len(grid) > 1:
+                raise ValueError(f"formula for {key!r} runs over more than one grid: {grid}")
+            decl = "".join(f"var {n} = c[{json.dumps(n)}]; " for n in sorted(names & set(controls)))
+            decl += "".join(f"var {n} = P[{json.dumps(option_symbols[n])}][c["
+                            f"{json.dumps(option_symbols[n])}]][{json.dumps(n)}]; "
+                            for n in sorted(names & set(option_symbols)))
+            code = printer.doprint(expr)
+            if grid:
+                g = grid[0]
+                lines.append(f"  out[{json.dumps(key)}] = G[{json.dumps(g)}].map(function ({g}) "
+                             f"{{ {decl}return {code}; }});")
+            else:
+                lines.append(f"  out[{json.dumps(key)}] = (function () {{ {decl}return "
+                             f"{code}; }})();")
+        lines += ["  return out;", "}"]
+        return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ table models
+@dataclass
+class Table:
+    """The model on a grid of all controls.
+
+    Parameters
+    ----------
+    grid : dict of str → list, optional
+        Grid values per control; by default every option of a dropdown and
+        ``points`` evenly spaced values of a slider (its default included).
+    points : int
+        Default number of grid values per slider.
+    """
+
+    grid: dict = field(default_factory=dict)
+    points: int = 6
+
+    def axes(self, controls: dict) -> dict:
+        """Grid values per control, each including the control's default."""
+        out = {}
+        for name, control in controls.items():
+            if name in self.grid:
+                values = list(self.grid[name])
+            elif hasattr(control, "options") and not isinstance(control, widgets.FloatSlider):
+                values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+            else:
+                n = self.points
+                if isinstance(control, widgets.FloatLogSlider):
+                    exps = [control.min + round((x - control.min) / control.step) * control.step
+                            for x in np.linspace(control.min, control.max, n)]
+                    values = [float(control.base ** x) for x in exps]
+                else:
+                    values = list(np.linspace(control.min, control.max, n))
+                    if isinstance(control, widgets.IntSlider):
+                        values = sorted({int(round(v)) for v in values})
+                    else:
+                        # on the slider's own steps, so the browser can land on them exactly
+                        values = [float(control.min + round((v - control.min) / control.step)
+                                        * control.step) for v in values]
+            default = control.value
+            if default not in values:
+                k = int(np.argmin([abs(float(v) - float(default)) for v in values]))
+                values[k] = default
+            out[name] = [_jsonable(v) for v in values]
+        return out
+
+    def build(self, model, controls: dict, keys: set[str]) -> dict:
+        """Evaluate the model on the grid; the figure's keys, compressed by their dependence."""
+        axes = self.axes(controls)
+        names = list(axes)
+        shape = [len(axes[n]) for n in names]
+        flats = [flatten(model(**dict(zip(names, combo, strict=True))))
+                 for combo in itertools.product(*(axes[n] for n in names))]
+        out, total = {}, 0
+        for key in sorted(keys):
+            values = [f[key] for f in flats]
+            if isinstance(values[0], str):
+                arr = np.array(values, dtype=object).reshape(shape)
+                dims = [n for j, n in enumerate(names)
+                        if not np.all(arr == np.take(arr, [0], axis=j))]
+                for j in reversed(range(len(names))):
+                    if names[j] not in dims:
+                        arr = np.take(arr, 0, axis=j)
+                out[key] = {"dims": dims, "str": [str(v) for v in np.ravel(arr)]}
+                continue
+            width = max(np.size(v) for v in values)
+            scalar = all(np.ndim(v) == 0 for v in values)
+            padded = np.full((len(values), width), np.nan)
+            for k, v in enumerate(values):
+                flat_v = np.ravel(np.asarray(v, dtype=float))
+                padded[k, :flat_v.size] = flat_v
+            arr = padded.reshape(*shape, width)
+            dims = []
+            for j, n in enumerate(names):
+                ref = np.take(arr, [0], axis=j)
+                if not np.array_equal(arr, np.broadcast_to(ref, arr.shape), equal_nan=True):
+                    dims.append(n)
+            for j in reversed(range(len(names))):
+                if names[j] not in dims:
+                    arr = np.take(arr, 0, axis=j)
+            raw = np.ascontiguousarray(arr, dtype="<f4").tobytes()
+            b64 = base64.b64encode(raw).decode("ascii")
+            total += len(b64)
+            out[key] = {"dims": dims, "size": width, "scalar": scalar, "b64": b64}
+        if total > TABLE_BUDGET_BYTES:
+            grid = dict(zip(names, shape, strict=True))
+            raise ValueError(f"table data of {total} bytes exceed TABLE_BUDGET_BYTES "
+                             f"({TABLE_BUDGET_BYTES}); grid {grid}: lower the points")
+        return {"grid": axes, "keys": out, "bytes": total, "points": int(np.prod(shape))}
+
+
+# ------------------------------------------------------------------ the HTML block
+_COUNTER = itertools.count(1)
+
+
+def model_defaults(model) -> dict:
+    """The model's keyword defaults (parameters that are not controls stay at these)."""
+    return {n: p.default for n, p in inspect.signature(model).parameters.items()
+            if p.default is not inspect.Parameter.empty}
+
+
+def resolved(browser):
+    """A browser model, or the model a zero-argument builder returns.
+
+    Built when needed: a formula imports sympy and the registry, which a kernel need not load.
+    """
+    return browser() if callable(browser) else browser
+
+
+def browser_payload(exploration) -> dict:
+    """The JSON the page carries: mode, controls, figure, and constants/grids or the table."""
+    exp = exploration
+    figure, browser = exp.figure_spec, resolved(exp.browser)
+    controls = [control_json(n, c) for n, c in exp.controls.items()]
+    payload = {"mode": "formula" if isinstance(browser, Formula) else "table",
+               "controls": controls, "figure": figure.to_json()}
+    keys = figure.keys()
+    if isinstance(browser, Formula):
+        flat = flatten(exp.result)
+        missing = keys - set(flat)
+        if missing:
+            raise ValueError(f"the figure reads keys the model does not give: {sorted(missing)}")
+        payload["grids"] = {g: np.asarray(v, dtype=float).tolist()
+                            for g, v in browser.grids.items()}
+        payload["constants"] = {k: (flat[k].tolist() if isinstance(flat[k], np.ndarray)
+                                    else flat[k]) for k in sorted(keys - set(browser.outputs))}
+    else:
+        payload["table"] = browser.build(exp.model, exp.controls, keys)
+        # a table's sliders step through its grid: every position is a computed setting
+        for cj in controls:
+            if cj["kind"] != "select":
+                values = payload["table"]["grid"][cj["name"]]
+                cj.update(kind="index", values=values, min=0, max=len(values) - 1, step=1,
+                          value=values.index(cj.pop("default")))
+                cj.pop("base", None)
+    return payload
+
+
+def html_block(exploration, png_b64: str, alt: str) -> tuple[str, dict]:
+    """The static page's HTML for an exploration, and facts about it (sizes, mode)."""
+    exp = exploration
+    uid = f"qdx-{exp.model.__name__.removesuffix('_model').replace('_', '-')}-{next(_COUNTER)}"
+    payload = browser_payload(exp)
+    browser = resolved(exp.browser)
+    spec_json = json.dumps(payload, separators=(",", ":"), allow_nan=False,
+                           default=_jsonable).replace("</", "<\\/")
+    if payload["mode"] == "formula":
+        code = browser.javascript(exp.controls, model_defaults(exp.model))
+    else:
+        code = "null"
+    controls_html = "".join(_control_html(uid, cj) for cj in payload["controls"])
+    block = (
+        f'<div class="qd-exploration" id="{uid}" data-mode="{payload["mode"]}">'
+        f'<div class="qd-controls" role="group" aria-label="controls of the exploration">'
+        f'{controls_html}</div>'
+        f'<div class="qd-figure-title" aria-live="polite"></div>'
+        f'<div class="qd-figure" role="img" aria-label="{html.escape(alt)}"></div>'
+        f'<img class="qd-default" alt="{html.escape(alt)}" '
+        f'src="data:image/png;base64,{png_b64}">'
+        f'<p class="qd-note" aria-live="polite"></p>'
+        f'<script type="application/json" class="qd-spec">{spec_json}</script>'
+        f'<script>(window.qdExploreQueue = window.qdExploreQueue || []).push('
+        f'{{"id": "{uid}", "model": {code}}});</script>'
+        f'</div>')
+    facts = {"id": uid, "mode": payload["mode"], "data_bytes": len(spec_json) + len(code),
+             "html_bytes": len(block)}
+    if payload["mode"] == "table":
+        facts["grid_points"] = payload["table"]["points"]
+    return block, facts
