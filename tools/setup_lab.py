@@ -49,6 +49,9 @@ _configure_server(c)  # noqa: F821 (c is the config object of jupyter_server)
 """
 
 KEY = "qdbook_lab"          # metadata that records what the lab view changed
+# First line of a folded cell: JupyterLab previews a collapsed cell by its first line,
+# which must not give the answer away (a MyST comment renders as nothing).
+FOLDED_LINE = {"markdown": "% Solution: click to unfold", "code": "# Solution: click to unfold"}
 _FENCE = re.compile(r"^(`{3,}|~{3,})\{(solution-start|solution-end)\}")
 
 
@@ -123,6 +126,7 @@ def _hide(cell) -> None:
     for k in added:
         jupyter[k] = True
     cell.metadata.setdefault(KEY, {})["hidden"] = added
+    cell.source = FOLDED_LINE[cell.cell_type] + "\n" + cell.source
 
 
 def book_view(nb):
@@ -135,6 +139,8 @@ def book_view(nb):
     cells = []
     for cell in nb.cells:
         mine = cell.metadata.pop(KEY, {})
+        if "hidden" in mine and cell.source.startswith(FOLDED_LINE[cell.cell_type] + "\n"):
+            cell.source = cell.source[len(FOLDED_LINE[cell.cell_type]) + 1:]
         jupyter = cell.metadata.get("jupyter", {})
         for k in mine.get("hidden", []):
             jupyter.pop(k, None)

@@ -1,13 +1,21 @@
 """A chapter opened the way Binder opens it: JupyterLab, a MyST page as a notebook.
 
-Starts JupyterLab on 127.0.0.1 on a copy of ``chapters/``, opens a chapter page
-by its URL (the page is a
-``.md`` file, which ``tools/setup_lab.py`` makes JupyterLab open with the
-Jupytext notebook viewer), runs all cells, moves the live slider of the page's
-exploration and checks that the figure changes.
+Starts JupyterLab on 127.0.0.1 on a copy of ``chapters/``, configured by
+``tools/setup_lab.py`` (written into a temporary prefix: the settings that open
+``.md`` files with the Jupytext notebook viewer, and the server configuration
+that shows pages with folded solutions and the kernel's metadata). One test
+runs all cells of a page, moves the live slider of its exploration and checks
+that the figure changes; another checks what a reader sees on opening a page:
+rendered MyST (admonitions, exercises, dropdowns, equation references, no raw
+directive syntax), folded solutions, and a tab that is not marked modified;
+saving the page writes back the file the book has. The test harness turns off
+JupyterLab's cell windowing so that every cell is in the page.
 """
 
+import copy
+import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -17,8 +25,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+import jupytext
 import pytest
-from helpers import ROOT, require_chromium
+import setup_lab
+from helpers import ROOT, chapter_pages, is_notebook, require_chromium
 from variants import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.lab
@@ -38,12 +48,22 @@ def lab(tmp_path_factory):
     # JupyterLab saves what it opens: serve a copy, so the repository is never rewritten.
     root = tmp_path_factory.mktemp("lab-root")
     shutil.copytree(ROOT / "chapters", root / "chapters")
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "QDBOOK_STATIC": "0"}
+    prefix = tmp_path_factory.mktemp("lab-prefix")
+    setup_lab.main(prefix)
+    settings = prefix / "share" / "jupyter" / "lab" / "settings"
+    overrides = json.loads((settings / "overrides.json").read_text())
+    overrides["@jupyterlab/notebook-extension:tracker"] = {"windowingMode": "none"}
+    (settings / "overrides.json").write_text(json.dumps(overrides))
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "QDBOOK_STATIC": "0",
+           "JUPYTER_CONFIG_PATH": str(prefix / "etc" / "jupyter")}
     jupyter = Path(sys.executable).parent / "jupyter"
     proc = subprocess.Popen(
         [str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
          "--ServerApp.disable_check_xsrf=True", "--LabApp.news_url=None", "--allow-root",
+         f"--LabApp.app_settings_dir={settings}",
+         f"--LabApp.user_settings_dir={tmp_path_factory.mktemp('lab-user')}",
+         f"--LabApp.workspaces_dir={tmp_path_factory.mktemp('lab-workspaces')}",
          "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -57,7 +77,7 @@ def lab(tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("JupyterLab did not start:\n" + proc.stdout.read().decode()[-3000:])
-    yield url, token
+    yield url, token, root
     proc.terminate()
     try:
         proc.wait(timeout=20)
@@ -70,7 +90,7 @@ def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab):
     chromium = require_chromium()
     from playwright.sync_api import sync_playwright
 
-    url, token = lab
+    url, token, _ = lab
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -107,3 +127,99 @@ def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab):
         os.makedirs(ROOT / "test-artifacts", exist_ok=True)
         page.screenshot(path=str(ROOT / "test-artifacts" / "jupyterlab-optical-gain.png"))
         browser.close()
+
+
+MYST_PAGE = "chapters/02-general-principles/auger-recombination.md"
+RAW_MYST = ("```{", ":label:", ":class:", "{eq}`", "{term}`", "{cite:")
+
+
+def _solution_parts(text: str) -> tuple[list[str], list[str]]:
+    """First line of every code cell inside a solution, and the solutions' prose lines."""
+    code, prose, inside = [], [], False
+    for block in re.split(r"(?m)^(?=```)", text):
+        head = block.split("\n", 1)[0]
+        if head.startswith("```{solution-start}"):
+            inside = True
+        elif head.startswith("```{solution-end}"):
+            inside = False
+        elif inside and head.startswith("```{code-cell}"):
+            lines = [ln for ln in block.split("\n")[1:] if ln.strip() and not ln.startswith(":")]
+            code.append(lines[0])
+        elif inside and head.strip() == "```":   # a closing fence: the prose after it
+            prose += [ln for ln in block.split("\n")
+                      if re.match(r"^[A-Z][a-z]* [a-z]+ [a-z]+", ln)][:1]
+    return code, prose
+
+
+def test_opened_page_renders_myst_keeps_solutions_folded_and_is_not_modified(lab):
+    chromium = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    url, token, root = lab
+    source = (ROOT / MYST_PAGE).read_text()
+    hidden_code, hidden_prose = _solution_parts(source)
+    assert hidden_code and hidden_prose, "the page has solutions with code and prose"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/lab/tree/{MYST_PAGE}?token={token}", wait_until="domcontentloaded")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
+            ".some(el => /\\|\\s*Idle/.test(el.textContent))", timeout=120000)
+        # every Markdown cell rendered (by jupyterlab-myst) or folded
+        page.wait_for_function("""() => {
+            const cells = [...document.querySelectorAll('.jp-MarkdownCell')];
+            return cells.length > 0 && cells.every(c => c.classList.contains('jp-mod-rendered')
+                || c.querySelector('.jp-InputPlaceholder')) && document.querySelector(
+                '.jp-MarkdownCell .myst aside.myst-exercise'); }""", timeout=60000)
+        page.wait_for_timeout(2000)
+        seen = page.evaluate("""() => {
+            const myst = [...document.querySelectorAll('.jp-MarkdownCell .myst')];
+            const visible = el => el.offsetParent !== null;
+            return {
+              text: myst.filter(visible).map(e => e.innerText).join('\\n'),
+              notebook: document.querySelector('.jp-Notebook').innerText,
+              admonitions: myst.flatMap(m => [...m.querySelectorAll('aside.myst-admonition')])
+                .map(a => a.innerText.slice(0, 40)),
+              exercises: myst.flatMap(m => [...m.querySelectorAll('aside.myst-exercise')]).length,
+              dropdowns: myst.flatMap(m => [...m.querySelectorAll('details')]).map(d => d.open),
+              eqrefs: myst.flatMap(m => [...m.querySelectorAll('p a[href^="#"]')])
+                .map(a => a.textContent.trim()).filter(t => /^\\(\\d+\\)$/.test(t)),
+              folded: document.querySelectorAll('.jp-Cell .jp-InputPlaceholder').length,
+              dirty: document.querySelectorAll('.jp-mod-dirty').length,
+            }; }""")
+        os.makedirs(ROOT / "test-artifacts", exist_ok=True)
+        page.screenshot(path=str(ROOT / "test-artifacts" / "jupyterlab-myst.png"))
+        assert not [m for m in RAW_MYST if m in seen["text"]], "raw MyST shown"
+        assert any("Learning goals" in a for a in seen["admonitions"]), seen["admonitions"]
+        assert seen["exercises"] == source.count("```{exercise}")
+        assert seen["dropdowns"] and not any(seen["dropdowns"]), "solutions must start folded"
+        assert len(seen["dropdowns"]) == source.count("```{solution-start}")
+        assert seen["eqrefs"], "equation references are not rendered as numbers"
+        assert seen["folded"] >= 2 * source.count("```{solution-start}")
+        shown = [line for line in hidden_code + hidden_prose if line.strip() in seen["notebook"]]
+        assert not shown, f"solution visible: {shown}"
+        assert seen["dirty"] == 0, "opening the page marked it modified"
+        # Saving writes back exactly what Jupytext writes for the page itself.
+        page.keyboard.press("Control+s")
+        page.wait_for_timeout(3000)
+        expected = jupytext.writes(jupytext.read(ROOT / MYST_PAGE), fmt="md:myst")
+        assert (root / MYST_PAGE).read_text() == expected
+        browser.close()
+
+
+@pytest.mark.parametrize("page", [p for p in chapter_pages() if is_notebook(p)],
+                         ids=lambda p: p.stem)
+def test_lab_view_round_trips(page):
+    """The lab view (folded solutions, kernel metadata) is undone exactly on save."""
+    notebook = jupytext.read(page)
+    view = setup_lab.lab_view(copy.deepcopy(notebook),
+                              {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                               "language": "python"}, {"name": "python", "version": "3"})
+    n_solutions = page.read_text().count("```{solution-start}")
+    folded = [c for c in view.cells if c.metadata.get("jupyter", {}).get("source_hidden")]
+    assert len(folded) >= 2 * n_solutions
+    assert view.metadata["language_info"]["name"] == "python"
+    back = setup_lab.book_view(view)
+    assert jupytext.writes(back, fmt="md:myst") == jupytext.writes(notebook, fmt="md:myst")
