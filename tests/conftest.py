@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import ROOT
+from helpers import ROOT, require_chromium
 from hypothesis import HealthCheck, settings
 
 # Hypothesis profiles for the property-based tests (tests/physics/test_hostile.py and the
@@ -25,6 +25,19 @@ settings.load_profile("ci")
 @pytest.fixture
 def rng():
     return np.random.default_rng(20231012)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of the session (book pages, explorations)."""
+    chromium = require_chromium()
+    from playwright.sync_api import sync_playwright
+    from variants import CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
 
 
 @pytest.fixture(scope="session")

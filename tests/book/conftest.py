@@ -1,23 +1,10 @@
-"""Fixtures of the browser tests: one headless Chromium and one local server of the built book."""
+"""Fixtures of the book tests: a local server of the built book (browser: tests/conftest.py)."""
 
 import functools
 import http.server
 import threading
 
 import pytest
-from helpers import require_chromium
-from variants import CHROMIUM_ARGS
-
-
-@pytest.fixture(scope="session")
-def browser():
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -12,9 +12,8 @@ import inspect
 
 import pytest
 from browser_drive import operate_from_keyboard, random_settings, state
-from helpers import ROOT, require_chromium, static_exploration
+from helpers import ROOT, static_exploration
 from test_exploration_core import _all_explorers
-from variants import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
@@ -35,14 +34,9 @@ def _page_html(block: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    path = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+def chromium(browser):
+    """The session's headless Chromium (tests/conftest.py)."""
+    return browser
 
 
 def _open(chromium, tmp_path, block, javascript=True):
