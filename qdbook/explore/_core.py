@@ -199,6 +199,10 @@ class Exploration:
         return grid, pngs
 
     def _static_widget(self) -> widgets.Widget:
+        if len(self.controls) > 1:
+            raise ValueError(f"controls: an exploration with {len(self.controls)} controls needs a "
+                             f"browser model (Formula or Table) on the static page, or all but "
+                             f"one would be frozen; got browser=None for {list(self.controls)}")
         control = self.controls[self.main]
         grid, pngs = self.frames()
         labels = [_format(x) for x in grid]
@@ -215,11 +219,8 @@ class Exploration:
                                              layout=widgets.Layout(max_width="100%"))
                                for p in pngs], selected_index=start)
         self.static_link = widgets.jslink((slider, "index"), (stack, "selected_index"))
-        fixed = [f"{c.description} {_format(c.value)}" for n, c in self.controls.items()
-                 if n != self.main]
-        note = ("Static page: the slider switches precomputed frames"
-                + (f"; fixed: {', '.join(fixed)}" if fixed else "")
-                + ". Launch the page (rocket icon) for every control.")
+        note = ("Static page: the slider switches precomputed frames of the exploration's "
+                "one control.")
         self.static_slider, self.static_stack = slider, stack
         # ipywidgets' Image has no alt trait (and a tooltip breaks its static view): the
         # note carries one alternative text per frame, which the book's script
