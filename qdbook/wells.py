@@ -173,8 +173,8 @@ MAX_FINITE_LEVELS = 1000
 """Most bound levels :func:`finite_well_levels_ev` finds (each is one root search)."""
 
 MAX_WELL_NM = 200.0
-"""Thickest finite well solved [nm]: beyond it the root brackets lose their precision (and a
-platelet is a few nm thick)."""
+"""The thickest finite well solved, in nm; beyond it the root brackets lose their precision
+(and a platelet is a few nm thick)."""
 
 
 def finite_well_levels_ev(thickness_nm, mass, barrier_ev, barrier_mass=None):

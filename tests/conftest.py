@@ -22,6 +22,11 @@ settings.register_profile("fuzz", settings.get_profile("ci"), max_examples=10000
 settings.load_profile("ci")
 
 
+# --doctest-modules (pyproject) is for the package; the conftest files of the test tree are
+# plugins, and collecting them as modules too would import several files named conftest.
+collect_ignore_glob = ["*conftest.py"]
+
+
 @pytest.fixture
 def rng():
     return np.random.default_rng(20231012)
