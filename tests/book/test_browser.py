@@ -160,8 +160,12 @@ def _typed(spec, scale=1.0):
     return values + (f" {spec['unit']}" if spec["unit"] else "")
 
 
+_NOT_NEEDED_BY_ANSWERS = ("/_static/vendor/", "widgets-setup", "qd-explore.js")
+"""What the answer-box tests refuse: MathJax, the widget manager, uPlot and the explorations."""
+
+
 def _open_without_vendor_scripts(browser, url):
-    """Open ``url`` with only the page's own files: MathJax and the widget manager are refused.
+    """Open ``url`` with only the page's own files: :data:`_NOT_NEEDED_BY_ANSWERS` is refused.
 
     The answer boxes need nothing else (and the pages load in a third of the time).
     """
@@ -174,7 +178,7 @@ def _open_without_vendor_scripts(browser, url):
         local = parsed.scheme in ("file", "data", "blob") or parsed.hostname == "127.0.0.1"
         if not local:
             problems.append(f"external request: {r.request.url}")
-        if not local or "/_static/vendor/" in parsed.path or "widgets-setup" in parsed.path:
+        if not local or any(part in parsed.path for part in _NOT_NEEDED_BY_ANSWERS):
             r.abort()
         else:
             r.continue_()
