@@ -174,19 +174,23 @@ def test_opened_page_renders_myst_keeps_solutions_folded_and_is_not_modified(lab
                 || c.querySelector('.jp-InputPlaceholder')) && document.querySelector(
                 '.jp-MarkdownCell .myst aside.myst-exercise'); }""", timeout=60000)
         page.wait_for_timeout(2000)
+        # JupyterLab restores the workspace of an earlier test (another notebook, hidden in its
+        # tab): count in the notebook panel that is shown.
         seen = page.evaluate("""() => {
-            const myst = [...document.querySelectorAll('.jp-MarkdownCell .myst')];
+            const root = [...document.querySelectorAll('.jp-NotebookPanel')]
+              .find(p => !p.classList.contains('lm-mod-hidden')) || document;
+            const myst = [...root.querySelectorAll('.jp-MarkdownCell .myst')];
             const visible = el => el.offsetParent !== null;
             return {
               text: myst.filter(visible).map(e => e.innerText).join('\\n'),
-              notebook: document.querySelector('.jp-Notebook').innerText,
+              notebook: root.querySelector('.jp-Notebook').innerText,
               admonitions: myst.flatMap(m => [...m.querySelectorAll('aside.myst-admonition')])
                 .map(a => a.innerText.slice(0, 40)),
               exercises: myst.flatMap(m => [...m.querySelectorAll('aside.myst-exercise')]).length,
               dropdowns: myst.flatMap(m => [...m.querySelectorAll('details')]).map(d => d.open),
               eqrefs: myst.flatMap(m => [...m.querySelectorAll('p a[href^="#"]')])
                 .map(a => a.textContent.trim()).filter(t => /^\\(\\d+\\)$/.test(t)),
-              folded: document.querySelectorAll('.jp-Cell .jp-InputPlaceholder').length,
+              folded: root.querySelectorAll('.jp-Cell .jp-InputPlaceholder').length,
               dirty: document.querySelectorAll('.jp-mod-dirty').length,
             }; }""")
         os.makedirs(ROOT / "test-artifacts", exist_ok=True)
