@@ -59,7 +59,7 @@ SURVEY_JS = r"""() => {
         math.push('cut off: ' + text);
     }
   }
-  const outputs = [...article.querySelectorAll('.cell_output pre')]
+  const outputs = [...article.querySelectorAll('.cell_output pre, .cell_output .output')]
     .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.textContent.slice(0, 60));
   const clone = article.cloneNode(true);
   clone.querySelectorAll('.cell_input, div.highlight, code, script, style, .headerlink')
