@@ -93,7 +93,7 @@ def survey(browser, server):
             (server, "data:", "blob:")) else r.abort())
         for path in PAGES:
             name = path.relative_to(ROOT).with_suffix("").as_posix()
-            page.goto(f"{server}/{name}.html", wait_until="networkidle")
+            page.goto(f"{server}/{name}.html", wait_until="load")
             _settle(page)
             record = page.evaluate(SURVEY_JS)
             if width == 1280:
