@@ -29,7 +29,7 @@ function bookSearchText(htmlString, anchor) {
   main.querySelectorAll("span.math[data-plain]").forEach(function (el) {
     el.replaceWith(doc.createTextNode(el.getAttribute("data-plain")));
   });
-  [".headerlink", "script", "style", "nav", ".cell_input", ".cell_output", "div.math",
+  [".headerlink", "script", "style", "nav", ".cell_input", ".cell_output pre", "img", "div.math",
    "div.highlight", ".admonition-title", "figure img", ".toctree-wrapper",
    ".section-number"].forEach(function (q) {
     main.querySelectorAll(q).forEach(function (el) { el.remove(); });
@@ -43,9 +43,12 @@ function bookSearchText(htmlString, anchor) {
       var box = note.closest(".widget-vbox");
       var alts = JSON.parse(note.getAttribute("data-frame-alts"));
       var frames = box ? box.querySelectorAll("img.widget-image:not([alt])") : [];
-      if (frames.length === alts.length) {
-        frames.forEach(function (img, k) { img.setAttribute("alt", alts[k]); });
-      }
+      // The stack shows (and renders) one frame at a time: the one the slider's
+      // readout names.
+      var readout = box && box.querySelector(".widget-readout");
+      var shown = readout ? readout.textContent.trim() : "";
+      var alt = alts.filter(function (a) { return a.indexOf(" = " + shown + ": ") > 0; })[0];
+      frames.forEach(function (img) { img.setAttribute("alt", alt || alts[0]); });
     });
     root.querySelectorAll(".widget-slider [role='slider']:not([aria-label])").forEach(function (h) {
       var box = h.closest(".widget-slider");

@@ -131,6 +131,9 @@ def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab):
 
 MYST_PAGE = "chapters/02-general-principles/auger-recombination.md"
 RAW_MYST = ("```{", ":label:", ":class:", "{eq}`", "{term}`", "{cite:")
+# the notebook panel on screen (other pages may be open in hidden tabs)
+CURRENT = """(() => { const current = () => [...document.querySelectorAll('.jp-NotebookPanel')]
+    .find(p => !p.classList.contains('lm-mod-hidden')); return """
 
 
 def _solution_parts(text: str) -> tuple[list[str], list[str]]:
@@ -168,31 +171,28 @@ def test_opened_page_renders_myst_keeps_solutions_folded_and_is_not_modified(lab
             "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
             ".some(el => /\\|\\s*Idle/.test(el.textContent))", timeout=120000)
         # every Markdown cell rendered (by jupyterlab-myst) or folded
-        page.wait_for_function("""() => {
-            const cells = [...document.querySelectorAll('.jp-MarkdownCell')];
+        page.wait_for_function(CURRENT + """() => {
+            const cells = [...current().querySelectorAll('.jp-MarkdownCell')];
             return cells.length > 0 && cells.every(c => c.classList.contains('jp-mod-rendered')
-                || c.querySelector('.jp-InputPlaceholder')) && document.querySelector(
-                '.jp-MarkdownCell .myst aside.myst-exercise'); }""", timeout=60000)
+                || c.querySelector('.jp-InputPlaceholder')) && current().querySelector(
+                '.jp-MarkdownCell .myst aside.myst-exercise'); }})()""", timeout=60000)
         page.wait_for_timeout(2000)
-        # JupyterLab restores the workspace of an earlier test (another notebook, hidden in its
-        # tab): count in the notebook panel that is shown.
-        seen = page.evaluate("""() => {
-            const root = [...document.querySelectorAll('.jp-NotebookPanel')]
-              .find(p => !p.classList.contains('lm-mod-hidden')) || document;
-            const myst = [...root.querySelectorAll('.jp-MarkdownCell .myst')];
+        seen = page.evaluate(CURRENT + """() => {
+            const myst = [...current().querySelectorAll('.jp-MarkdownCell .myst')];
             const visible = el => el.offsetParent !== null;
             return {
               text: myst.filter(visible).map(e => e.innerText).join('\\n'),
-              notebook: root.querySelector('.jp-Notebook').innerText,
+              notebook: current().querySelector('.jp-Notebook').innerText,
               admonitions: myst.flatMap(m => [...m.querySelectorAll('aside.myst-admonition')])
                 .map(a => a.innerText.slice(0, 40)),
               exercises: myst.flatMap(m => [...m.querySelectorAll('aside.myst-exercise')]).length,
               dropdowns: myst.flatMap(m => [...m.querySelectorAll('details')]).map(d => d.open),
               eqrefs: myst.flatMap(m => [...m.querySelectorAll('p a[href^="#"]')])
                 .map(a => a.textContent.trim()).filter(t => /^\\(\\d+\\)$/.test(t)),
-              folded: root.querySelectorAll('.jp-Cell .jp-InputPlaceholder').length,
-              dirty: document.querySelectorAll('.jp-mod-dirty').length,
-            }; }""")
+              folded: current().querySelectorAll('.jp-Cell .jp-InputPlaceholder').length,
+              dirty: document.querySelectorAll(
+                '.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current.jp-mod-dirty').length,
+            }; }})()""")
         os.makedirs(ROOT / "test-artifacts", exist_ok=True)
         page.screenshot(path=str(ROOT / "test-artifacts" / "jupyterlab-myst.png"))
         assert not [m for m in RAW_MYST if m in seen["text"]], "raw MyST shown"

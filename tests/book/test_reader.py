@@ -59,7 +59,7 @@ SURVEY_JS = r"""() => {
         math.push('cut off: ' + text);
     }
   }
-  const outputs = [...article.querySelectorAll('.cell_output pre')]
+  const outputs = [...article.querySelectorAll('.cell_output pre, .cell_output .output')]
     .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.textContent.slice(0, 60));
   const clone = article.cloneNode(true);
   clone.querySelectorAll('.cell_input, div.highlight, code, script, style, .headerlink')
@@ -93,7 +93,7 @@ def survey(browser, server):
             (server, "data:", "blob:")) else r.abort())
         for path in PAGES:
             name = path.relative_to(ROOT).with_suffix("").as_posix()
-            page.goto(f"{server}/{name}.html", wait_until="networkidle")
+            page.goto(f"{server}/{name}.html", wait_until="load")
             _settle(page)
             record = page.evaluate(SURVEY_JS)
             if width == 1280:
