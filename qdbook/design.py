@@ -326,7 +326,7 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
     from scipy.optimize import brentq, differential_evolution
     from scipy.stats import qmc
 
-    seed = v.integer("seed", seed, minimum=0)
+    seed = v.integer("seed", seed, minimum=0, maximum=2**32 - 1)   # numpy seeds are 32-bit
     n_sample = v.integer("n_sample", n_sample, minimum=16)
     de_maxiter = v.integer("de_maxiter", de_maxiter, minimum=1)
     say = progress or (lambda msg: None)

@@ -25,9 +25,12 @@ The models compared with them (:func:`model_gap_ev`):
 * ``"eq-2 + Coulomb"`` — with Brus's electron–hole attraction;
 * ``"Kane + Coulomb"`` — one step beyond the review: the band-edge masses are
   kept but the bands are made non-parabolic with the two-band (Kane) dispersion
-  :math:`\varepsilon(k) = \sqrt{(E_{g,0}/2)^2 + E_{g,0}\hbar^2k^2/(2m)} - E_{g,0}/2`
-  for each carrier at :math:`k = \pi/R`, which is eq 2 for
+  below, for each carrier at :math:`k = \pi/R`; it is eq 2 for
   :math:`\hbar^2k^2/2m \ll E_{g,0}` and grows only linearly in k far above it.
+
+.. math::
+
+   \varepsilon(k) = \sqrt{(E_{g,0}/2)^2 + E_{g,0}\hbar^2k^2/(2m)} - E_{g,0}/2
 """
 
 from __future__ import annotations

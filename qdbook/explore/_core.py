@@ -248,9 +248,10 @@ class Exploration:
         """The static page's HTML block and its facts (mode, data size); see ``_browser``."""
         if self.browser is None:
             raise ValueError("browser_html needs a browser model, got browser=None")
-        alt = ((self.model.__doc__ or "").strip().splitlines() or [""])[0]
-        alt = f"Figure at the default settings. {alt}".strip()
-        return html_block(self, base64.b64encode(self.default_png).decode("ascii"), alt)
+        alt = f"Exploration figure at the default settings: {describe_figure(self.figure)}"
+        block, facts = html_block(self, base64.b64encode(self.default_png).decode("ascii"), alt)
+        note = f'<span class="qd-print-note">{html.escape(self.print_note())}</span>'
+        return block + note, facts
 
     # -- display --------------------------------------------------------------------
     @property
