@@ -100,8 +100,6 @@ KNOWN_FAILURES = {
         "#13: the frontier exploration's frames lack alt texts after the merge",
     "tests/book/test_reader.py::test_axe_finds_no_critical_or_serious_violation":
         "#13: the colour-mode button's name on the merged theme",
-    "tests/book/test_reader.py::test_exploration_frames_are_readable_on_a_phone":
-        "#13: the check looks for PNG frames, which the browser-drawn explorations replaced",
     "tests/book/test_editions.py::test_pdf_of_the_whole_book":
         "#17: the print check after the browser-drawn explorations (issue 12) joined the book",
 }
