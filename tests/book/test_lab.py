@@ -12,6 +12,7 @@ saving the page writes back the file the book has. The test harness turns off
 JupyterLab's cell windowing so that every cell is in the page.
 """
 
+import contextlib
 import copy
 import json
 import os
@@ -28,8 +29,7 @@ from pathlib import Path
 import jupytext
 import pytest
 import setup_lab
-from helpers import ROOT, chapter_pages, is_notebook, require_chromium
-from variants import CHROMIUM_ARGS
+from helpers import ROOT, chapter_pages, is_notebook
 
 pytestmark = pytest.mark.lab
 PAGE = "chapters/02-general-principles/optical-gain.md"
@@ -86,14 +86,11 @@ def lab(tmp_path_factory):
     proc.stdout.close()
 
 
-def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab):
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
+def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab, browser):
+    # the session's Chromium (tests/conftest.py): a second sync Playwright would not start
 
     url, token, _ = lab
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    with contextlib.closing(browser.new_page(viewport={"width": 1400, "height": 1000})) as page:
         page.goto(f"{url}/lab/tree/{PAGE}?token={token}", wait_until="domcontentloaded")
         # Opened as a notebook, not as a text file
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90000)
@@ -126,7 +123,6 @@ def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab):
         assert errors.count() == 0 or "Error" not in errors.first.inner_text()
         os.makedirs(ROOT / "test-artifacts", exist_ok=True)
         page.screenshot(path=str(ROOT / "test-artifacts" / "jupyterlab-optical-gain.png"))
-        browser.close()
 
 
 MYST_PAGE = "chapters/02-general-principles/auger-recombination.md"
@@ -154,18 +150,16 @@ def _solution_parts(text: str) -> tuple[list[str], list[str]]:
     return code, prose
 
 
-def test_opened_page_renders_myst_keeps_solutions_folded_and_is_not_modified(lab):
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
+def test_opened_page_renders_myst_keeps_solutions_folded_and_is_not_modified(lab, browser):
+    # the session's Chromium (tests/conftest.py): a second sync Playwright would not start
 
     url, token, root = lab
     source = (ROOT / MYST_PAGE).read_text()
     hidden_code, hidden_prose = _solution_parts(source)
     assert hidden_code and hidden_prose, "the page has solutions with code and prose"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{url}/lab/tree/{MYST_PAGE}?token={token}", wait_until="domcontentloaded")
+    with contextlib.closing(browser.new_page(viewport={"width": 1400, "height": 1000})) as page:
+        # ?reset: a fresh workspace, not the one an earlier test left open
+        page.goto(f"{url}/lab/tree/{MYST_PAGE}?reset&token={token}", wait_until="domcontentloaded")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90000)
         page.wait_for_function(
             "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
@@ -210,7 +204,6 @@ def test_opened_page_renders_myst_keeps_solutions_folded_and_is_not_modified(lab
         page.wait_for_timeout(3000)
         expected = jupytext.writes(jupytext.read(ROOT / MYST_PAGE), fmt="md:myst")
         assert (root / MYST_PAGE).read_text() == expected
-        browser.close()
 
 
 @pytest.mark.parametrize("page", [p for p in chapter_pages() if is_notebook(p)],
