@@ -92,14 +92,6 @@ KNOWN_FAILURES = {
        f"test_every_control_end_and_option_gives_a_finite_figure[{e}]":
        "#12/#14: the browser figures separate line segments with NaN, which this check reads "
        "as a non-finite value" for e in ("well_levels_explorer", "te_tm_explorer")},
-    "tests/book/test_reader.py::test_no_internal_id_in_what_a_reader_sees":
-        "#13: legends of the browser-drawn explorations still name equations by id",
-    "tests/book/test_reader.py::test_no_equation_or_output_is_cut_off[390]":
-        "#13: one API-page equation at phone width",
-    "tests/book/test_reader.py::test_every_image_says_what_it_shows":
-        "#13: the frontier exploration's frames lack alt texts after the merge",
-    "tests/book/test_reader.py::test_axe_finds_no_critical_or_serious_violation":
-        "#13: the colour-mode button's name on the merged theme",
     "tests/book/test_editions.py::test_pdf_of_the_whole_book":
         "#17: the print check after the browser-drawn explorations (issue 12) joined the book",
 }
