@@ -78,7 +78,8 @@ def test_default_image_without_javascript(chromium, tmp_path, builder):
     context, page, problems = _open(chromium, tmp_path, block, javascript=False)
     try:
         img = page.locator("img.qd-default")
-        assert img.is_visible() and img.get_attribute("alt").startswith("Exploration figure at the default settings: ")
+        alt = img.get_attribute("alt")
+        assert img.is_visible() and alt.startswith("Exploration figure at the default settings: ")
         assert page.evaluate("() => document.querySelector('img.qd-default').naturalWidth") > 100
         assert not page.locator(".qd-controls").is_visible(), "inert controls are hidden"
         assert not problems, problems
