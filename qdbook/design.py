@@ -311,11 +311,11 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
     seed : int
         Seed of the quasi-random sample and of every differential evolution (>= 0).
     n_sample : int
-        Number of designs of the scrambled Sobol sample of :data:`BRW_BOUNDS` (>= 16).
+        Number of designs of the scrambled Sobol sample of :data:`BRW_BOUNDS`, in [16, 65536].
     de_maxiter : int
-        Generations of each differential evolution of the BRW device (>= 1).
+        Generations of each differential evolution of the BRW device, in [1, 1000].
     progress : callable, optional
-        Called with a short message after each stage.
+        Called with a short message once the inputs are checked and after each stage.
 
     Returns
     -------
@@ -327,10 +327,13 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
     from scipy.stats import qmc
 
     seed = v.integer("seed", seed, minimum=0, maximum=2**32 - 1)   # numpy seeds are 32-bit
-    n_sample = v.integer("n_sample", n_sample, minimum=16)
-    de_maxiter = v.integer("de_maxiter", de_maxiter, minimum=1)
+    n_sample = v.integer("n_sample", n_sample, minimum=16, maximum=2**16)
+    de_maxiter = v.integer("de_maxiter", de_maxiter, minimum=1, maximum=1000)
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be a callable or None, got {progress!r}")
     say = progress or (lambda msg: None)
     t0 = time.time()
+    say("inputs checked; searching")
     # 1. low-loss stack: the dot index for 40 % across the band; what else could give 40 %
     lam_lo, lam_hi = LOW_LOSS_RANGES["wavelength_nm"]
     index_40 = []

@@ -90,3 +90,18 @@ def test_models_agree_with_the_pages_explorations():
     r, b = design.low_loss_confinement(), budget_model()
     assert_allclose([r["gamma_qd"], r["gain_weight_qd"], r["loss"]],
                     [b["gamma_qd"], b["gain_weight_qd"], b["loss"]], rtol=1e-9)
+
+
+def test_run_searches_checks_its_inputs_before_searching():
+    """The hostile run relies on this: every input is checked, then progress says so."""
+    with pytest.raises(TypeError, match="progress must be a callable"):
+        design.run_searches(progress="abc")
+    heard = []
+
+    def stop(message):
+        heard.append(message)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        design.run_searches(n_sample=16, progress=stop)
+    assert heard == ["inputs checked; searching"]
