@@ -62,8 +62,16 @@ PBS_DEGENERACY = 8
 """Band-edge degeneracy g_e = g_h = 8 of PbS and PbSe (4 L valleys × 2 spins; review sec. 3.2.2)."""
 
 
+MAX_DEGENERACY = 1000.0
+"""Largest band-edge degeneracy accepted (real dots have 2 to a few tens; beyond this the
+threshold's root search loses its relative precision)."""
+
+
 def _degeneracy(name, value):
-    return v.positive(name, v.scalar(name, value))
+    value = v.positive(name, v.scalar(name, value))
+    if value > MAX_DEGENERACY:
+        raise ValueError(f"{name} must be a degeneracy in (0, {MAX_DEGENERACY:g}], got {value!r}")
+    return value
 
 
 def quasi_fermi_levels_ev(mean_n, n_e=0.0, g_e=2.0, g_h=2.0, temperature_k=300.0):
@@ -81,7 +89,7 @@ def quasi_fermi_levels_ev(mean_n, n_e=0.0, g_e=2.0, g_h=2.0, temperature_k=300.0
     n_e : float, optional
         Extra electrons per dot, >= 0.
     g_e, g_h : float, optional
-        Band-edge degeneracies, > 0.
+        Band-edge degeneracies, in (0, 1000].
     temperature_k : float, optional
         Temperature [K], > 0.
 
@@ -130,7 +138,7 @@ def charged_gain_threshold(n_e, g_e=2.0, g_h=2.0):
         Extra electrons per dot, in [0, g_e]; at n_e = g_e the electron level
         is full and the threshold is zero ("zero-threshold gain").
     g_e, g_h : float, optional
-        Band-edge degeneracies, > 0.
+        Band-edge degeneracies, in (0, 1000].
 
     Notes
     -----
@@ -168,7 +176,7 @@ def band_edge_inversion(mean_n, n_e=0.0, g_e=2.0, g_h=2.0):
     n_e : float or array_like, optional
         Extra electrons per dot, >= 0 (broadcast against ``mean_n``).
     g_e, g_h : float, optional
-        Band-edge degeneracies, > 0.
+        Band-edge degeneracies, in (0, 1000].
 
     Returns
     -------
@@ -197,7 +205,7 @@ def poisson_charged_inversion(mean_n, mean_n_e, g_e=2.0, g_h=2.0):
     mean_n_e : float
         Average doping ⟨n_e⟩, in [0, 30].
     g_e, g_h : float, optional
-        Band-edge degeneracies, > 0.
+        Band-edge degeneracies, in (0, 1000].
     """
     mean_e = v.in_range("mean_n_e", v.scalar("mean_n_e", mean_n_e), 0.0, 30.0)
     n = np.asarray(v.nonnegative("mean_n", mean_n))
@@ -219,7 +227,7 @@ def poisson_charged_threshold(mean_n_e, g_e=2.0, g_h=2.0):
     mean_n_e : float
         Average doping ⟨n_e⟩, in [0, 30].
     g_e, g_h : float, optional
-        Band-edge degeneracies, > 0.
+        Band-edge degeneracies, in (0, 1000].
     """
     g_h = _degeneracy("g_h", g_h)
     if poisson_charged_inversion(0.0, mean_n_e, g_e, g_h) >= 0:

@@ -355,6 +355,7 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
         raise ValueError(f"length_cm must be a 1-D array of at least 4 points matching "
                          f"intensity, got shapes {length.shape} and {y.shape}")
     noise = v.positive("relative_noise", relative_noise)
+    v.broadcast(relative_noise=noise, length_cm=length)
     if gain_guess_cm is None:
         top = length >= np.quantile(length, 2 / 3)
         slope = np.polyfit(length[top], np.log(y[top]), 1)[0]

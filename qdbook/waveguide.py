@@ -46,6 +46,11 @@ def _te0_cutoff_nm(wavelength_nm, n_f, n_s, n_c):
             / (k0 * np.sqrt(n_f**2 - hi**2)))
 
 
+MAX_SLAB_MODES = 1000
+"""Most guided modes a film of :func:`slab_te0_mode` may have (a film ~300 wavelengths
+thick): the solver finds them all, and beyond this a call takes more than a second."""
+
+
 def slab_te0_mode(thickness_nm, wavelength_nm, n_film, n_substrate, n_cover=1.0):
     """Effective index and confinement factor of the TE₀ mode of a film.
 
@@ -53,7 +58,7 @@ def slab_te0_mode(thickness_nm, wavelength_nm, n_film, n_substrate, n_cover=1.0)
     ----------
     thickness_nm : float
         Film thickness [nm], > 0; it must exceed the TE₀ cut-off of an
-        asymmetric slab.
+        asymmetric slab and allow at most :data:`MAX_SLAB_MODES` guided modes.
     wavelength_nm : float
         Vacuum wavelength [nm], > 0.
     n_film, n_substrate, n_cover : float
@@ -90,6 +95,11 @@ def slab_te0_mode(thickness_nm, wavelength_nm, n_film, n_substrate, n_cover=1.0)
     indices, layers = [n_s, n_f, n_c], [d]
     # scan the solver's grid finely enough for every mode: they lie ~π/d apart in κ
     v_number = 2.0 * np.pi / lam * d * np.sqrt(n_f**2 - max(n_s, n_c) ** 2)
+    if v_number / np.pi > MAX_SLAB_MODES:
+        d_max = MAX_SLAB_MODES * np.pi / v_number * d
+        raise ValueError(f"thickness_nm must be at most {d_max:.4g} nm at {lam:g} nm for these "
+                         f"indices (a film of at most {MAX_SLAB_MODES} guided modes; allowed "
+                         f"range (0, {d_max:.4g}]), got {thickness_nm!r}")
     modes = guided_modes(indices, layers, lam, "TE", n_points=50 + int(4 * v_number / np.pi))
     if modes.size == 0:
         cutoff = _te0_cutoff_nm(lam, n_f, n_s, n_c)

@@ -88,10 +88,6 @@ KNOWN_FAILURES = {
        "#14: hostile inputs this module does not yet reject by name after the merges"
        for m in ("waveguide", "thermal", "statefilling", "spectroscopy", "sizing", "design",
                  "charging")},
-    **{f"tests/explore/test_explore_ranges.py::"
-       f"test_every_control_end_and_option_gives_a_finite_figure[{e}]":
-       "#12/#14: the browser figures separate line segments with NaN, which this check reads "
-       "as a non-finite value" for e in ("well_levels_explorer", "te_tm_explorer")},
     "tests/book/test_editions.py::test_pdf_of_the_whole_book":
         "#17: the print check after the browser-drawn explorations (issue 12) joined the book",
 }

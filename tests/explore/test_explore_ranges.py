@@ -4,7 +4,10 @@ The explorations are found by listing :mod:`qdbook.explore` (every ``*_explorer`
 control the model runs with that control at its minimum and its maximum (a slider) or at
 each option (a selection), the others at their defaults; so does every grid value of the
 main control, which is what the static page's frames show. The model's result (what the
-view draws) must be finite: no exception, no NaN or inf in any array; the view must accept
+view draws) must be finite where it is drawn: no exception, no inf anywhere, no NaN in a
+number (a NaN in a title or a caption would print "nan"); inside an array NaN is the
+figures' "not drawn" (it separates line segments, it stands for a cut-off mode), so an
+array may hold NaN but the result must still draw something finite. The view must accept
 it.
 """
 
@@ -24,6 +27,27 @@ def _ends(control):
     if hasattr(control, "min") and hasattr(control, "max"):
         return [control.min, control.max]
     return [opt[1] if isinstance(opt, tuple) else opt for opt in control.options]
+
+
+def _texts(result):
+    if isinstance(result, str):
+        yield result
+    elif isinstance(result, dict):
+        for value in result.values():
+            yield from _texts(value)
+    elif isinstance(result, (list, tuple)):
+        for value in result:
+            yield from _texts(value)
+
+
+def _problems(result):
+    """What a figure would draw wrong: inf anywhere, NaN outside an array, nothing finite."""
+    arrays = list(_arrays(result))
+    bad = [a for a in arrays if np.any(np.isinf(a)) or (a.ndim == 0 and np.isnan(a))]
+    bad += [t for t in _texts(result) if any(w in t.split() for w in ("nan", "inf", "-inf"))]
+    if not any(np.any(np.isfinite(a)) for a in arrays if a.ndim):
+        bad.append("no finite array to draw")
+    return bad
 
 
 def _arrays(result):
@@ -53,7 +77,17 @@ def test_every_control_end_and_option_gives_a_finite_figure(name):
     assert settings
     for key, value in settings:
         result = exploration.compute(**{key: value})
-        bad = [a for a in _arrays(result) if not np.all(np.isfinite(a))]
+        bad = _problems(result)
         assert not bad, f"{name}: {key}={value!r} draws non-finite values {bad[0]!r}"[:400]
         exploration._update_view(result)
     exploration._update_view(exploration.result)
+
+
+def test_the_check_tells_a_gap_from_a_failure():
+    """NaN separating segments passes; a NaN number, an inf or a "nan" caption does not."""
+    gap = {"x": np.array([0.0, 1.0, np.nan, 0.0, 1.0]), "caption": "TE₀: cut off"}
+    assert not _problems(gap)
+    assert _problems({**gap, "loss": float("nan")})
+    assert _problems({**gap, "y": np.array([1.0, np.inf])})
+    assert _problems({**gap, "caption": "loss nan cm⁻¹"})
+    assert _problems({"x": np.full(3, np.nan)})
