@@ -67,6 +67,11 @@ MAX_DEGENERACY = 1000.0
 threshold's root search loses its relative precision)."""
 
 
+MAX_CARRIERS = 1e4
+"""Most carriers of one kind in a dot accepted by the Auger rates (a 10 nm dot holds
+~10⁴ unit cells; the cubic rate then stays far inside float64)."""
+
+
 def _degeneracy(name, value):
     value = v.positive(name, v.scalar(name, value))
     if value > MAX_DEGENERACY:
@@ -246,7 +251,7 @@ def statistical_auger_rate(n_electrons, n_holes, c_a=1.0):
     Parameters
     ----------
     n_electrons, n_holes : float or array_like
-        Carriers per dot, >= 0.
+        Carriers per dot, in [0, 10⁴] (:data:`MAX_CARRIERS`).
     c_a : float, optional
         The constant C_A, > 0 (rate per unit of the carrier product); with
         the default 1 the result is in units of C_A.
@@ -268,8 +273,8 @@ def statistical_auger_rate(n_electrons, n_holes, c_a=1.0):
     >>> round(float(statistical_auger_rate(4, 4) / statistical_auger_rate(7, 1)), 2)
     2.29
     """
-    ne = np.asarray(v.nonnegative("n_electrons", n_electrons))
-    nh = np.asarray(v.nonnegative("n_holes", n_holes))
+    ne = np.asarray(v.in_range("n_electrons", n_electrons, 0.0, MAX_CARRIERS))
+    nh = np.asarray(v.in_range("n_holes", n_holes, 0.0, MAX_CARRIERS))
     c = v.positive("c_a", c_a)
     rate = c * ne * nh * np.maximum(ne + nh - 2.0, 0.0)
     return rate[()]

@@ -28,6 +28,7 @@ the power share (the quantity a mode solver reports as "confinement factor").
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -455,6 +456,9 @@ def stored_searches(path=None):
     dict
         As returned by :func:`run_searches`.
     """
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or a pathlib.Path naming a file written by "
+                        f"`make designs`, got {path!r}")
     file = Path(SEARCH_FILE if path is None else path)
     if not file.is_file():
         raise ValueError(f"path must name a file written by `make designs`, got {str(file)!r}")

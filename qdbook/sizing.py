@@ -157,8 +157,7 @@ def model_gap_ev(material, diameter_nm, model="eq-2"):
     >>> [round(float(model_gap_ev("PbS", 3.0, m)), 2) for m in MODELS]
     [4.34, 4.24, 1.74]
     """
-    if model not in MODELS:
-        raise ValueError(f"model must be one of {list(MODELS)}, got {model!r}")
+    model = v.choice("model", model, MODELS)
     mat = get_material(material)
     radius = v.positive("diameter_nm", diameter_nm) / 2
     if model == "eq-2":

@@ -16,8 +16,10 @@ residuals (``absolute_sigma=False``).
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
-from scipy.optimize import curve_fit
+from scipy.optimize import OptimizeWarning, curve_fit
 from scipy.special import expit
 
 from . import _validate as v
@@ -323,8 +325,13 @@ def vsl_synthetic(length_cm, a, b, gain_cm, relative_noise=0.05, seed=0):
     return clean * (1.0 + noise * rng.standard_normal(clean.shape))
 
 
+_MAX_EXPONENT = 700.0
+"""e^700 ≈ 1e304: the largest growth factor of a VSL fit that float64 holds."""
+
+
 def _vsl_model(length, a, b, g):
-    return a * length + b * np.exp(g * length)
+    # a trial step of the fit may try a huge G: cap the exponent where float64 would overflow
+    return a * length + b * np.exp(np.minimum(g * length, _MAX_EXPONENT))
 
 
 def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
@@ -340,7 +347,8 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
         Assumed relative standard deviation of each point, > 0 (sets the
         weights; only their ratios matter with ``absolute_sigma=False``).
     gain_guess_cm : float, optional
-        Starting value for G; by default from the log-slope of the longest
+        Starting value for G [cm⁻¹], with |G| l_max ≤ 700 (e^700 is the largest
+        growth float64 holds); by default from the log-slope of the longest
         third of the stripe lengths.
 
     Returns
@@ -354,6 +362,9 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
     if length.ndim != 1 or length.size < 4 or y.shape != length.shape:
         raise ValueError(f"length_cm must be a 1-D array of at least 4 points matching "
                          f"intensity, got shapes {length.shape} and {y.shape}")
+    if np.unique(length).size < 4:
+        raise ValueError(f"length_cm must hold at least 4 different lengths (allowed: 4 or "
+                         f"more distinct values >= 0), got {v._describe(length)}")
     noise = v.positive("relative_noise", relative_noise)
     v.broadcast(relative_noise=noise, length_cm=length)
     if gain_guess_cm is None:
@@ -361,15 +372,23 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
         slope = np.polyfit(length[top], np.log(y[top]), 1)[0]
         g0 = max(slope, 1.0 / np.ptp(length))
     else:
-        g0 = v.as_real("gain_guess_cm", v.scalar("gain_guess_cm", gain_guess_cm))
+        g_max = _MAX_EXPONENT / max(float(length.max()), 1e-300)
+        g0 = float(v.in_range("gain_guess_cm", v.scalar("gain_guess_cm", gain_guess_cm),
+                              -g_max, g_max))
     small = length <= np.quantile(length, 1 / 4)
     a0 = max(float(np.polyfit(length[small], y[small], 1)[0]), 1e-12)
     b0 = max(float(y[-1] * np.exp(-g0 * length[-1])), 1e-12)
     sigma = noise * y
-    popt, pcov = curve_fit(_vsl_model, length, y, p0=(a0, b0, g0), sigma=sigma,
-                           absolute_sigma=False, bounds=([0, 0, -np.inf], [np.inf, np.inf, np.inf]),
-                           maxfev=20000)
+    with warnings.catch_warnings():   # an unestimable covariance is reported below instead
+        warnings.simplefilter("ignore", OptimizeWarning)
+        popt, pcov = curve_fit(_vsl_model, length, y, p0=(a0, b0, g0), sigma=sigma,
+                               absolute_sigma=False, maxfev=20000,
+                               bounds=([0, 0, -np.inf], [np.inf, np.inf, np.inf]))
     err = np.sqrt(np.diag(pcov))
+    if not (np.all(np.isfinite(popt)) and np.all(np.isfinite(err))):
+        raise ValueError(f"intensity must be fitted by A l + B e^(G l) with finite parameters "
+                         f"(allowed: data the model describes); the fit from gain_guess_cm="
+                         f"{g0:g} gave {popt}")
     resid = (y - _vsl_model(length, *popt)) / sigma
     return {"a": float(popt[0]), "a_err": float(err[0]), "b": float(popt[1]),
             "b_err": float(err[1]), "gain_cm": float(popt[2]), "gain_err_cm": float(err[2]),

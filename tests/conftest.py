@@ -88,8 +88,6 @@ KNOWN_FAILURES = {
        "#14: hostile inputs this module does not yet reject by name after the merges"
        for m in ("waveguide", "thermal", "statefilling", "spectroscopy", "sizing", "design",
                  "charging")},
-    "tests/book/test_editions.py::test_pdf_of_the_whole_book":
-        "#17: the print check after the browser-drawn explorations (issue 12) joined the book",
 }
 
 
