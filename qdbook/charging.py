@@ -330,8 +330,8 @@ def auger_rate_ratio(n_excitons, reference_excitons=2):
     >>> float(auger_rate_ratio(6))
     45.0
     """
-    n = v.in_range("n_excitons", n_excitons, 1.0, np.inf)
-    ref = v.in_range("reference_excitons", reference_excitons, 1.0, np.inf, closed=False)
+    n = v.in_range("n_excitons", n_excitons, 1.0, MAX_CARRIERS)
+    ref = v.in_range("reference_excitons", reference_excitons, 1.0, MAX_CARRIERS, closed=False)
     return statistical_auger_rate(n, n) / statistical_auger_rate(ref, ref)
 
 

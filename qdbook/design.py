@@ -87,7 +87,8 @@ def bragg_mode(stack, wavelength_nm, n_points=2500):
         A stack of :func:`qdbook.optical_constants.device_stack` (``names``, ``indices``,
         ``thicknesses_nm``) with a layer named ``"QD film (dense)"``.
     wavelength_nm : float
-        Vacuum wavelength [nm], > 0.
+        Vacuum wavelength [nm], inside the data range of every material of the stack
+        (:func:`qdbook.optical_constants.wavelength_range_nm`; 450–1000 nm for the BRW).
     n_points : int, optional
         Scan points of :func:`qdbook.photonics.guided_modes` (>= 50).
 
@@ -98,7 +99,10 @@ def bragg_mode(stack, wavelength_nm, n_points=2500):
     """
     if not isinstance(stack, dict) or QD not in stack.get("names", ()):
         raise ValueError(f"stack must be a device_stack dict with a {QD!r} layer, got {stack!r}")
-    lam = float(v.positive("wavelength_nm", wavelength_nm))
+    # the stack's indices are the materials' at one wavelength: keep to where all have data
+    ranges = [oc.wavelength_range_nm(name) for name in stack["names"]]
+    lam = float(v.in_range("wavelength_nm", v.scalar("wavelength_nm", wavelength_nm),
+                           max(r[0] for r in ranges), min(r[1] for r in ranges)))
     modes = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE", leaky=True,
                             n_points=n_points)
     mask = np.array([n == QD for n in stack["names"]])
@@ -157,8 +161,9 @@ def low_loss_confinement(qd_index=oc.N_QD_DENSE, wavelength_nm=630.0,
     >>> round(100 * r["gamma_qd"]), round(r["loss"])
     (40, 162)
     """
-    n_qd = float(v.in_range("qd_index", qd_index, 1.3, 3.0))
-    lam = float(v.in_range("wavelength_nm", wavelength_nm, 400.0, 900.0))
+    n_qd = float(v.in_range("qd_index", v.scalar("qd_index", qd_index), 1.3, 3.0))
+    lam = float(v.in_range("wavelength_nm", v.scalar("wavelength_nm", wavelength_nm),
+                           400.0, 900.0))
     org = np.atleast_1d(v.in_range("organic_index", organic_index, 1.3, 2.5))
     if org.size != 2:
         raise ValueError(f"organic_index must give two indices (Spiro-2NPB, HAT-CN), "
@@ -201,11 +206,12 @@ def ito_lito_shares(electrode_nm=150.0, zno_nm=40.0, qd_nm=36.0, organic_nm=60.0
     ...  for k in ("gamma_electrode", "gamma_qd")]
     [49.7, 10.8, 39.3, 13.2]
     """
-    d = [float(v.in_range(name, val, 1e-3, 1000.0)) for name, val in
+    d = [float(v.in_range(name, v.scalar(name, val), 1e-3, 1000.0)) for name, val in
          (("electrode_nm", electrode_nm), ("zno_nm", zno_nm), ("qd_nm", qd_nm),
           ("organic_nm", organic_nm))]
-    n_qd = float(v.in_range("qd_index", qd_index, 1.3, 3.0))
-    lam = float(v.in_range("wavelength_nm", wavelength_nm, 400.0, 900.0))
+    n_qd = float(v.in_range("qd_index", v.scalar("qd_index", qd_index), 1.3, 3.0))
+    lam = float(v.in_range("wavelength_nm", v.scalar("wavelength_nm", wavelength_nm),
+                           400.0, 900.0))
     out = {}
     for device, electrode in (("ITO device", "ITO"), ("L-ITO device", "L-ITO")):
         stack = oc.device_stack(device, lam, overrides={
@@ -248,10 +254,10 @@ def brw_design(ito_nm=50.0, zno_nm=30.0, qd_nm=36.0, tfb_nm=30.0, hatcn_nm=10.0,
     >>> round(100 * r["gamma_qd"], 1), round(r["loss"])
     (14.1, 365)
     """
-    d = [float(v.in_range(name, val, 1e-3, 1000.0)) for name, val in
+    d = [float(v.in_range(name, v.scalar(name, val), 1e-3, 1000.0)) for name, val in
          (("ito_nm", ito_nm), ("zno_nm", zno_nm), ("qd_nm", qd_nm), ("tfb_nm", tfb_nm),
           ("hatcn_nm", hatcn_nm))]
-    design = float(v.in_range("design_n_eff", design_n_eff, 0.0, 1.5))
+    design = float(v.in_range("design_n_eff", v.scalar("design_n_eff", design_n_eff), 0.0, 1.5))
     lam = oc.BRW_WAVELENGTH_NM
     stack = oc.device_stack("BRW device", lam, pairs=pairs, design_n_eff=design, overrides={
         0: ("ITO", d[0]), 1: ("ZnO", d[1]), 2: (QD, d[2]), 3: ("organic", d[3]),

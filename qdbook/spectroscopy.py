@@ -379,17 +379,25 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
     a0 = max(float(np.polyfit(length[small], y[small], 1)[0]), 1e-12)
     b0 = max(float(y[-1] * np.exp(-g0 * length[-1])), 1e-12)
     sigma = noise * y
-    with warnings.catch_warnings():   # an unestimable covariance is reported below instead
+    # a trial step may overflow, and a covariance may be unestimable: the result is checked below
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore", OptimizeWarning)
-        popt, pcov = curve_fit(_vsl_model, length, y, p0=(a0, b0, g0), sigma=sigma,
-                               absolute_sigma=False, maxfev=20000,
-                               bounds=([0, 0, -np.inf], [np.inf, np.inf, np.inf]))
+        try:
+            popt, pcov = curve_fit(_vsl_model, length, y, p0=(a0, b0, g0), sigma=sigma,
+                                   absolute_sigma=False, maxfev=2000,
+                                   bounds=([0, 0, -np.inf], [np.inf, np.inf, np.inf]))
+        except RuntimeError as err:   # no convergence in maxfev evaluations
+            raise ValueError(f"intensity must be described by A l + B e^(G l) starting from "
+                             f"gain_guess_cm={g0:g} (allowed: a guess the fit converges from, "
+                             f"e.g. the default log-slope); the fit says: {err}") from None
     err = np.sqrt(np.diag(pcov))
-    if not (np.all(np.isfinite(popt)) and np.all(np.isfinite(err))):
+    with np.errstate(all="ignore"):
+        resid = (y - _vsl_model(length, *popt)) / sigma
+    if not (np.all(np.isfinite(popt)) and np.all(np.isfinite(err))
+            and np.all(np.isfinite(resid))):
         raise ValueError(f"intensity must be fitted by A l + B e^(G l) with finite parameters "
                          f"(allowed: data the model describes); the fit from gain_guess_cm="
                          f"{g0:g} gave {popt}")
-    resid = (y - _vsl_model(length, *popt)) / sigma
     return {"a": float(popt[0]), "a_err": float(err[0]), "b": float(popt[1]),
             "b_err": float(err[1]), "gain_cm": float(popt[2]), "gain_err_cm": float(err[2]),
             "cov": pcov, "chi2_red": float(resid @ resid / (length.size - 3))}
