@@ -328,6 +328,10 @@ def vsl_synthetic(length_cm, a, b, gain_cm, relative_noise=0.05, seed=0):
 _MAX_EXPONENT = 700.0
 """e^700 ≈ 1e304: the largest growth factor of a VSL fit that float64 holds."""
 
+_MAX_GUESS_EXPONENT = 100.0
+"""Largest |G| l_max of a starting guess: a stripe's amplified emission saturates long before
+a gain of e^100 (1e43), and from further out the fit spends its evaluations in vain."""
+
 
 def _vsl_model(length, a, b, g):
     # a trial step of the fit may try a huge G: cap the exponent where float64 would overflow
@@ -347,8 +351,8 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
         Assumed relative standard deviation of each point, > 0 (sets the
         weights; only their ratios matter with ``absolute_sigma=False``).
     gain_guess_cm : float, optional
-        Starting value for G [cm⁻¹], with |G| l_max ≤ 700 (e^700 is the largest
-        growth float64 holds); by default from the log-slope of the longest
+        Starting value for G [cm⁻¹], with |G| l_max ≤ 100 (a stripe saturates long
+        before a gain of e^100); by default from the log-slope of the longest
         third of the stripe lengths.
 
     Returns
@@ -372,7 +376,7 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
         slope = np.polyfit(length[top], np.log(y[top]), 1)[0]
         g0 = max(slope, 1.0 / np.ptp(length))
     else:
-        g_max = _MAX_EXPONENT / max(float(length.max()), 1e-300)
+        g_max = _MAX_GUESS_EXPONENT / max(float(length.max()), 1e-300)
         g0 = float(v.in_range("gain_guess_cm", v.scalar("gain_guess_cm", gain_guess_cm),
                               -g_max, g_max))
     small = length <= np.quantile(length, 1 / 4)
@@ -384,7 +388,7 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
         warnings.simplefilter("ignore", OptimizeWarning)
         try:
             popt, pcov = curve_fit(_vsl_model, length, y, p0=(a0, b0, g0), sigma=sigma,
-                                   absolute_sigma=False, maxfev=2000,
+                                   absolute_sigma=False, maxfev=1000,
                                    bounds=([0, 0, -np.inf], [np.inf, np.inf, np.inf]))
         except RuntimeError as err:   # no convergence in maxfev evaluations
             raise ValueError(f"intensity must be described by A l + B e^(G l) starting from "

@@ -72,28 +72,3 @@ def pytest_sessionfinish(session, exitstatus):
         if reporter:
             reporter.write_line(f"CI: {len(skipped)} test(s) skipped; in CI a skip is a failure",
                                 red=True)
-
-
-# Known failures after the merge of seven branches (2026-12-01): each is an open defect of
-# its issue, named in the closing note; they are expected to fail and reported as xfail (not
-# skipped), and an entry is removed when its fix lands. Not strict: some depend on the load.
-KNOWN_FAILURES = {
-    "tests/physics/test_hostile.py::test_every_public_function_has_a_valid_example":
-        "#14: design and sizing (issue 15) have no valid hostile-run examples yet",
-    **{f"tests/physics/test_hostile.py::test_valid_input_gives_finite_bounded_results[{m}]":
-       "#14: valid inputs of this module not yet finite/fast everywhere (design, sizing from #15; "
-       "thermal pulse trains over 1 s on a loaded machine)"
-       for m in ("thermal", "sizing", "design")},
-    **{f"tests/physics/test_hostile.py::test_hostile_input_is_rejected_by_name[{m}]":
-       "#14: hostile inputs this module does not yet reject by name after the merges"
-       for m in ("waveguide", "thermal", "statefilling", "spectroscopy", "sizing", "design",
-                 "charging")},
-}
-
-
-def pytest_collection_modifyitems(config, items):
-    """Mark :data:`KNOWN_FAILURES` as expected failures, with their reasons."""
-    for item in items:
-        reason = KNOWN_FAILURES.get(item.nodeid)
-        if reason:
-            item.add_marker(pytest.mark.xfail(reason=reason, strict=False))
