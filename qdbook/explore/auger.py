@@ -126,17 +126,6 @@ def auger_thresholds_explorer(radius_nm: float = 2.5, tau_x_ns: float = 20.0,
 
 
 # ------------------------------------------------------------------ 2.4 Auger engineering
-QD_TYPES = {
-    # name: (tau_A,XX [ps], sigma_abs [cm^2], pump photon energy [eV]); values from the
-    # review, sections 2.3.3 (standard CdSe, R = 2.5 nm), 2.4.1 (g-QD) and 2.4.2 (cg-QD,
-    # tau_A,XX derived from tau_XX = 1.3 ns and tau_r,X = 12 ns).
-    "standard CdSe": (float(auger.auger_lifetime_ps(auger.sphere_volume_nm3(2.5))), 3e-15, 3.0),
-    "giant CdSe/CdS": (600.0, 5.5e-14, 2.8),
-    "graded cg-QD": (float(auger.auger_lifetime_from_biexciton(
-        1300.0, auger.biexciton_radiative_lifetime(12000.0))), 1.8e-13, 3.1),
-}
-
-
 TAU_GRID_PS = np.logspace(1, 4, 121)
 
 
@@ -147,7 +136,7 @@ def auger_control_model(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.5e-
     here = float(pumping.half_saturation_intensity_w_cm2(photon_energy_ev, sigma_abs_cm2,
                                                          tau_a_xx_ps))
     types = {name: float(pumping.half_saturation_intensity_w_cm2(e, s, t))
-             for name, (t, s, e) in QD_TYPES.items()}
+             for name, (t, s, e) in auger.QD_TYPES.items()}
     return {"tau_grid": TAU_GRID_PS, "curve": curve, "tau": tau_a_xx_ps, "i_half": here,
             "sigma": sigma_abs_cm2, "types": types}
 
@@ -160,8 +149,8 @@ AUGER_CONTROL_FIGURE = Figure(width=6.4, height=3.4, panels=[Panel(
         HSpan(y0=1e-3, y1=30.0, color=2, alpha=0.08),
         Text(x=12.0, y=12.0, text="tens of kW cm⁻² or less: tolerable cw pumping", color=2),
         Line(x="tau_grid", y="curve", yscale=1e-3, color=0),
-        *[Points(x=QD_TYPES[name][0], y=f"types.{name}", yscale=1e-3, marker="s", color=k + 1,
-                 label=name) for k, name in enumerate(QD_TYPES)],
+        *[Points(x=auger.QD_TYPES[name][0], y=f"types.{name}", yscale=1e-3, marker="s",
+                 color=k + 1, label=name) for k, name in enumerate(auger.QD_TYPES)],
         Points(x="tau", y="i_half", yscale=1e-3, color=0, size=8),
     ])])
 """I_1/2 versus τ_A,XX with the chosen dot and the three QD types (kernel and browser)."""

@@ -244,14 +244,6 @@ def budget_explorer(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
 N_EFF_AXIS = np.linspace(0.05, 1.75, 300)
 
 
-def brw_mode(stack, lam):
-    """The BRW mode of a stack: the TE mode (bound or leaky) with the largest Γ in the QD layer.
-
-    Returns (n_eff, power share of the dots, power shares of every medium).
-    """
-    return design.bragg_mode(stack, lam)
-
-
 @functools.lru_cache(maxsize=64)
 def _brw_solution(pairs: int, design_n_eff: float) -> dict:
     """Everything of :func:`brw_model` that does not depend on the material gain.
@@ -267,7 +259,7 @@ def _brw_solution(pairs: int, design_n_eff: float) -> dict:
     angles = np.degrees(np.arcsin(N_EFF_AXIS / n_ito))
     refl = ph.reflectance_transmittance(dbr, stack["thicknesses_nm"][:n_dbr][::-1], lam, angles,
                                         "TE")["R"]
-    n_eff, g_qd, gam = brw_mode(stack, lam)
+    n_eff, g_qd, gam = design.bragg_mode(stack, lam)
     weight = ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff)
     w_qd = _gamma_of(stack, weight, "QD film (dense)")
     loss = float(ph.modal_loss_cm(n_eff, lam))

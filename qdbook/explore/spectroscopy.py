@@ -12,17 +12,9 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import spectroscopy, statefilling, waveguide
-from ..materials import get_material
 from ._browser import Table
 from ._core import Exploration
 from ._figure import Figure, Fill, HLine, Line, Panel, Points, Text, VLine
-
-# Band energies of the graded cg-QDs used throughout the chapter: 1S from the review's
-# cutoff + 200 meV, 1P from the 1P lasing line, 1D from the phi^2-scaled ladder.
-CG_BANDS_EV = (statefilling.CG_QD_1S_EV, statefilling.CG_QD_1P_EV,
-               statefilling.scaled_transition_energy_ev(statefilling.CG_QD_1S_EV,
-                                                        statefilling.CG_QD_1P_EV, 1, 2))
-
 
 CG_FWHM_EV = 0.06
 """Assumed inhomogeneous line width of each band of the model spectra [eV]."""
@@ -37,7 +29,8 @@ MEAN_N_GRID = np.linspace(0.0, 4.0, 161)
 def ta_model(mean_n: float = 1.5, fwhm_mev: float = 60.0) -> dict:
     """TA spectra α_0, Δα, α at ⟨N⟩ and the band-edge α(⟨N⟩) with its threshold."""
     fwhm = fwhm_mev / 1000.0
-    spectra = spectroscopy.ta_spectra(ENERGY_GRID_EV, mean_n, 1.0, CG_BANDS_EV, fwhm,
+    spectra = spectroscopy.ta_spectra(ENERGY_GRID_EV, mean_n, 1.0, statefilling.CG_BANDS_EV,
+                                      fwhm,
                                       background_cm=2.0)
     curve = spectroscopy.band_edge_absorption_cm(MEAN_N_GRID, 1.0)
     return {"mean_n": mean_n, "energy": ENERGY_GRID_EV, **spectra, "grid": MEAN_N_GRID,
@@ -137,26 +130,21 @@ SPEC_MEAN_N = np.linspace(0.0, 20.0, 201)
 _SPEC_INVERSION = statefilling.ensemble_inversion(SPEC_MEAN_N)
 
 
-CDSE = get_material("CdSe")
-
-
-ELECTRON_SHARE = CDSE.mh / (CDSE.me + CDSE.mh)
-
-
 def gain_spectra_model(mean_n: float = 6.0, fwhm_mev: float = 60.0) -> dict:
     """Multi-band gain spectrum at ⟨N⟩ and the Poisson-averaged inversion of each band."""
     fwhm = fwhm_mev / 1000.0
-    spectrum = statefilling.gain_spectrum_cm(ENERGY_GRID_EV, mean_n, CG_BANDS_EV, 1.0, fwhm)
+    bands = statefilling.CG_BANDS_EV
+    spectrum = statefilling.gain_spectrum_cm(ENERGY_GRID_EV, mean_n, bands, 1.0, fwhm)
     inversion = statefilling.ensemble_inversion(mean_n)
     cutoff = float(statefilling.auger_assisted_photon_energy_ev(
-        CG_BANDS_EV[0], statefilling.electron_intraband_energy_ev(
-            CG_BANDS_EV[0], CG_BANDS_EV[1], ELECTRON_SHARE)))
+        bands[0], statefilling.electron_intraband_energy_ev(bands[0], bands[1],
+                                                            statefilling.ELECTRON_SHARE)))
     # where the gain exceeds 1 % of the 1S band's ground-state absorption
     gaining = ENERGY_GRID_EV[spectrum > 0.01]
     span = (f"gain {gaining.min():.2f}–{gaining.max():.2f} eV" if gaining.size else "no gain")
     return {"span": span, "mean_n": mean_n, "energy": ENERGY_GRID_EV, "spectrum": spectrum,
             "inversion": inversion, "grid": SPEC_MEAN_N, "curves": _SPEC_INVERSION,
-            "cutoff": cutoff, "bands": CG_BANDS_EV,
+            "cutoff": cutoff, "bands": bands,
             "gain_range": (float(gaining.min()), float(gaining.max())) if gaining.size else None}
 
 
@@ -168,7 +156,8 @@ GAIN_SPECTRA_FIGURE = Figure(panels=[
               Fill(x="energy", y="spectrum", where="pos", color=2, alpha=0.3),
               Line(x="energy", y="spectrum", color=0),
               *[Text(x=e, y=5.6, text=label, ha="center", color=6)
-                for label, e in zip(statefilling.SHELL_LABELS, CG_BANDS_EV, strict=True)],
+                for label, e in zip(statefilling.SHELL_LABELS, statefilling.CG_BANDS_EV,
+                                    strict=True)],
               VLine(x="cutoff", color=1, dash=":"),
               Text(x="cutoff", y=-5.5, dx=-0.01, text="Auger-assisted\ncutoff", ha="right",
                    size=7, color=1),
@@ -207,9 +196,10 @@ def dfb_model(period_nm: float = 340.0, n_eff: float = 1.71, fwhm_mev: float = 6
               mean_n: float = 8.0) -> dict:
     """Second-order DFB line λ = n_eff Λ on top of the model gain spectrum."""
     e_line = float(waveguide.HC_EV_NM / waveguide.dfb_wavelength_nm(period_nm, n_eff))
-    spectrum = statefilling.gain_spectrum_cm(ENERGY_GRID_EV, mean_n, CG_BANDS_EV, 1.0,
+    bands = statefilling.CG_BANDS_EV
+    spectrum = statefilling.gain_spectrum_cm(ENERGY_GRID_EV, mean_n, bands, 1.0,
                                              fwhm_mev / 1000.0)
-    gain_at_line = float(statefilling.gain_spectrum_cm(e_line, mean_n, CG_BANDS_EV, 1.0,
+    gain_at_line = float(statefilling.gain_spectrum_cm(e_line, mean_n, bands, 1.0,
                                                        fwhm_mev / 1000.0))
     return {"verdict": "lases" if gain_at_line > 0 else "no gain here",
             "line_nm": float(waveguide.HC_EV_NM / e_line),
