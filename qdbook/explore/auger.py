@@ -9,12 +9,12 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 
 from .. import auger, electrical, perovskite, pumping
 from ..units import convert
 from ._browser import Formula, relation, symbol
+from ._controls import controls_for
 from ._core import Exploration
 from ._figure import Figure, HSpan, Line, Panel, Points, Text
 
@@ -109,18 +109,14 @@ def auger_thresholds_formula() -> Formula:
                     "ratio": i_half(here) / i_th(here)}, grids={"radii": RADII_NM})
 
 
-def auger_thresholds_explorer(radius_nm: float = 2.5, tau_x_ns: float = 20.0,
-                              sigma_abs_cm2: float = 3e-15, **kwargs) -> Exploration:
-    """Radius, τ_X and σ_abs → Auger lifetime and cw gain versus lasing thresholds."""
-    controls = {
-        "radius_nm": widgets.FloatSlider(value=radius_nm, min=1.0, max=6.0, step=0.05,
-                                         description="radius R (nm)"),
-        "tau_x_ns": widgets.FloatSlider(value=tau_x_ns, min=2.0, max=60.0, step=1.0,
-                                        description="τ_X (ns)"),
-        "sigma_abs_cm2": widgets.FloatLogSlider(value=sigma_abs_cm2, base=10, min=-16, max=-12,
-                                                step=0.05, description="σ_abs (cm²)",
-                                                readout_format=".1e"),
-    }
+def auger_thresholds_explorer(**kwargs) -> Exploration:
+    """Radius, τ_X and σ_abs → Auger lifetime and cw gain versus lasing thresholds.
+
+    Keyword arguments: a starting ``radius_nm``, ``tau_x_ns`` or ``sigma_abs_cm2`` (by
+    default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(auger_thresholds_model, ["radius_nm", "tau_x_ns", "sigma_abs_cm2"],
+                            kwargs)
     return Exploration(auger_thresholds_model, controls, figure=AUGER_THRESHOLDS_FIGURE,
                        browser=auger_thresholds_formula, **kwargs)
 
@@ -168,17 +164,13 @@ def auger_control_formula() -> Formula:
                     "sigma": sigma}, grids={"tau_grid": TAU_GRID_PS})
 
 
-def auger_control_explorer(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.5e-14,
-                           **kwargs) -> Exploration:
-    """τ_A,XX and σ_abs → Auger-limited lasing threshold, against standard, giant and graded QDs."""
-    controls = {
-        "tau_a_xx_ps": widgets.FloatLogSlider(value=tau_a_xx_ps, base=10, min=1, max=4,
-                                              step=0.02, description="τ_A,XX (ps)",
-                                              readout_format=".3g"),
-        "sigma_abs_cm2": widgets.FloatLogSlider(value=sigma_abs_cm2, base=10, min=-15, max=-12,
-                                                step=0.05, description="σ_abs (cm²)",
-                                                readout_format=".1e"),
-    }
+def auger_control_explorer(**kwargs) -> Exploration:
+    """τ_A,XX and σ_abs → Auger-limited lasing threshold, against standard, giant and graded QDs.
+
+    Keyword arguments: a starting ``tau_a_xx_ps`` or ``sigma_abs_cm2`` (by default the
+    model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(auger_control_model, ["tau_a_xx_ps", "sigma_abs_cm2"], kwargs)
     return Exploration(auger_control_model, controls, figure=AUGER_CONTROL_FIGURE,
                        browser=auger_control_formula, **kwargs)
 
@@ -251,16 +243,13 @@ def perovskite_auger_formula() -> Formula:
                     "ratio": tau(edge, chi_ref) / tau(edge, chi)}, grids={"edges": EDGE_GRID})
 
 
-def perovskite_auger_explorer(edge_nm: float = 8.0, chi_ps_nm3: float = 0.06,
-                              **kwargs) -> Exploration:
-    """Cube edge and χ → Auger lifetime and cw lasing threshold, CsPbX₃ against CdSe."""
-    controls = {
-        "edge_nm": widgets.FloatSlider(value=edge_nm, min=3.0, max=15.0, step=0.5,
-                                       description="edge L (nm)"),
-        "chi_ps_nm3": widgets.FloatLogSlider(value=chi_ps_nm3, base=10, min=-2, max=0.5,
-                                             step=0.02, description="χ (ps nm⁻³)",
-                                             readout_format=".3f"),
-    }
+def perovskite_auger_explorer(**kwargs) -> Exploration:
+    """Cube edge and χ → Auger lifetime and cw lasing threshold, CsPbX₃ against CdSe.
+
+    Keyword arguments: a starting ``edge_nm`` or ``chi_ps_nm3`` (by default the model's),
+    or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(perovskite_auger_model, ["edge_nm", "chi_ps_nm3"], kwargs)
     kwargs.setdefault("n_frames", 13)
     return Exploration(perovskite_auger_model, controls, figure=PEROVSKITE_AUGER_FIGURE,
                        browser=perovskite_auger_formula, **kwargs)
@@ -340,14 +329,15 @@ def outlook_formula() -> Formula:
                    grids={"tau_grid": TAU_XX_GRID_PS})
 
 
-def outlook_explorer(tau_xx_ps: float = 1300.0, **kwargs) -> Exploration:
-    """τ_XX (and, live, τ_X) → optical and electrical lasing thresholds of a graded dot."""
-    controls = {
-        "tau_xx_ps": widgets.FloatLogSlider(value=tau_xx_ps, base=10, min=1.0, max=4.5,
-                                            step=0.02, description="τ_XX (ps)",
-                                            readout_format=".3g"),
-        "tau_x_ns": widgets.FloatSlider(value=12.0, min=2.0, max=40.0, step=0.5,
-                                        description="τ_X (ns)"),
-    }
+def outlook_explorer(**kwargs) -> Exploration:
+    """τ_XX (and, live, τ_X) → optical and electrical lasing thresholds of a graded dot.
+
+    Keyword arguments: a starting ``tau_xx_ps`` or ``tau_x_ns`` (by default the model's),
+    or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(outlook_model, ["tau_xx_ps", "tau_x_ns"], kwargs,
+                            # the outlook's axis runs to 10^4.5 ps, past the graded dots'
+                            # 1.3 ns, to show what longer τ_XX would give
+                            tau_xx_ps={"max": 4.5})
     return Exploration(outlook_model, controls, figure=OUTLOOK_FIGURE, browser=outlook_formula,
                        **kwargs)
