@@ -19,7 +19,6 @@ read by :func:`controls_for` from the model's signature.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -27,6 +26,7 @@ import numpy as np
 
 from ..materials import MATERIALS
 from ..notation import NOTATION, tex_to_text
+from ._browser import model_defaults
 
 KINDS = ("linear", "log", "int", "options", "selection")
 """Kinds of control: FloatSlider, FloatLogSlider (base 10), IntSlider, Dropdown, SelectionSlider."""
@@ -168,11 +168,11 @@ def control(name: str, value, **overrides) -> widgets.Widget:
 
 def model_default(model, name: str):
     """The default of parameter ``name`` of ``model`` (the one place a default is written)."""
-    parameter = inspect.signature(model).parameters.get(name)
-    if parameter is None or parameter.default is inspect.Parameter.empty:
-        raise ValueError(f"name must be a parameter with a default of {model.__name__}, "
-                         f"got {name!r}")
-    return parameter.default
+    defaults = model_defaults(model)
+    if name not in defaults:
+        raise ValueError(f"name must be a parameter with a default of {model.__name__} "
+                         f"(one of {sorted(defaults)}), got {name!r}")
+    return defaults[name]
 
 
 def controls_for(model, names, values: dict, **overrides) -> dict:
