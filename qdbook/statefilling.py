@@ -26,6 +26,9 @@ from scipy.stats import poisson
 
 from . import _validate as v
 from ._relation import Relation, choice, uniform
+from .materials import get_material
+
+_CDSE = get_material("CdSe")
 
 SHELL_LABELS = ("1S", "1P", "1D")
 """Names of the shells of :data:`SHELL_DEGENERACIES`."""
@@ -305,6 +308,23 @@ def electron_intraband_energy_ev(e_1s_ev, e_1p_ev, electron_share, n_to=1, L_to=
     if upper <= e_1p_ev:
         raise ValueError(f"L_to must name a level above 1P, got n_to={n_to!r}, L_to={L_to!r}")
     return share * (upper - float(e_1p_ev))
+
+
+CG_BANDS_EV = (CG_QD_1S_EV, CG_QD_1P_EV,
+               float(scaled_transition_energy_ev(CG_QD_1S_EV, CG_QD_1P_EV, 1, 2)))
+"""1S, 1P and 1D band energies of the graded cg-QDs of review sec. 3.4.2 [eV].
+
+1S from the review's Auger-assisted cutoff + 200 meV (:data:`CG_QD_1S_EV`), 1P from
+the 1P lasing line (:data:`CG_QD_1P_EV`), 1D from the φ²-scaled ladder
+(:func:`scaled_transition_energy_ev`); the bands of the book's model gain spectra.
+"""
+
+ELECTRON_SHARE = _CDSE.mh / (_CDSE.me + _CDSE.mh)
+"""Electron's share m_h/(m_e + m_h) of a CdSe transition's confinement energy [dimensionless].
+
+From the CdSe effective masses of :mod:`qdbook.materials` (about 0.78); the
+``electron_share`` of :func:`electron_intraband_energy_ev` for the cg-QDs.
+"""
 
 
 # -- relations of the review that this module computes (see qdbook._relation) -------------

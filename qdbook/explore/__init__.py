@@ -13,7 +13,10 @@ modules, as a reader looks for them:
 - :mod:`qdbook.explore.devices` — injection, current thresholds, heating, EL
 - :mod:`qdbook.explore.photonics` — stacks, losses, gain budget, BRW modes
 
-Every ``*_explorer`` and ``*_model`` is importable from this package directly.
+Every ``*_explorer`` and ``*_model`` is importable from this package directly. Their
+controls come from one catalogue by parameter name (``qdbook.explore._controls``) and
+start at the model's defaults; an explorer's keyword arguments set a control's starting
+value or are options of :class:`Exploration`.
 """
 
 from ._core import FRAME_BUDGET_BYTES, Exploration

@@ -2,7 +2,8 @@
 
 An :class:`Exploration` ties three things together:
 
-* ``controls`` — ipywidgets sliders and dropdowns, by parameter name;
+* ``controls`` — ipywidgets sliders and dropdowns, by parameter name (built from the
+  catalogue of :mod:`qdbook.explore._controls`);
 * ``model(**values) -> result`` — a pure function built on the physics modules;
 * ``view(result) -> (figure, update)`` — draws the figure once and returns an
   ``update(result)`` that moves its artists in place (``set_data``).

@@ -9,12 +9,12 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 
 from .. import auger, electrical, perovskite, pumping
 from ..units import convert
 from ._browser import Formula, relation, symbol
+from ._controls import controls_for
 from ._core import Exploration
 from ._figure import Figure, HSpan, Line, Panel, Points, Text
 
@@ -109,34 +109,19 @@ def auger_thresholds_formula() -> Formula:
                     "ratio": i_half(here) / i_th(here)}, grids={"radii": RADII_NM})
 
 
-def auger_thresholds_explorer(radius_nm: float = 2.5, tau_x_ns: float = 20.0,
-                              sigma_abs_cm2: float = 3e-15, **kwargs) -> Exploration:
-    """Radius, τ_X and σ_abs → Auger lifetime and cw gain versus lasing thresholds."""
-    controls = {
-        "radius_nm": widgets.FloatSlider(value=radius_nm, min=1.0, max=6.0, step=0.05,
-                                         description="radius R (nm)"),
-        "tau_x_ns": widgets.FloatSlider(value=tau_x_ns, min=2.0, max=60.0, step=1.0,
-                                        description="τ_X (ns)"),
-        "sigma_abs_cm2": widgets.FloatLogSlider(value=sigma_abs_cm2, base=10, min=-16, max=-12,
-                                                step=0.05, description="σ_abs (cm²)",
-                                                readout_format=".1e"),
-    }
+def auger_thresholds_explorer(**kwargs) -> Exploration:
+    """Radius, τ_X and σ_abs → Auger lifetime and cw gain versus lasing thresholds.
+
+    Keyword arguments: a starting ``radius_nm``, ``tau_x_ns`` or ``sigma_abs_cm2`` (by
+    default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(auger_thresholds_model, ["radius_nm", "tau_x_ns", "sigma_abs_cm2"],
+                            kwargs)
     return Exploration(auger_thresholds_model, controls, figure=AUGER_THRESHOLDS_FIGURE,
                        browser=auger_thresholds_formula, **kwargs)
 
 
 # ------------------------------------------------------------------ 2.4 Auger engineering
-QD_TYPES = {
-    # name: (tau_A,XX [ps], sigma_abs [cm^2], pump photon energy [eV]); values from the
-    # review, sections 2.3.3 (standard CdSe, R = 2.5 nm), 2.4.1 (g-QD) and 2.4.2 (cg-QD,
-    # tau_A,XX derived from tau_XX = 1.3 ns and tau_r,X = 12 ns).
-    "standard CdSe": (float(auger.auger_lifetime_ps(auger.sphere_volume_nm3(2.5))), 3e-15, 3.0),
-    "giant CdSe/CdS": (600.0, 5.5e-14, 2.8),
-    "graded cg-QD": (float(auger.auger_lifetime_from_biexciton(
-        1300.0, auger.biexciton_radiative_lifetime(12000.0))), 1.8e-13, 3.1),
-}
-
-
 TAU_GRID_PS = np.logspace(1, 4, 121)
 
 
@@ -147,7 +132,7 @@ def auger_control_model(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.5e-
     here = float(pumping.half_saturation_intensity_w_cm2(photon_energy_ev, sigma_abs_cm2,
                                                          tau_a_xx_ps))
     types = {name: float(pumping.half_saturation_intensity_w_cm2(e, s, t))
-             for name, (t, s, e) in QD_TYPES.items()}
+             for name, (t, s, e) in auger.QD_TYPES.items()}
     return {"tau_grid": TAU_GRID_PS, "curve": curve, "tau": tau_a_xx_ps, "i_half": here,
             "sigma": sigma_abs_cm2, "types": types}
 
@@ -160,8 +145,8 @@ AUGER_CONTROL_FIGURE = Figure(width=6.4, height=3.4, panels=[Panel(
         HSpan(y0=1e-3, y1=30.0, color=2, alpha=0.08),
         Text(x=12.0, y=12.0, text="tens of kW cm⁻² or less: tolerable cw pumping", color=2),
         Line(x="tau_grid", y="curve", yscale=1e-3, color=0),
-        *[Points(x=QD_TYPES[name][0], y=f"types.{name}", yscale=1e-3, marker="s", color=k + 1,
-                 label=name) for k, name in enumerate(QD_TYPES)],
+        *[Points(x=auger.QD_TYPES[name][0], y=f"types.{name}", yscale=1e-3, marker="s",
+                 color=k + 1, label=name) for k, name in enumerate(auger.QD_TYPES)],
         Points(x="tau", y="i_half", yscale=1e-3, color=0, size=8),
     ])])
 """I_1/2 versus τ_A,XX with the chosen dot and the three QD types (kernel and browser)."""
@@ -179,17 +164,13 @@ def auger_control_formula() -> Formula:
                     "sigma": sigma}, grids={"tau_grid": TAU_GRID_PS})
 
 
-def auger_control_explorer(tau_a_xx_ps: float = 600.0, sigma_abs_cm2: float = 5.5e-14,
-                           **kwargs) -> Exploration:
-    """τ_A,XX and σ_abs → Auger-limited lasing threshold, against standard, giant and graded QDs."""
-    controls = {
-        "tau_a_xx_ps": widgets.FloatLogSlider(value=tau_a_xx_ps, base=10, min=1, max=4,
-                                              step=0.02, description="τ_A,XX (ps)",
-                                              readout_format=".3g"),
-        "sigma_abs_cm2": widgets.FloatLogSlider(value=sigma_abs_cm2, base=10, min=-15, max=-12,
-                                                step=0.05, description="σ_abs (cm²)",
-                                                readout_format=".1e"),
-    }
+def auger_control_explorer(**kwargs) -> Exploration:
+    """τ_A,XX and σ_abs → Auger-limited lasing threshold, against standard, giant and graded QDs.
+
+    Keyword arguments: a starting ``tau_a_xx_ps`` or ``sigma_abs_cm2`` (by default the
+    model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(auger_control_model, ["tau_a_xx_ps", "sigma_abs_cm2"], kwargs)
     return Exploration(auger_control_model, controls, figure=AUGER_CONTROL_FIGURE,
                        browser=auger_control_formula, **kwargs)
 
@@ -262,16 +243,13 @@ def perovskite_auger_formula() -> Formula:
                     "ratio": tau(edge, chi_ref) / tau(edge, chi)}, grids={"edges": EDGE_GRID})
 
 
-def perovskite_auger_explorer(edge_nm: float = 8.0, chi_ps_nm3: float = 0.06,
-                              **kwargs) -> Exploration:
-    """Cube edge and χ → Auger lifetime and cw lasing threshold, CsPbX₃ against CdSe."""
-    controls = {
-        "edge_nm": widgets.FloatSlider(value=edge_nm, min=3.0, max=15.0, step=0.5,
-                                       description="edge L (nm)"),
-        "chi_ps_nm3": widgets.FloatLogSlider(value=chi_ps_nm3, base=10, min=-2, max=0.5,
-                                             step=0.02, description="χ (ps nm⁻³)",
-                                             readout_format=".3f"),
-    }
+def perovskite_auger_explorer(**kwargs) -> Exploration:
+    """Cube edge and χ → Auger lifetime and cw lasing threshold, CsPbX₃ against CdSe.
+
+    Keyword arguments: a starting ``edge_nm`` or ``chi_ps_nm3`` (by default the model's),
+    or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(perovskite_auger_model, ["edge_nm", "chi_ps_nm3"], kwargs)
     kwargs.setdefault("n_frames", 13)
     return Exploration(perovskite_auger_model, controls, figure=PEROVSKITE_AUGER_FIGURE,
                        browser=perovskite_auger_formula, **kwargs)
@@ -351,14 +329,15 @@ def outlook_formula() -> Formula:
                    grids={"tau_grid": TAU_XX_GRID_PS})
 
 
-def outlook_explorer(tau_xx_ps: float = 1300.0, **kwargs) -> Exploration:
-    """τ_XX (and, live, τ_X) → optical and electrical lasing thresholds of a graded dot."""
-    controls = {
-        "tau_xx_ps": widgets.FloatLogSlider(value=tau_xx_ps, base=10, min=1.0, max=4.5,
-                                            step=0.02, description="τ_XX (ps)",
-                                            readout_format=".3g"),
-        "tau_x_ns": widgets.FloatSlider(value=12.0, min=2.0, max=40.0, step=0.5,
-                                        description="τ_X (ns)"),
-    }
+def outlook_explorer(**kwargs) -> Exploration:
+    """τ_XX (and, live, τ_X) → optical and electrical lasing thresholds of a graded dot.
+
+    Keyword arguments: a starting ``tau_xx_ps`` or ``tau_x_ns`` (by default the model's),
+    or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(outlook_model, ["tau_xx_ps", "tau_x_ns"], kwargs,
+                            # the outlook's axis runs to 10^4.5 ps, past the graded dots'
+                            # 1.3 ns, to show what longer τ_XX would give
+                            tau_xx_ps={"max": 4.5})
     return Exploration(outlook_model, controls, figure=OUTLOOK_FIGURE, browser=outlook_formula,
                        **kwargs)

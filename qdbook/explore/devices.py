@@ -9,13 +9,13 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 
 from .. import electrical, injection, thermal
 from ..plotting import PALETTE
 from ..units import convert
 from ._browser import Formula, Table, relation, symbol
+from ._controls import controls_for, steps
 from ._core import Exploration
 from ._figure import Bars, Figure, HLine, Line, Panel, Points, Text, VLine
 
@@ -69,21 +69,18 @@ INJECTION_FIGURE = Figure(panels=[
 """Occupations versus current density (left) and at the chosen current (right)."""
 
 
-def injection_explorer(current_density_a_cm2: float = 300.0, dot: str = "CdSe, R = 2.5 nm",
-                       eps_r: float = 9.5, **kwargs) -> Exploration:
-    """Current density, dot type and dielectric constant → charge-state occupations."""
-    controls = {
-        "current_density_a_cm2": widgets.FloatLogSlider(
-            value=current_density_a_cm2, base=10, min=-1, max=5, step=0.05,
-            description="j (A cm⁻²)", readout_format=".3g"),
-        "dot": widgets.Dropdown(options=list(DOTS), value=dot, description="dot"),
-        "eps_r": widgets.FloatSlider(value=eps_r, min=2.0, max=15.0, step=0.5,
-                                     description="ε_r (charging)"),
-    }
+def injection_explorer(**kwargs) -> Exploration:
+    """Current density, dot type and dielectric constant → charge-state occupations.
+
+    Keyword arguments: a starting ``current_density_a_cm2``, ``dot`` or ``eps_r`` (by
+    default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(injection_model, ["current_density_a_cm2", "dot", "eps_r"], kwargs,
+                            dot={"options": tuple(DOTS)})
     # the steady state is solved numerically: the page carries the model on a grid
     return Exploration(injection_model, controls, figure=INJECTION_FIGURE,
-                       browser=Table(points=7, grid={"current_density_a_cm2": list(
-                           10 ** np.arange(-1.0, 5.01, 0.25))}), **kwargs)
+                       browser=Table(points=7, grid={"current_density_a_cm2": steps(
+                           controls["current_density_a_cm2"], 0.25)}), **kwargs)
 
 
 # ------------------------------------------------------------------ 5.3 threshold currents
@@ -143,19 +140,18 @@ def thresholds_formula() -> Formula:
                    grids={"grid": TAU_XX_GRID_PS})
 
 
-def thresholds_explorer(tau_xx_ps: float = 65.0, radius_nm: float = 2.5, tau_x_ns: float = 20.0,
-                        fill_factor: float = 0.5, **kwargs) -> Exploration:
-    """τ_XX, R, τ_X and f_a → the gain-threshold and half-saturation current densities."""
-    controls = {
-        "tau_xx_ps": widgets.FloatLogSlider(value=tau_xx_ps, base=10, min=1, max=4, step=0.02,
-                                            description="τ_XX (ps)", readout_format=".3g"),
-        "radius_nm": widgets.FloatSlider(value=radius_nm, min=1.0, max=12.0, step=0.1,
-                                         description="R (nm)"),
-        "tau_x_ns": widgets.FloatSlider(value=tau_x_ns, min=2.0, max=60.0, step=1.0,
-                                        description="τ_X (ns)"),
-        "fill_factor": widgets.FloatSlider(value=fill_factor, min=0.1, max=1.0, step=0.05,
-                                           description="f_a"),
-    }
+def thresholds_explorer(**kwargs) -> Exploration:
+    """τ_XX, R, τ_X and f_a → the gain-threshold and half-saturation current densities.
+
+    Keyword arguments: a starting ``tau_xx_ps``, ``radius_nm``, ``tau_x_ns`` or
+    ``fill_factor`` (by default the model's), or an option of
+    :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(thresholds_model,
+                            ["tau_xx_ps", "radius_nm", "tau_x_ns", "fill_factor"], kwargs,
+                            # radii up to 12 nm take in the graded cg-QDs (9.4 nm) of the
+                            # electrical thresholds
+                            radius_nm={"max": 12.0, "step": 0.1})
     return Exploration(thresholds_model, controls, figure=THRESHOLDS_FIGURE,
                        browser=thresholds_formula, **kwargs)
 
@@ -226,19 +222,13 @@ HEATING_FIGURE = Figure(panels=[
 """Pulse-train temperature trace (left) and ΔT_avg/P_e versus pulse width (right)."""
 
 
-def heating_explorer(pulse_width_us: float = 1.0, period_us: float = 50.0, power_w: float = 0.5,
-                     **kwargs) -> Exploration:
-    """Pulse width, period and power → temperature trace and pulse-averaged overheating."""
-    controls = {
-        "pulse_width_us": widgets.FloatLogSlider(value=pulse_width_us, base=10, min=-1,
-                                                 max=np.log10(30.0), step=0.02,
-                                                 description="τ_p (µs)", readout_format=".3g"),
-        "period_us": widgets.FloatLogSlider(value=period_us, base=10, min=np.log10(40.0), max=3,
-                                            step=0.02, description="T_pp (µs)",
-                                            readout_format=".3g"),
-        "power_w": widgets.FloatSlider(value=power_w, min=0.05, max=1.0, step=0.05,
-                                       description="P_e (W)"),
-    }
+def heating_explorer(**kwargs) -> Exploration:
+    """Pulse width, period and power → temperature trace and pulse-averaged overheating.
+
+    Keyword arguments: a starting ``pulse_width_us``, ``period_us`` or ``power_w`` (by
+    default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(heating_model, ["pulse_width_us", "period_us", "power_w"], kwargs)
     # the pulse-train trace has no registered closed form: a table over all three controls
     return Exploration(heating_model, controls, figure=HEATING_FIGURE,
                        browser=Table(points=5), **kwargs)
@@ -291,12 +281,15 @@ EL_FIGURE = Figure(panels=[
 """I_1P/I_1S versus N (left) and the sketched two-band EL spectrum at N (right)."""
 
 
-def el_explorer(n_excitons: float = 4.0, **kwargs) -> Exploration:
-    """N → shares of 1S and 1P electroluminescence."""
-    controls = {"n_excitons": widgets.FloatSlider(value=n_excitons, min=0.5, max=8.0, step=0.25,
-                                                  description="N (excitons per dot)")}
+def el_explorer(**kwargs) -> Exploration:
+    """N → shares of 1S and 1P electroluminescence.
+
+    Keyword arguments: a starting ``n_excitons`` (by default the model's), or an option of
+    :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(el_model, ["n_excitons"], kwargs)
     # the sketched spectrum uses display Gaussians that the registry does not hold: a table on
     # every step of the slider
     return Exploration(el_model, controls, figure=EL_FIGURE,
-                       browser=Table(grid={"n_excitons": list(np.arange(0.5, 8.01, 0.25))}),
+                       browser=Table(grid={"n_excitons": steps(controls["n_excitons"])}),
                        **kwargs)

@@ -9,7 +9,6 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 
 from .. import (
@@ -22,6 +21,7 @@ from .. import (
     wells,
 )
 from ._browser import Formula, Table, relation, symbol
+from ._controls import controls_for, steps
 from ._core import Exploration
 from ._figure import Bars, Figure, HLine, Line, Panel, Points, Text, VLine, VSpan
 
@@ -75,10 +75,13 @@ def gain_statistics_formula() -> Formula:
                    grids={"i": np.arange(0, 9)})
 
 
-def gain_statistics_explorer(mean_n: float = 1.0, **kwargs) -> Exploration:
-    """⟨N⟩ → Poisson distribution, P_0, P_X, P_XX and net gain."""
-    controls = {"mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=4.0, step=0.05,
-                                              description="⟨N⟩")}
+def gain_statistics_explorer(**kwargs) -> Exploration:
+    """⟨N⟩ → Poisson distribution, P_0, P_X, P_XX and net gain.
+
+    Keyword arguments: a starting ``mean_n`` (by default the model's), or an option of
+    :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(gain_statistics_model, ["mean_n"], kwargs)
     return Exploration(gain_statistics_model, controls, figure=GAIN_STATISTICS_FIGURE,
                        browser=gain_statistics_formula, **kwargs)
 
@@ -125,15 +128,16 @@ SINGLE_EXCITON_FIGURE = Figure(panels=[
 """Spectra of a singly excited ensemble (left) and its peak net gain versus Δ_XX (right)."""
 
 
-def single_exciton_explorer(delta_xx_mev: float = 100.0, fwhm_mev: float = 50.0,
-                            **kwargs) -> Exploration:
-    """Δ_XX and ensemble line width → single-exciton net gain spectrum."""
-    controls = {
-        "delta_xx_mev": widgets.FloatSlider(value=delta_xx_mev, min=-100.0, max=200.0, step=5.0,
-                                            description="Δ_XX (meV)"),
-        "fwhm_mev": widgets.FloatSlider(value=fwhm_mev, min=10.0, max=150.0, step=5.0,
-                                        description="line width (meV)"),
-    }
+def single_exciton_explorer(**kwargs) -> Exploration:
+    """Δ_XX and ensemble line width → single-exciton net gain spectrum.
+
+    Keyword arguments: a starting ``delta_xx_mev`` or ``fwhm_mev`` (by default the
+    model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(single_exciton_model, ["delta_xx_mev", "fwhm_mev"], kwargs,
+                            # the gain depends on Δ_XX/width: lines down to 10 meV show it
+                            # at the smallest Δ_XX of the slider
+                            fwhm_mev={"min": 10.0})
     # the peak gain versus Δ_XX is interpolated from a numerical maximum: a table
     return Exploration(single_exciton_model, controls, figure=SINGLE_EXCITON_FIGURE,
                        browser=Table(points=7), n_frames=13, **kwargs)
@@ -188,21 +192,19 @@ CHARGED_GAIN_FIGURE = Figure(panels=[
 """Inversion versus ⟨N⟩ (left); threshold and Auger rate at threshold versus n_e (right)."""
 
 
-def charged_gain_explorer(n_e: float = 2.0, degeneracy: int = 8, mean_n: float = 2.0,
-                          **kwargs) -> Exploration:
-    """Extra electrons, level degeneracy and ⟨N⟩ → band-edge inversion, threshold, Auger rate."""
-    controls = {
-        "n_e": widgets.FloatSlider(value=n_e, min=0.0, max=8.0, step=0.1,
-                                   description="extra electrons n_e"),
-        "degeneracy": widgets.Dropdown(options=[2, 8], value=degeneracy,
-                                       description="g_e = g_h"),
-        "mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=8.0, step=0.05,
-                                      description="⟨N⟩"),
-    }
+def charged_gain_explorer(**kwargs) -> Exploration:
+    """Extra electrons, level degeneracy and ⟨N⟩ → band-edge inversion, threshold, Auger rate.
+
+    Keyword arguments: a starting ``n_e``, ``degeneracy`` or ``mean_n`` (by default the
+    model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(charged_gain_model, ["n_e", "degeneracy", "mean_n"], kwargs,
+                            # g = 8 levels hold up to 8 excitons
+                            mean_n={"max": 8.0})
     # a table: n_e in steps of 0.25, ⟨N⟩ in steps of 0.5, both degeneracies
     return Exploration(charged_gain_model, controls, figure=CHARGED_GAIN_FIGURE,
-                       browser=Table(grid={"n_e": list(np.arange(0, 8.01, 0.25)),
-                                           "mean_n": list(np.arange(0, 8.01, 0.5))}),
+                       browser=Table(grid={"n_e": steps(controls["n_e"], 0.25),
+                                           "mean_n": steps(controls["mean_n"], 0.5)}),
                        n_frames=11, **kwargs)
 
 
@@ -246,14 +248,16 @@ DOPING_FIGURE = Figure(panels=[
 """Distribution of doping electrons (left) and the ensemble inversion versus ⟨N⟩ (right)."""
 
 
-def doping_explorer(mean_n_e: float = 2.7, **kwargs) -> Exploration:
-    """Average doping ⟨n_e⟩ of PbS dots → charge distribution and gain threshold."""
-    controls = {"mean_n_e": widgets.FloatSlider(value=mean_n_e, min=0.0, max=8.0, step=0.1,
-                                                description="⟨n_e⟩")}
+def doping_explorer(**kwargs) -> Exploration:
+    """Average doping ⟨n_e⟩ of PbS dots → charge distribution and gain threshold.
+
+    Keyword arguments: a starting ``mean_n_e`` (by default the model's), or an option of
+    :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(doping_model, ["mean_n_e"], kwargs)
     # the Poisson-averaged threshold is a root search: a table on every step of the slider
     return Exploration(doping_model, controls, figure=DOPING_FIGURE,
-                       browser=Table(grid={"mean_n_e": list(np.round(np.arange(0, 8.01, 0.1),
-                                                                     10))}),
+                       browser=Table(grid={"mean_n_e": steps(controls["mean_n_e"])}),
                        n_frames=17, **kwargs)
 
 
@@ -316,17 +320,14 @@ NPL_GAIN_FIGURE = Figure(panels=[
 """Auger lifetime versus volume (left) and the gain-regime map, area versus ⟨N⟩ (right)."""
 
 
-def npl_gain_explorer(area_nm2: float = 340.0, exciton_radius_nm: float = 1.8,
-                      monolayers: float = 4.0, **kwargs) -> Exploration:
-    """Platelet area, 2D exciton radius and thickness → Auger lifetime and gain regime."""
-    controls = {
-        "area_nm2": widgets.FloatLogSlider(value=area_nm2, base=10, min=1.0, max=3.5, step=0.02,
-                                           description="area A (nm²)", readout_format=".0f"),
-        "exciton_radius_nm": widgets.FloatSlider(value=exciton_radius_nm, min=0.5, max=5.0,
-                                                 step=0.1, description="a_2D (nm)"),
-        "monolayers": widgets.FloatSlider(value=monolayers, min=2.0, max=9.0, step=0.5,
-                                          description="thickness (ML)"),
-    }
+def npl_gain_explorer(**kwargs) -> Exploration:
+    """Platelet area, 2D exciton radius and thickness → Auger lifetime and gain regime.
+
+    Keyword arguments: a starting ``area_nm2``, ``exciton_radius_nm`` or ``monolayers``
+    (by default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(npl_gain_model, ["area_nm2", "exciton_radius_nm", "monolayers"],
+                            kwargs)
     kwargs.setdefault("n_frames", 15)
     # the platelet lifetime has a plateau and the regime a classification: a table
     return Exploration(npl_gain_model, controls, figure=NPL_GAIN_FIGURE,
@@ -387,19 +388,20 @@ DEGENERACY_FIGURE = Figure(panels=[
 """A and B versus ⟨N⟩ (left, the chosen degeneracy drawn thick) and A/B (right)."""
 
 
-def degeneracy_explorer(mean_n: float = 1.0, degeneracy: str = "g_e = g_h = 2",
-                        **kwargs) -> Exploration:
-    """⟨N⟩ and band-edge degeneracies → saturation of early and late signals."""
-    controls = {
-        "mean_n": widgets.FloatLogSlider(value=mean_n, base=10, min=-1.5, max=np.log10(30.0),
-                                         step=0.02, description="⟨N⟩", readout_format=".2f"),
-        "degeneracy": widgets.Dropdown(options=list(DEGENERACIES), value=degeneracy,
-                                       description="degeneracy"),
-    }
+def degeneracy_explorer(**kwargs) -> Exploration:
+    """⟨N⟩ and band-edge degeneracies → saturation of early and late signals.
+
+    Keyword arguments: a starting ``mean_n`` or ``degeneracy`` (by default the model's),
+    or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(
+        degeneracy_model, ["mean_n", "degeneracy"], kwargs,
+        # saturation of the early signal spans three decades of ⟨N⟩: a log slider
+        mean_n={"kind": "log", "min": -1.5, "max": float(np.log10(30.0)), "step": 0.02,
+                "format": ".2f"},
+        # here the parameter names a pair (g_e, g_h) of the perovskite band edges
+        degeneracy={"options": tuple(DEGENERACIES), "label": "degeneracy"})
     kwargs.setdefault("n_frames", 13)
     # every step of the slider and every option is a grid point (the model is cheap)
-    steps = controls["mean_n"]
-    n = round((steps.max - steps.min) / steps.step)
     return Exploration(degeneracy_model, controls, figure=DEGENERACY_FIGURE,
-                       browser=Table(grid={"mean_n": [float(10 ** (steps.min + k * steps.step))
-                                                      for k in range(n + 1)]}), **kwargs)
+                       browser=Table(grid={"mean_n": steps(controls["mean_n"])}), **kwargs)

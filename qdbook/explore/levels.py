@@ -6,13 +6,13 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 
 from .. import confinement, perovskite, wells
 from ..materials import MATERIALS, get_material
 from ..units import convert
 from ._browser import Formula, Table, relation, symbol
+from ._controls import controls_for, steps
 from ._core import Exploration
 from ._figure import Bars, Figure, Fill, HLine, Line, Panel, Points, Text, VLine
 
@@ -95,17 +95,15 @@ def levels_formula() -> Formula:
                    passthrough={"material": "material"})
 
 
-def levels_explorer(material: str = "CdSe", radius_nm: float = 2.5, coulomb: bool = False,
-                    **kwargs) -> Exploration:
-    """Radius → levels and gap, for any material of :data:`qdbook.materials.MATERIALS`."""
-    controls = {
-        "radius_nm": widgets.FloatSlider(value=radius_nm, min=1.0, max=6.0, step=0.05,
-                                         description="radius R (nm)"),
-        "material": widgets.Dropdown(options=list(MATERIALS), value=get_material(material).name,
-                                     description="material"),
-        "coulomb": widgets.Dropdown(options=[("without", False), ("with Brus's term", True)],
-                                    value=bool(coulomb), description="Coulomb term"),
-    }
+def levels_explorer(**kwargs) -> Exploration:
+    """Radius → levels and gap, for any material of :data:`qdbook.materials.MATERIALS`.
+
+    Keyword arguments: a starting value for ``radius_nm``, ``material`` or ``coulomb``
+    (by default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    if "material" in kwargs:
+        kwargs["material"] = get_material(kwargs["material"]).name
+    controls = controls_for(levels_model, ["radius_nm", "material", "coulomb"], kwargs)
     return Exploration(levels_model, controls, figure=LEVELS_FIGURE, browser=levels_formula,
                        **kwargs)
 
@@ -195,22 +193,20 @@ WELL_LEVELS_FIGURE = Figure(panels=[
 """Gap versus thickness, and the well with its bound levels (kernel and browser)."""
 
 
-def well_levels_explorer(monolayers: float = 4.0, barrier_ev: float = 3.0,
-                         **kwargs) -> Exploration:
-    """Thickness in monolayers and barrier height → levels and band-edge energy of CdSe NPLs."""
-    controls = {
-        "monolayers": widgets.FloatSlider(value=monolayers, min=2.0, max=9.0, step=0.5,
-                                          description="thickness (ML)"),
-        "barrier_ev": widgets.FloatSlider(value=barrier_ev, min=0.5, max=6.0, step=0.25,
-                                          description="barrier V₀ (eV)"),
-    }
+def well_levels_explorer(**kwargs) -> Exploration:
+    """Thickness in monolayers and barrier height → levels and band-edge energy of CdSe NPLs.
+
+    Keyword arguments: a starting value for ``monolayers`` or ``barrier_ev`` (by default
+    the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(well_levels_model, ["monolayers", "barrier_ev"], kwargs)
     kwargs.setdefault("n_frames", 15)
     # every step of both sliders is a grid point (15 × 23): the finite-well levels need a
     # root search, so the page carries the model's numbers
     return Exploration(well_levels_model, controls, figure=WELL_LEVELS_FIGURE,
-                       browser=Table(points=0, grid={
-                           "monolayers": list(np.arange(2.0, 9.01, 0.5)),
-                           "barrier_ev": list(np.arange(0.5, 6.01, 0.25))}), **kwargs)
+                       browser=Table(points=0, grid={name: steps(c)
+                                                     for name, c in controls.items()}),
+                       **kwargs)
 
 
 # ------------------------------------------------------------------ 4.2 halide composition
@@ -290,13 +286,15 @@ HALIDE_FIGURE = Figure(panels=[
 """Emission energy versus composition (left) and the emission line (right)."""
 
 
-def halide_explorer(position: float = 0.0, **kwargs) -> Exploration:
-    """Halide composition (Cl → Br → I) → emission energy and colour of CsPbX₃ nanocrystals."""
-    controls = {"position": widgets.FloatSlider(value=position, min=-1.0, max=1.0, step=0.05,
-                                                description="Cl ← Br → I")}
+def halide_explorer(**kwargs) -> Exploration:
+    """Halide composition (Cl → Br → I) → emission energy and colour of CsPbX₃ nanocrystals.
+
+    Keyword arguments: a starting ``position`` (by default the model's), or an option of
+    :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(halide_model, ["position"], kwargs)
     kwargs.setdefault("n_frames", 13)
     # the display colour is piecewise (a display aid, not a registered relation): a table on
     # every step of the slider
     return Exploration(halide_model, controls, figure=HALIDE_FIGURE,
-                       browser=Table(grid={"position": list(np.round(np.arange(-1, 1.001, 0.05),
-                                                                     10))}), **kwargs)
+                       browser=Table(grid={"position": steps(controls["position"])}), **kwargs)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 
-import ipywidgets as widgets
 import numpy as np
 
 from .. import design
@@ -18,6 +17,7 @@ from .. import optical_constants as oc
 from .. import photonics as ph
 from ..plotting import PALETTE, new_figure
 from ._browser import Table
+from ._controls import controls_for, model_default, steps
 from ._core import Exploration
 from ._figure import Bands, Bars, Figure, HLine, Line, Panel, Text, VLine, VSpan
 
@@ -97,17 +97,14 @@ STACK_DESIGNER_FIGURE = Figure(panels=[
 """TE₀ intensity across the stack (left) and the share of the mode in each layer (right)."""
 
 
-def stack_designer_explorer(electrode_index: float = 1.8, electrode_nm: float = 150.0,
-                            qd_index: float = oc.N_QD_DENSE, **kwargs) -> Exploration:
-    """Electrode index and thickness, QD index → TE₀ profile, Γ of each layer and modal loss."""
-    controls = {
-        "electrode_index": widgets.FloatSlider(value=electrode_index, min=1.5, max=2.0,
-                                               step=0.025, description="electrode index"),
-        "electrode_nm": widgets.FloatSlider(value=electrode_nm, min=50.0, max=300.0, step=10.0,
-                                            description="electrode (nm)"),
-        "qd_index": widgets.FloatSlider(value=qd_index, min=1.6, max=2.1, step=0.02,
-                                        description="QD film index"),
-    }
+def stack_designer_explorer(**kwargs) -> Exploration:
+    """Electrode index and thickness, QD index → TE₀ profile, Γ of each layer and modal loss.
+
+    Keyword arguments: a starting ``electrode_index``, ``electrode_nm`` or ``qd_index`` (by
+    default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(stack_designer_model, ["electrode_index", "electrode_nm", "qd_index"],
+                            kwargs)
     kwargs.setdefault("n_frames", 15)
     # mode search: a table over all three controls
     return Exploration(stack_designer_model, controls, figure=STACK_DESIGNER_FIGURE,
@@ -169,17 +166,17 @@ TE_TM_FIGURE = Figure(panels=[
 """|E_y|² of TE₀ and |H_y|² of TM₀ (left) and the power left after x µm (right)."""
 
 
-def te_tm_explorer(spacer_nm: float = 250.0, metal: str = "Ag", **kwargs) -> Exploration:
-    """Dielectric thickness and metal → TE₀ and TM₀ profiles and their attenuation."""
-    controls = {
-        "spacer_nm": widgets.FloatSlider(value=spacer_nm, min=150.0, max=600.0, step=25.0,
-                                         description="dielectric (nm)"),
-        "metal": widgets.Dropdown(options=["Ag", "Au", "Al"], value=metal, description="metal"),
-    }
+def te_tm_explorer(**kwargs) -> Exploration:
+    """Dielectric thickness and metal → TE₀ and TM₀ profiles and their attenuation.
+
+    Keyword arguments: a starting ``spacer_nm`` or ``metal`` (by default the model's), or
+    an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(te_tm_model, ["spacer_nm", "metal"], kwargs)
     kwargs.setdefault("n_frames", 13)
     # mode search: a table on every other step of the slider, for each metal
     return Exploration(te_tm_model, controls, figure=TE_TM_FIGURE,
-                       browser=Table(grid={"spacer_nm": list(np.arange(150.0, 600.1, 50.0))}),
+                       browser=Table(grid={"spacer_nm": steps(controls["spacer_nm"], 50.0)}),
                        **kwargs)
 
 
@@ -224,17 +221,13 @@ BUDGET_FIGURE = Figure(panels=[
 """TE₀ intensity across the low-loss stack (left) and modal gain against loss (right)."""
 
 
-def budget_explorer(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
-                    material_gain_cm: float = 750.0, **kwargs) -> Exploration:
-    """QD thickness and index, material gain → Γ_NC, modal loss and net modal gain."""
-    controls = {
-        "qd_nm": widgets.FloatSlider(value=qd_nm, min=20.0, max=200.0, step=5.0,
-                                     description="QD layer (nm)"),
-        "qd_index": widgets.FloatSlider(value=qd_index, min=1.6, max=2.1, step=0.02,
-                                        description="QD film index"),
-        "material_gain_cm": widgets.FloatSlider(value=material_gain_cm, min=0.0, max=1500.0,
-                                                step=25.0, description="G_mat (cm⁻¹)"),
-    }
+def budget_explorer(**kwargs) -> Exploration:
+    """QD thickness and index, material gain → Γ_NC, modal loss and net modal gain.
+
+    Keyword arguments: a starting ``qd_nm``, ``qd_index`` or ``material_gain_cm`` (by
+    default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(budget_model, ["qd_nm", "qd_index", "material_gain_cm"], kwargs)
     # mode search: a table over all three controls
     return Exploration(budget_model, controls, figure=BUDGET_FIGURE, browser=Table(points=6),
                        **kwargs)
@@ -242,14 +235,6 @@ def budget_explorer(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
 
 # ------------------------------------------------------------------ 6.4 Bragg reflection guide
 N_EFF_AXIS = np.linspace(0.05, 1.75, 300)
-
-
-def brw_mode(stack, lam):
-    """The BRW mode of a stack: the TE mode (bound or leaky) with the largest Γ in the QD layer.
-
-    Returns (n_eff, power share of the dots, power shares of every medium).
-    """
-    return design.bragg_mode(stack, lam)
 
 
 @functools.lru_cache(maxsize=64)
@@ -267,7 +252,7 @@ def _brw_solution(pairs: int, design_n_eff: float) -> dict:
     angles = np.degrees(np.arcsin(N_EFF_AXIS / n_ito))
     refl = ph.reflectance_transmittance(dbr, stack["thicknesses_nm"][:n_dbr][::-1], lam, angles,
                                         "TE")["R"]
-    n_eff, g_qd, gam = brw_mode(stack, lam)
+    n_eff, g_qd, gam = design.bragg_mode(stack, lam)
     weight = ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff)
     w_qd = _gamma_of(stack, weight, "QD film (dense)")
     loss = float(ph.modal_loss_cm(n_eff, lam))
@@ -302,22 +287,19 @@ BRW_FIGURE = Figure(panels=[
 """DBR stop band in n_eff with the BRW mode marked (left); the mode profile (right)."""
 
 
-def brw_explorer(pairs: int = 10, design_n_eff: float = oc.DBR_DESIGN_N_EFF,
-                 material_gain_cm: float = 780.0, **kwargs) -> Exploration:
-    """DBR pairs and design index → stop band, BRW mode profile, Γ_NC and loss at 1.93 eV."""
-    controls = {
-        "pairs": widgets.IntSlider(value=pairs, min=2, max=14, step=1,
-                                   description="DBR pairs"),
-        "design_n_eff": widgets.FloatSlider(value=design_n_eff, min=0.6, max=1.4, step=0.05,
-                                            description="DBR design n_eff"),
-        "material_gain_cm": widgets.FloatSlider(value=material_gain_cm, min=0.0, max=1500.0,
-                                                step=20.0, description="G_mat (cm⁻¹)"),
-    }
+def brw_explorer(**kwargs) -> Exploration:
+    """DBR pairs and design index → stop band, BRW mode profile, Γ_NC and loss at 1.93 eV.
+
+    Keyword arguments: a starting ``pairs``, ``design_n_eff`` or ``material_gain_cm`` (by
+    default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(brw_model, ["pairs", "design_n_eff", "material_gain_cm"], kwargs)
     # mode search (about 0.2 s each): a table over every other number of pairs, five design
     # indices and six gains; the gain enters only the net gain, so the search runs 35 times
     return Exploration(brw_model, controls, figure=BRW_FIGURE, browser=Table(
-        points=5, grid={"pairs": list(range(2, 15, 2)),
-                        "material_gain_cm": list(np.linspace(0.0, 1500.0, 6))}), **kwargs)
+        points=5, grid={"pairs": steps(controls["pairs"], 2),
+                        "material_gain_cm": steps(controls["material_gain_cm"], 300.0)}),
+        **kwargs)
 
 
 # ------------------------------------------------------------------ 6.4 the BRW design frontier
@@ -381,11 +363,15 @@ def brw_frontier_view(r: dict):
     return fig, update
 
 
-def brw_frontier_explorer(point: int = 10, **kwargs) -> Exploration:
-    """Required Γ_NC (a point of the BRW frontier) → the best design found, its mode and loss."""
+def brw_frontier_explorer(**kwargs) -> Exploration:
+    """Required Γ_NC (a point of the BRW frontier) → the best design found, its mode and loss.
+
+    Keyword arguments: a starting ``point`` (by default the model's), or an option of
+    :class:`~qdbook.explore.Exploration`.
+    """
     front = design.stored_searches()["brw"]["frontier"]
-    options = [(f"{100 * p['gamma_min']:.0f} %", k) for k, p in enumerate(front)]
-    controls = {"point": widgets.SelectionSlider(options=options,
-                                                 value=min(point, len(front) - 1),
-                                                 description="Γ_NC at least")}
+    kwargs["point"] = min(kwargs.get("point", model_default(brw_frontier_model, "point")),
+                          len(front) - 1)
+    options = tuple((f"{100 * p['gamma_min']:.0f} %", k) for k, p in enumerate(front))
+    controls = controls_for(brw_frontier_model, ["point"], kwargs, point={"options": options})
     return Exploration(brw_frontier_model, controls, brw_frontier_view, **kwargs)

@@ -8,21 +8,13 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 
 from .. import spectroscopy, statefilling, waveguide
-from ..materials import get_material
 from ._browser import Table
+from ._controls import controls_for, steps
 from ._core import Exploration
 from ._figure import Figure, Fill, HLine, Line, Panel, Points, Text, VLine
-
-# Band energies of the graded cg-QDs used throughout the chapter: 1S from the review's
-# cutoff + 200 meV, 1P from the 1P lasing line, 1D from the phi^2-scaled ladder.
-CG_BANDS_EV = (statefilling.CG_QD_1S_EV, statefilling.CG_QD_1P_EV,
-               statefilling.scaled_transition_energy_ev(statefilling.CG_QD_1S_EV,
-                                                        statefilling.CG_QD_1P_EV, 1, 2))
-
 
 CG_FWHM_EV = 0.06
 """Assumed inhomogeneous line width of each band of the model spectra [eV]."""
@@ -37,7 +29,8 @@ MEAN_N_GRID = np.linspace(0.0, 4.0, 161)
 def ta_model(mean_n: float = 1.5, fwhm_mev: float = 60.0) -> dict:
     """TA spectra α_0, Δα, α at ⟨N⟩ and the band-edge α(⟨N⟩) with its threshold."""
     fwhm = fwhm_mev / 1000.0
-    spectra = spectroscopy.ta_spectra(ENERGY_GRID_EV, mean_n, 1.0, CG_BANDS_EV, fwhm,
+    spectra = spectroscopy.ta_spectra(ENERGY_GRID_EV, mean_n, 1.0, statefilling.CG_BANDS_EV,
+                                      fwhm,
                                       background_cm=2.0)
     curve = spectroscopy.band_edge_absorption_cm(MEAN_N_GRID, 1.0)
     return {"mean_n": mean_n, "energy": ENERGY_GRID_EV, **spectra, "grid": MEAN_N_GRID,
@@ -69,17 +62,16 @@ TA_FIGURE = Figure(panels=[
 """Spectra (left) and the band-edge absorption versus ⟨N⟩ (right)."""
 
 
-def ta_explorer(mean_n: float = 1.5, fwhm_mev: float = 60.0, **kwargs) -> Exploration:
-    """⟨N⟩ and line width → TA spectra and the gain threshold read off α(⟨N⟩)."""
-    controls = {
-        "mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=4.0, step=0.05,
-                                      description="⟨N⟩"),
-        "fwhm_mev": widgets.FloatSlider(value=fwhm_mev, min=20.0, max=150.0, step=5.0,
-                                        description="line width (meV)"),
-    }
+def ta_explorer(**kwargs) -> Exploration:
+    """⟨N⟩ and line width → TA spectra and the gain threshold read off α(⟨N⟩).
+
+    Keyword arguments: a starting ``mean_n`` or ``fwhm_mev`` (by default the model's), or
+    an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(ta_model, ["mean_n", "fwhm_mev"], kwargs)
     # the spectra sum Gaussian bands that the registry does not hold in closed form: a table
     return Exploration(ta_model, controls, figure=TA_FIGURE,
-                       browser=Table(points=4, grid={"mean_n": list(np.arange(0.0, 4.01, 0.25))}),
+                       browser=Table(points=4, grid={"mean_n": steps(controls["mean_n"], 0.25)}),
                        n_frames=13, **kwargs)
 
 
@@ -114,17 +106,13 @@ VSL_FIGURE = Figure(
 """Edge emission versus stripe length on linear (left) and log (right) axes."""
 
 
-def vsl_explorer(gain_cm: float = 40.0, relative_noise: float = 0.08, max_length_mm: float = 2.0,
-                 **kwargs) -> Exploration:
-    """True gain, noise and longest stripe → seeded synthetic VSL data and the fitted G ± σ."""
-    controls = {
-        "gain_cm": widgets.FloatSlider(value=gain_cm, min=10.0, max=70.0, step=2.5,
-                                       description="true G (cm⁻¹)"),
-        "relative_noise": widgets.FloatSlider(value=relative_noise, min=0.0, max=0.3, step=0.01,
-                                              description="relative noise"),
-        "max_length_mm": widgets.FloatSlider(value=max_length_mm, min=0.5, max=3.0, step=0.1,
-                                             description="longest stripe (mm)"),
-    }
+def vsl_explorer(**kwargs) -> Exploration:
+    """True gain, noise and longest stripe → seeded synthetic VSL data and the fitted G ± σ.
+
+    Keyword arguments: a starting ``gain_cm``, ``relative_noise`` or ``max_length_mm`` (by
+    default the model's), or an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(vsl_model, ["gain_cm", "relative_noise", "max_length_mm"], kwargs)
     # the fit (curve_fit) is a solver: a table over all three controls
     return Exploration(vsl_model, controls, figure=VSL_FIGURE, browser=Table(points=5),
                        n_frames=11, **kwargs)
@@ -137,26 +125,21 @@ SPEC_MEAN_N = np.linspace(0.0, 20.0, 201)
 _SPEC_INVERSION = statefilling.ensemble_inversion(SPEC_MEAN_N)
 
 
-CDSE = get_material("CdSe")
-
-
-ELECTRON_SHARE = CDSE.mh / (CDSE.me + CDSE.mh)
-
-
 def gain_spectra_model(mean_n: float = 6.0, fwhm_mev: float = 60.0) -> dict:
     """Multi-band gain spectrum at ⟨N⟩ and the Poisson-averaged inversion of each band."""
     fwhm = fwhm_mev / 1000.0
-    spectrum = statefilling.gain_spectrum_cm(ENERGY_GRID_EV, mean_n, CG_BANDS_EV, 1.0, fwhm)
+    bands = statefilling.CG_BANDS_EV
+    spectrum = statefilling.gain_spectrum_cm(ENERGY_GRID_EV, mean_n, bands, 1.0, fwhm)
     inversion = statefilling.ensemble_inversion(mean_n)
     cutoff = float(statefilling.auger_assisted_photon_energy_ev(
-        CG_BANDS_EV[0], statefilling.electron_intraband_energy_ev(
-            CG_BANDS_EV[0], CG_BANDS_EV[1], ELECTRON_SHARE)))
+        bands[0], statefilling.electron_intraband_energy_ev(bands[0], bands[1],
+                                                            statefilling.ELECTRON_SHARE)))
     # where the gain exceeds 1 % of the 1S band's ground-state absorption
     gaining = ENERGY_GRID_EV[spectrum > 0.01]
     span = (f"gain {gaining.min():.2f}–{gaining.max():.2f} eV" if gaining.size else "no gain")
     return {"span": span, "mean_n": mean_n, "energy": ENERGY_GRID_EV, "spectrum": spectrum,
             "inversion": inversion, "grid": SPEC_MEAN_N, "curves": _SPEC_INVERSION,
-            "cutoff": cutoff, "bands": CG_BANDS_EV,
+            "cutoff": cutoff, "bands": bands,
             "gain_range": (float(gaining.min()), float(gaining.max())) if gaining.size else None}
 
 
@@ -168,7 +151,8 @@ GAIN_SPECTRA_FIGURE = Figure(panels=[
               Fill(x="energy", y="spectrum", where="pos", color=2, alpha=0.3),
               Line(x="energy", y="spectrum", color=0),
               *[Text(x=e, y=5.6, text=label, ha="center", color=6)
-                for label, e in zip(statefilling.SHELL_LABELS, CG_BANDS_EV, strict=True)],
+                for label, e in zip(statefilling.SHELL_LABELS, statefilling.CG_BANDS_EV,
+                                    strict=True)],
               VLine(x="cutoff", color=1, dash=":"),
               Text(x="cutoff", y=-5.5, dx=-0.01, text="Auger-assisted\ncutoff", ha="right",
                    size=7, color=1),
@@ -185,17 +169,18 @@ GAIN_SPECTRA_FIGURE = Figure(panels=[
 """Model gain spectrum (left) and inversion of the 1S, 1P, 1D bands versus ⟨N⟩ (right)."""
 
 
-def gain_spectra_explorer(mean_n: float = 6.0, fwhm_mev: float = 60.0, **kwargs) -> Exploration:
-    """⟨N⟩ and line width → multi-band gain spectrum of graded dots (state filling, Poisson)."""
-    controls = {
-        "mean_n": widgets.FloatSlider(value=mean_n, min=0.0, max=20.0, step=0.25,
-                                      description="⟨N⟩"),
-        "fwhm_mev": widgets.FloatSlider(value=fwhm_mev, min=20.0, max=150.0, step=5.0,
-                                        description="line width (meV)"),
-    }
+def gain_spectra_explorer(**kwargs) -> Exploration:
+    """⟨N⟩ and line width → multi-band gain spectrum of graded dots (state filling, Poisson).
+
+    Keyword arguments: a starting ``mean_n`` or ``fwhm_mev`` (by default the model's), or
+    an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(gain_spectra_model, ["mean_n", "fwhm_mev"], kwargs,
+                            # filling the 1P and 1D shells (6 and 10 places) takes ⟨N⟩ to 20
+                            mean_n={"max": 20.0, "step": 0.25})
     # Poisson-averaged state filling over Gaussian bands: a table
     return Exploration(gain_spectra_model, controls, figure=GAIN_SPECTRA_FIGURE,
-                       browser=Table(points=6, grid={"mean_n": list(np.arange(0.0, 20.01, 1.0))}),
+                       browser=Table(points=6, grid={"mean_n": steps(controls["mean_n"], 1.0)}),
                        n_frames=17, **kwargs)
 
 
@@ -207,9 +192,10 @@ def dfb_model(period_nm: float = 340.0, n_eff: float = 1.71, fwhm_mev: float = 6
               mean_n: float = 8.0) -> dict:
     """Second-order DFB line λ = n_eff Λ on top of the model gain spectrum."""
     e_line = float(waveguide.HC_EV_NM / waveguide.dfb_wavelength_nm(period_nm, n_eff))
-    spectrum = statefilling.gain_spectrum_cm(ENERGY_GRID_EV, mean_n, CG_BANDS_EV, 1.0,
+    bands = statefilling.CG_BANDS_EV
+    spectrum = statefilling.gain_spectrum_cm(ENERGY_GRID_EV, mean_n, bands, 1.0,
                                              fwhm_mev / 1000.0)
-    gain_at_line = float(statefilling.gain_spectrum_cm(e_line, mean_n, CG_BANDS_EV, 1.0,
+    gain_at_line = float(statefilling.gain_spectrum_cm(e_line, mean_n, bands, 1.0,
                                                        fwhm_mev / 1000.0))
     return {"verdict": "lases" if gain_at_line > 0 else "no gain here",
             "line_nm": float(waveguide.HC_EV_NM / e_line),
@@ -234,17 +220,16 @@ DFB_FIGURE = Figure(panels=[
 """Gain spectrum with the DFB line (left) and lasing energy versus grating period (right)."""
 
 
-def dfb_explorer(period_nm: float = 340.0, n_eff: float = 1.71, **kwargs) -> Exploration:
-    """Grating period and effective index → DFB resonance on the model gain spectrum."""
-    controls = {
-        "period_nm": widgets.FloatSlider(value=period_nm, min=300.0, max=380.0, step=2.5,
-                                         description="period Λ (nm)"),
-        "n_eff": widgets.FloatSlider(value=n_eff, min=1.5, max=1.9, step=0.01,
-                                     description="n_eff"),
-    }
-    # whether the line lases reads the numerical gain spectrum at the line: a table
+def dfb_explorer(**kwargs) -> Exploration:
+    """Grating period and effective index → DFB resonance on the model gain spectrum.
+
+    Keyword arguments: a starting ``period_nm`` or ``n_eff`` (by default the model's), or
+    an option of :class:`~qdbook.explore.Exploration`.
+    """
+    controls = controls_for(dfb_model, ["period_nm", "n_eff"], kwargs)
+    # whether the line lases reads the numerical gain spectrum at the line: a table on every
+    # other step of both sliders
     return Exploration(dfb_model, controls, figure=DFB_FIGURE,
-                       browser=Table(grid={"period_nm": list(np.arange(300.0, 380.01, 5.0)),
-                                           "n_eff": list(np.round(np.arange(1.5, 1.901, 0.02),
-                                                                  10))}),
+                       browser=Table(grid={"period_nm": steps(controls["period_nm"], 5.0),
+                                           "n_eff": steps(controls["n_eff"], 0.02)}),
                        n_frames=9, **kwargs)

@@ -283,12 +283,12 @@ def test_weak_loss_perturbation(rng):
 
 def _device_te_mode(device):
     """The TE mode the pages budget: TE0, or the Bragg-reflection mode of the BRW device."""
-    from qdbook.explore.photonics import brw_mode
+    from qdbook.design import bragg_mode
 
     lam = {"BRW device": oc.BRW_WAVELENGTH_NM, "dielectric on Ag": 600.0}.get(device, 630.0)
     s = oc.device_stack(device, lam)
     if device == "BRW device":
-        return s, lam, brw_mode(s, lam)[0]
+        return s, lam, bragg_mode(s, lam)[0]
     return s, lam, ph.guided_modes(s["indices"], s["thicknesses_nm"], lam, "TE")[0]
 
 
@@ -342,10 +342,10 @@ def test_plasmon_limit_of_thick_dielectric_on_silver():
 
 def test_leaky_bragg_mode_is_a_root():
     """The BRW mode lies below the substrate index and solves the leaky mode condition."""
-    from qdbook.explore.photonics import brw_mode
+    from qdbook.design import bragg_mode
 
     s = oc.device_stack("BRW device", oc.BRW_WAVELENGTH_NM)
-    n_eff, g_qd, _ = brw_mode(s, oc.BRW_WAVELENGTH_NM)
+    n_eff, g_qd, _ = bragg_mode(s, oc.BRW_WAVELENGTH_NM)
     assert n_eff.real < s["indices"][0].real and n_eff.imag > 0
     eps = np.array(s["indices"]) ** 2
     k0 = 2 * np.pi / oc.BRW_WAVELENGTH_NM
