@@ -196,6 +196,26 @@ class Formula:
 
 
 # ------------------------------------------------------------------ table models
+def steps(widget, step=None) -> list:
+    """Values of a slider from its minimum to its maximum every ``step`` (its own by default).
+
+    For a log slider ``step`` is in the exponent; the values are ``base ** exponent``.
+    Used for the static page's tables, so that they follow the slider's range.
+
+    >>> import ipywidgets as widgets
+    >>> steps(widgets.FloatSlider(value=4.0, min=2.0, max=9.0, step=0.5), 1.0)
+    [2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]
+    """
+    step = widget.step if step is None else step
+    n = int(round((widget.max - widget.min) / step))
+    if isinstance(widget, widgets.IntSlider):
+        return [int(widget.min + k * step) for k in range(n + 1)]
+    if isinstance(widget, widgets.FloatLogSlider):
+        # Python's float power, as the browser's (``_browser.browser_value``)
+        return [float(widget.base) ** float(widget.min + k * step) for k in range(n + 1)]
+    return [float(np.round(widget.min + k * step, 10)) for k in range(n + 1)]
+
+
 @dataclass
 class Table:
     """The model on a grid of all controls.
@@ -207,10 +227,14 @@ class Table:
         ``points`` evenly spaced values of a slider (its default included).
     points : int
         Default number of grid values per slider.
+    steps : dict of str → float or None, optional
+        Sliders whose grid runs over their whole range every given step (None: the
+        slider's own step), as :func:`steps` gives it.
     """
 
     grid: dict = field(default_factory=dict)
     points: int = 6
+    steps: dict = field(default_factory=dict)
 
     def axes(self, controls: dict) -> dict:
         """Grid values per control, each including the control's default."""
@@ -218,6 +242,8 @@ class Table:
         for name, control in controls.items():
             if name in self.grid:
                 values = list(self.grid[name])
+            elif name in self.steps:
+                values = steps(control, self.steps[name])
             elif hasattr(control, "options") and not isinstance(control, widgets.FloatSlider):
                 values = [o[1] if isinstance(o, tuple) else o for o in control.options]
             else:

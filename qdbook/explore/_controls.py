@@ -190,20 +190,3 @@ def controls_for(model, names, values: dict, **overrides) -> dict:
             for name in names}
 
 
-def steps(widget, step=None) -> list:
-    """Values of a slider from its minimum to its maximum every ``step`` (its own by default).
-
-    For a log slider ``step`` is in the exponent; the values are ``base ** exponent``.
-    Used for the static page's tables, so that they follow the slider's range.
-
-    >>> steps(control("monolayers", 4.0), 1.0)
-    [2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]
-    """
-    step = widget.step if step is None else step
-    n = int(round((widget.max - widget.min) / step))
-    if isinstance(widget, widgets.IntSlider):
-        return [int(widget.min + k * step) for k in range(n + 1)]
-    if isinstance(widget, widgets.FloatLogSlider):
-        # Python's float power, as the browser's (``_browser.browser_value``)
-        return [float(widget.base) ** float(widget.min + k * step) for k in range(n + 1)]
-    return [float(np.round(widget.min + k * step, 10)) for k in range(n + 1)]

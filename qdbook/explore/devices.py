@@ -15,7 +15,7 @@ from .. import electrical, injection, thermal
 from ..plotting import PALETTE
 from ..units import convert
 from ._browser import Formula, Table, relation, symbol
-from ._controls import controls_for, steps
+from ._controls import controls_for
 from ._core import Exploration
 from ._figure import Bars, Figure, HLine, Line, Panel, Points, Text, VLine
 
@@ -79,8 +79,7 @@ def injection_explorer(**kwargs) -> Exploration:
                             dot={"options": tuple(DOTS)})
     # the steady state is solved numerically: the page carries the model on a grid
     return Exploration(injection_model, controls, figure=INJECTION_FIGURE,
-                       browser=Table(points=7, grid={"current_density_a_cm2": steps(
-                           controls["current_density_a_cm2"], 0.25)}), **kwargs)
+                       browser=Table(points=7, steps={"current_density_a_cm2": 0.25}), **kwargs)
 
 
 # ------------------------------------------------------------------ 5.3 threshold currents
@@ -291,5 +290,5 @@ def el_explorer(**kwargs) -> Exploration:
     # the sketched spectrum uses display Gaussians that the registry does not hold: a table on
     # every step of the slider
     return Exploration(el_model, controls, figure=EL_FIGURE,
-                       browser=Table(grid={"n_excitons": steps(controls["n_excitons"])}),
+                       browser=Table(steps={"n_excitons": None}),
                        **kwargs)

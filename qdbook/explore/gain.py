@@ -21,7 +21,7 @@ from .. import (
     wells,
 )
 from ._browser import Formula, Table, relation, symbol
-from ._controls import controls_for, steps
+from ._controls import controls_for
 from ._core import Exploration
 from ._figure import Bars, Figure, HLine, Line, Panel, Points, Text, VLine, VSpan
 
@@ -203,8 +203,7 @@ def charged_gain_explorer(**kwargs) -> Exploration:
                             mean_n={"max": 8.0})
     # a table: n_e in steps of 0.25, ⟨N⟩ in steps of 0.5, both degeneracies
     return Exploration(charged_gain_model, controls, figure=CHARGED_GAIN_FIGURE,
-                       browser=Table(grid={"n_e": steps(controls["n_e"], 0.25),
-                                           "mean_n": steps(controls["mean_n"], 0.5)}),
+                       browser=Table(steps={"n_e": 0.25, "mean_n": 0.5}),
                        n_frames=11, **kwargs)
 
 
@@ -257,7 +256,7 @@ def doping_explorer(**kwargs) -> Exploration:
     controls = controls_for(doping_model, ["mean_n_e"], kwargs)
     # the Poisson-averaged threshold is a root search: a table on every step of the slider
     return Exploration(doping_model, controls, figure=DOPING_FIGURE,
-                       browser=Table(grid={"mean_n_e": steps(controls["mean_n_e"])}),
+                       browser=Table(steps={"mean_n_e": None}),
                        n_frames=17, **kwargs)
 
 
@@ -404,4 +403,4 @@ def degeneracy_explorer(**kwargs) -> Exploration:
     kwargs.setdefault("n_frames", 13)
     # every step of the slider and every option is a grid point (the model is cheap)
     return Exploration(degeneracy_model, controls, figure=DEGENERACY_FIGURE,
-                       browser=Table(grid={"mean_n": steps(controls["mean_n"])}), **kwargs)
+                       browser=Table(steps={"mean_n": None}), **kwargs)

@@ -12,7 +12,7 @@ from .. import confinement, perovskite, wells
 from ..materials import MATERIALS, get_material
 from ..units import convert
 from ._browser import Formula, Table, relation, symbol
-from ._controls import controls_for, steps
+from ._controls import controls_for
 from ._core import Exploration
 from ._figure import Bars, Figure, Fill, HLine, Line, Panel, Points, Text, VLine
 
@@ -204,8 +204,7 @@ def well_levels_explorer(**kwargs) -> Exploration:
     # every step of both sliders is a grid point (15 × 23): the finite-well levels need a
     # root search, so the page carries the model's numbers
     return Exploration(well_levels_model, controls, figure=WELL_LEVELS_FIGURE,
-                       browser=Table(points=0, grid={name: steps(c)
-                                                     for name, c in controls.items()}),
+                       browser=Table(points=0, steps=dict.fromkeys(controls)),
                        **kwargs)
 
 
@@ -297,4 +296,4 @@ def halide_explorer(**kwargs) -> Exploration:
     # the display colour is piecewise (a display aid, not a registered relation): a table on
     # every step of the slider
     return Exploration(halide_model, controls, figure=HALIDE_FIGURE,
-                       browser=Table(grid={"position": steps(controls["position"])}), **kwargs)
+                       browser=Table(steps={"position": None}), **kwargs)

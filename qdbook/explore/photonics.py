@@ -17,7 +17,7 @@ from .. import optical_constants as oc
 from .. import photonics as ph
 from ..plotting import PALETTE, new_figure
 from ._browser import Table
-from ._controls import controls_for, model_default, steps
+from ._controls import controls_for, model_default
 from ._core import Exploration
 from ._figure import Bands, Bars, Figure, HLine, Line, Panel, Text, VLine, VSpan
 
@@ -176,7 +176,7 @@ def te_tm_explorer(**kwargs) -> Exploration:
     kwargs.setdefault("n_frames", 13)
     # mode search: a table on every other step of the slider, for each metal
     return Exploration(te_tm_model, controls, figure=TE_TM_FIGURE,
-                       browser=Table(grid={"spacer_nm": steps(controls["spacer_nm"], 50.0)}),
+                       browser=Table(steps={"spacer_nm": 50.0}),
                        **kwargs)
 
 
@@ -297,8 +297,7 @@ def brw_explorer(**kwargs) -> Exploration:
     # mode search (about 0.2 s each): a table over every other number of pairs, five design
     # indices and six gains; the gain enters only the net gain, so the search runs 35 times
     return Exploration(brw_model, controls, figure=BRW_FIGURE, browser=Table(
-        points=5, grid={"pairs": steps(controls["pairs"], 2),
-                        "material_gain_cm": steps(controls["material_gain_cm"], 300.0)}),
+        points=5, steps={"pairs": 2, "material_gain_cm": 300.0}),
         **kwargs)
 
 

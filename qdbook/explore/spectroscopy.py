@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import spectroscopy, statefilling, waveguide
 from ._browser import Table
-from ._controls import controls_for, steps
+from ._controls import controls_for
 from ._core import Exploration
 from ._figure import Figure, Fill, HLine, Line, Panel, Points, Text, VLine
 
@@ -71,7 +71,7 @@ def ta_explorer(**kwargs) -> Exploration:
     controls = controls_for(ta_model, ["mean_n", "fwhm_mev"], kwargs)
     # the spectra sum Gaussian bands that the registry does not hold in closed form: a table
     return Exploration(ta_model, controls, figure=TA_FIGURE,
-                       browser=Table(points=4, grid={"mean_n": steps(controls["mean_n"], 0.25)}),
+                       browser=Table(points=4, steps={"mean_n": 0.25}),
                        n_frames=13, **kwargs)
 
 
@@ -180,7 +180,7 @@ def gain_spectra_explorer(**kwargs) -> Exploration:
                             mean_n={"max": 20.0, "step": 0.25})
     # Poisson-averaged state filling over Gaussian bands: a table
     return Exploration(gain_spectra_model, controls, figure=GAIN_SPECTRA_FIGURE,
-                       browser=Table(points=6, grid={"mean_n": steps(controls["mean_n"], 1.0)}),
+                       browser=Table(points=6, steps={"mean_n": 1.0}),
                        n_frames=17, **kwargs)
 
 
@@ -230,6 +230,5 @@ def dfb_explorer(**kwargs) -> Exploration:
     # whether the line lases reads the numerical gain spectrum at the line: a table on every
     # other step of both sliders
     return Exploration(dfb_model, controls, figure=DFB_FIGURE,
-                       browser=Table(grid={"period_nm": steps(controls["period_nm"], 5.0),
-                                           "n_eff": steps(controls["n_eff"], 0.02)}),
+                       browser=Table(steps={"period_nm": 5.0, "n_eff": 0.02}),
                        n_frames=9, **kwargs)

@@ -86,19 +86,28 @@ def lab(tmp_path_factory):
     proc.stdout.close()
 
 
-def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab, browser):
-    # the session's Chromium (tests/conftest.py): a second sync Playwright would not start
+@contextlib.contextmanager
+def _opened_as_notebook(lab, browser, path):
+    """A new tab of JupyterLab on ``path``, opened as a notebook, its kernel idle.
 
+    The session's Chromium (tests/conftest.py): a second sync Playwright would not start.
+    ``?reset``: a fresh workspace, not the one an earlier test left open.
+    """
     url, token, _ = lab
     with contextlib.closing(browser.new_page(viewport={"width": 1400, "height": 1000})) as page:
-        page.goto(f"{url}/lab/tree/{PAGE}?token={token}", wait_until="domcontentloaded")
-        # Opened as a notebook, not as a text file
+        page.goto(f"{url}/lab/tree/{path}?reset&token={token}", wait_until="domcontentloaded")
+        # opened as a notebook, not as a text file
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90000)
-        # Wait until the kernel has started and is idle (status bar: "Python 3 ... | Idle");
-        # a "Run All" sent before that is lost on a cold start.
+        # the kernel started and idle (status bar: "Python 3 ... | Idle"): a "Run All" sent
+        # before that is lost on a cold start
         page.wait_for_function(
             "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
             ".some(el => /\\|\\s*Idle/.test(el.textContent))", timeout=120000)
+        yield page
+
+
+def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab, browser):
+    with _opened_as_notebook(lab, browser, PAGE) as page:
         page.click("text=Run", timeout=30000)                      # the Run menu
         page.click("li[data-command='runmenu:run-all']", timeout=30000)
         slider = page.locator(".jp-OutputArea .widget-slider .noUi-handle").first
@@ -151,19 +160,11 @@ def _solution_parts(text: str) -> tuple[list[str], list[str]]:
 
 
 def test_opened_page_renders_myst_keeps_solutions_folded_and_is_not_modified(lab, browser):
-    # the session's Chromium (tests/conftest.py): a second sync Playwright would not start
-
-    url, token, root = lab
+    root = lab[2]
     source = (ROOT / MYST_PAGE).read_text()
     hidden_code, hidden_prose = _solution_parts(source)
     assert hidden_code and hidden_prose, "the page has solutions with code and prose"
-    with contextlib.closing(browser.new_page(viewport={"width": 1400, "height": 1000})) as page:
-        # ?reset: a fresh workspace, not the one an earlier test left open
-        page.goto(f"{url}/lab/tree/{MYST_PAGE}?reset&token={token}", wait_until="domcontentloaded")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90000)
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
-            ".some(el => /\\|\\s*Idle/.test(el.textContent))", timeout=120000)
+    with _opened_as_notebook(lab, browser, MYST_PAGE) as page:
         # every Markdown cell rendered (by jupyterlab-myst) or folded
         page.wait_for_function(CURRENT + """() => {
             const cells = [...current().querySelectorAll('.jp-MarkdownCell')];

@@ -11,7 +11,8 @@ import ipywidgets as widgets
 import pytest
 
 from qdbook import explore
-from qdbook.explore._controls import CONTROLS, control, controls_for, label, steps
+from qdbook.explore._browser import steps
+from qdbook.explore._controls import CONTROLS, control, controls_for, label
 from qdbook.notation import NOTATION
 
 EXPLORERS = sorted(name for name in dir(explore) if name.endswith("_explorer"))
