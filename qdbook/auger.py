@@ -287,15 +287,12 @@ def bulk_auger_activation_factor(gap_ev, temperature_k=300.0, a=0.2):
 
 
 QD_TYPES = {
-    # name: (tau_A,XX [ps], sigma_abs [cm^2], pump photon energy [eV]); values from the
-    # review, sections 2.3.3 (standard CdSe, R = 2.5 nm), 2.4.1 (g-QD) and 2.4.2 (cg-QD,
-    # tau_A,XX derived from tau_XX = 1.3 ns and tau_r,X = 12 ns).
     "standard CdSe": (float(auger_lifetime_ps(sphere_volume_nm3(2.5))), 3e-15, 3.0),
     "giant CdSe/CdS": (600.0, 5.5e-14, 2.8),
     "graded cg-QD": (float(auger_lifetime_from_biexciton(
         1300.0, biexciton_radiative_lifetime(12000.0))), 1.8e-13, 3.1),
 }
-"""The review's three dot types of Auger engineering: (τ_A,XX [ps], σ_abs [cm²], hν_p [eV]).
+"""The review's three dot types of Auger engineering, each as (τ_A,XX [ps], σ_abs [cm²], hν_p [eV]).
 
 Standard CdSe (R = 2.5 nm, τ_A,XX from the V-scaling with :data:`CHI_STANDARD_PS_NM3`;
 sec. 2.3.3), giant CdSe/CdS shells (sec. 2.4.1) and graded cg-QDs (sec. 2.4.2, τ_A,XX

@@ -329,7 +329,7 @@ _MAX_EXPONENT = 700.0
 """e^700 ≈ 1e304: the largest growth factor of a VSL fit that float64 holds."""
 
 _MAX_GUESS_EXPONENT = 100.0
-"""Largest |G| l_max of a starting guess: a stripe's amplified emission saturates long before
+"""Largest abs(G) l_max of a starting guess: a stripe's amplified emission saturates long before
 a gain of e^100 (1e43), and from further out the fit spends its evaluations in vain."""
 
 
@@ -351,7 +351,7 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
         Assumed relative standard deviation of each point, > 0 (sets the
         weights; only their ratios matter with ``absolute_sigma=False``).
     gain_guess_cm : float, optional
-        Starting value for G [cm⁻¹], with |G| l_max ≤ 100 (a stripe saturates long
+        Starting value for G [cm⁻¹], with abs(G) l_max ≤ 100 (a stripe saturates long
         before a gain of e^100); by default from the log-slope of the longest
         third of the stripe lengths.
 
