@@ -6,7 +6,7 @@
 #   make lab    JupyterLab on the chapters (MyST pages open as notebooks)
 #   make fuzz   the hostile-input property tests with ten times the cases of `make test`
 #               (random seed), then a summary: calls, outcomes by kind, slowest call
-#   make bench  speed figures (build, explorations, import); not tests
+#   make bench  speed figures (build, explorations, import, JupyterLab end to end); not tests
 #   make designs  rerun the inverse-design searches of chapter 6 (~10 min) and store them
 #   make mutate mutation testing of the physics modules with mutmut (tools/mutate.py): score
 #               and survivors per module; MODULES="auger gain" to scope it, MUTATE_BUDGET
@@ -70,6 +70,7 @@ mutate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/photonics.py
+	$(BIN)/python benchmarks/lab.py
 
 browser-deps:
 	apt-get update && apt-get install -y chromium

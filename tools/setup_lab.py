@@ -25,10 +25,18 @@ JupyterLab test uses a temporary one). It writes two things under the prefix:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import json
+import os
 import re
+import secrets
+import shutil
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
@@ -207,6 +215,65 @@ def main(prefix: Path | None = None) -> None:
     text = re.sub(re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", "", text, flags=re.S)
     config.write_text(text + ("\n" if text and not text.endswith("\n") else "") + SERVER_CONFIG)
     print(f"pages open with folded solutions (server configuration in {config})")
+
+
+
+@contextlib.contextmanager
+def serve(scratch: Path, chapters: Path):
+    """A JupyterLab server on 127.0.0.1 set up as Binder's, on a copy of ``chapters``.
+
+    Everything it writes goes under ``scratch`` (prefix with :func:`main`'s settings, the
+    served copy, user settings, workspaces, runtime), so the repository is never rewritten.
+    Cell windowing is off, so that every cell is in the page for a browser to find.
+    Yields ``(url, token, root)``: the server, its token and the served directory.
+    Used by the JupyterLab tests (tests/book/test_lab.py) and ``make bench``.
+    """
+    scratch = Path(scratch)
+    dirs = {name: scratch / name for name in ("prefix", "root", "user", "workspaces", "runtime")}
+    for path in dirs.values():
+        path.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(chapters, dirs["root"] / "chapters", dirs_exist_ok=True)
+    main(dirs["prefix"])
+    settings = dirs["prefix"] / "share" / "jupyter" / "lab" / "settings"
+    overrides = json.loads((settings / "overrides.json").read_text())
+    overrides["@jupyterlab/notebook-extension:tracker"] = {"windowingMode": "none"}
+    (settings / "overrides.json").write_text(json.dumps(overrides))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    token = secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(dirs["runtime"]), "QDBOOK_STATIC": "0",
+           "JUPYTER_CONFIG_PATH": str(dirs["prefix"] / "etc" / "jupyter")}
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}",
+         "--ip=127.0.0.1", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={dirs['root']}", "--ServerApp.disable_check_xsrf=True",
+         "--LabApp.news_url=None", "--allow-root", f"--LabApp.app_settings_dir={settings}",
+         f"--LabApp.user_settings_dir={dirs['user']}",
+         f"--LabApp.workspaces_dir={dirs['workspaces']}",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    proc.kill()
+                    raise RuntimeError("JupyterLab did not start:\n"
+                                       + proc.stdout.read().decode()[-3000:]) from None
+                time.sleep(0.5)
+        yield url, token, dirs["root"]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        proc.stdout.close()
 
 
 if __name__ == "__main__":

@@ -14,17 +14,8 @@ JupyterLab's cell windowing so that every cell is in the page.
 
 import contextlib
 import copy
-import json
 import os
 import re
-import secrets
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import jupytext
 import pytest
@@ -35,55 +26,13 @@ pytestmark = pytest.mark.lab
 PAGE = "chapters/02-general-principles/optical-gain.md"
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    port, token = _free_port(), secrets.token_hex(16)
-    runtime = tmp_path_factory.mktemp("jupyter-runtime")
-    # JupyterLab saves what it opens: serve a copy, so the repository is never rewritten.
-    root = tmp_path_factory.mktemp("lab-root")
-    shutil.copytree(ROOT / "chapters", root / "chapters")
-    prefix = tmp_path_factory.mktemp("lab-prefix")
-    setup_lab.main(prefix)
-    settings = prefix / "share" / "jupyter" / "lab" / "settings"
-    overrides = json.loads((settings / "overrides.json").read_text())
-    overrides["@jupyterlab/notebook-extension:tracker"] = {"windowingMode": "none"}
-    (settings / "overrides.json").write_text(json.dumps(overrides))
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "QDBOOK_STATIC": "0",
-           "JUPYTER_CONFIG_PATH": str(prefix / "etc" / "jupyter")}
-    jupyter = Path(sys.executable).parent / "jupyter"
-    proc = subprocess.Popen(
-        [str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         "--ServerApp.disable_check_xsrf=True", "--LabApp.news_url=None", "--allow-root",
-         f"--LabApp.app_settings_dir={settings}",
-         f"--LabApp.user_settings_dir={tmp_path_factory.mktemp('lab-user')}",
-         f"--LabApp.workspaces_dir={tmp_path_factory.mktemp('lab-workspaces')}",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("JupyterLab did not start:\n" + proc.stdout.read().decode()[-3000:])
-    yield url, token, root
-    proc.terminate()
     try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    proc.stdout.close()
+        with setup_lab.serve(tmp_path_factory.mktemp("lab"), ROOT / "chapters") as server:
+            yield server
+    except RuntimeError as err:   # the server did not start
+        pytest.fail(str(err))
 
 
 @contextlib.contextmanager
