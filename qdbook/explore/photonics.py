@@ -15,11 +15,10 @@ import numpy as np
 from .. import design
 from .. import optical_constants as oc
 from .. import photonics as ph
-from ..plotting import PALETTE, new_figure
 from ._browser import Table
 from ._controls import controls_for, model_default
 from ._core import Exploration
-from ._figure import Bands, Bars, Figure, HLine, Line, Panel, Text, VLine, VSpan
+from ._figure import Bands, Bars, Figure, HLine, Line, Panel, Points, Text, VLine, VSpan
 
 LAYER_COLOURS = {"glass": "#dddddd", "ITO": "#f4c7a1", "L-ITO": "#f9e0c8", "ZnO": "#cfe3f5",
                  "QD film (dense)": "#c9ecd9", "organic": "#eadcf0", "Ag": "#b8b8b8",
@@ -40,16 +39,6 @@ def _layer_spans(names) -> list:
     """The layers of a stack (between its outer half-spaces) as shaded bands from its edges."""
     return [VSpan(x0=f"edges[{j}]", x1=f"edges[{j + 1}]", alpha=0.8,
                   color=LAYER_COLOURS.get(name, "#eeeeee")) for j, name in enumerate(names[1:-1])]
-
-
-def _shade(ax, edges, names, old=()):
-    for artist in old:
-        artist.remove()
-    patches = []
-    for j, name in enumerate(names[1:-1]):
-        patches.append(ax.axvspan(edges[j], edges[j + 1], color=LAYER_COLOURS.get(name, "#eeeeee"),
-                                  alpha=0.8, lw=0, zorder=0))
-    return patches
 
 
 def _gamma_of(stack, gammas, name):
@@ -320,46 +309,43 @@ def brw_frontier_model(point: int = 10) -> dict:
     r = design.brw_design(*front[k]["design"])
     z, intensity, edges = _profile(r["stack"], oc.BRW_WAVELENGTH_NM, r["n_eff"],
                                    margin_nm=100.0, n_z=1500)
+    gammas = np.array([p["gamma_min"] for p in front])
+    losses = np.array([p["loss"] for p in front])
     return {"point": k, "gamma_min": front[k]["gamma_min"], "design": front[k]["design"],
             "gamma_qd": r["gamma_qd"], "gain_weight_qd": r["gain_weight_qd"],
             "loss": r["loss"], "loss_ito": r["loss_split"].get("ITO", 0.0),
             "loss_ag": r["loss_split"].get("Ag", 0.0), "n_eff": r["n_eff"],
-            "front_gamma": np.array([p["gamma_min"] for p in front]),
-            "front_loss": np.array([p["loss"] for p in front]),
+            "front_gamma": gammas, "front_loss": losses,
+            # the frontier as a staircase: each least loss holds up to the next required Γ_NC
+            "front_step_gamma": np.repeat(gammas, 2)[1:],
+            "front_step_loss": np.repeat(losses, 2)[:-1],
             "all_gamma": rows[:, 6], "all_loss": rows[:, 8],
-            "z": z, "intensity": intensity, "edges": edges, "names": r["stack"]["names"]}
+            "z": z, "intensity": intensity, "edges": edges, "names": r["stack"]["names"],
+            "layer_colours": ",".join(LAYER_COLOURS.get(name, "#eeeeee")
+                                      for name in r["stack"]["names"][1:-1])}
 
 
-def brw_frontier_view(r: dict):
-    """Every searched design, the frontier and the required Γ_NC (left); the best design's mode."""
-    fig, (ax_f, ax_z) = new_figure(7.0, 3.2, ncols=2)
-    ax_f.scatter(100 * r["all_gamma"], r["all_loss"], s=3, color="0.75", lw=0)
-    ax_f.step(100 * r["front_gamma"], r["front_loss"], where="post", color=PALETTE[0])
-    g_rev, a_rev = design.BRW_REVIEW_POINT
-    ax_f.plot([100 * g_rev], [a_rev], "*", ms=11, color=PALETTE[1])
-    ax_f.annotate("review", (100 * g_rev, a_rev), xytext=(4, 4), textcoords="offset points",
-                  fontsize=8)
-    (mark,) = ax_f.plot([], [], "o", mfc="none", mec=PALETTE[3], ms=9, mew=2)
-    need = ax_f.axvline(0, color=PALETTE[3], ls=":", lw=1)
-    ax_f.set(xlabel="Γ_NC (power share, %)", ylabel="modal loss α (cm⁻¹)", yscale="log",
-             xlim=(0, 32), ylim=(5, 3000))
-    state = {"patches": _shade(ax_z, r["edges"], r["names"])}
-    (line,) = ax_z.plot(r["z"], r["intensity"], color=PALETTE[1], lw=1)
-    ax_z.set(xlabel="position z (nm): glass | DBR | ITO…Ag", ylabel="|E_y|²", ylim=(0, 1.08))
-    title = ax_z.set_title("", fontsize=9)
-
-    def update(r):
-        mark.set_data([100 * r["gamma_qd"]], [r["loss"]])
-        need.set_xdata([100 * r["gamma_min"]] * 2)
-        state["patches"] = _shade(ax_z, r["edges"], r["names"], state["patches"])
-        line.set_data(r["z"], r["intensity"])
-        ax_z.set_xlim(r["z"][0], r["z"][-1])
-        title.set_text(f"≥ {100 * r['gamma_min']:.0f}%: Γ_NC {100 * r['gamma_qd']:.0f}%, "
-                       f"α {r['loss']:.0f} "
-                       f"(ITO {r['loss_ito']:.0f}, Ag {r['loss_ag']:.0f}) cm⁻¹")
-
-    update(r)
-    return fig, update
+BRW_FRONTIER_FIGURE = Figure(panels=[
+    Panel(xlabel="Γ_NC (power share, %)", ylabel="modal loss α (cm⁻¹)", ylog=True,
+          legend="upper right",
+          xlim=(0, 32), ylim=(5, 3000), items=[
+              Points(x="all_gamma", y="all_loss", xscale=100, color="0.75", size=2.5,
+                     label="searched designs"),
+              Line(x="front_step_gamma", y="front_step_loss", xscale=100, color=0,
+                   label="least loss"),
+              Points(x=100 * design.BRW_REVIEW_POINT[0], y=design.BRW_REVIEW_POINT[1],
+                     marker="s", size=8, color=1, label="review"),
+              VLine(x="gamma_min", xscale=100, color=3, dash=":"),
+              Points(x="gamma_qd", y="loss", xscale=100, color=3, size=9, hollow=True),
+          ]),
+    Panel(xlabel="position z (nm): glass | DBR | ITO…Ag", ylabel="|E_y|²", ylim=(0, 1.08),
+          title="≥ {gamma_min*100:.0f}%: Γ_NC {gamma_qd*100:.0f}%, α {loss:.0f} "
+                "(ITO {loss_ito:.0f}, Ag {loss_ag:.0f}) cm⁻¹",
+          items=[Bands(edges="edges", colors="layer_colours"),
+                 Line(x="z", y="intensity", color=1, width=1.0)]),
+])
+"""Every searched design, the frontier, the review's point and the required Γ_NC (left);
+the best design's mode (right)."""
 
 
 def brw_frontier_explorer(**kwargs) -> Exploration:
@@ -373,4 +359,6 @@ def brw_frontier_explorer(**kwargs) -> Exploration:
                           len(front) - 1)
     options = tuple((f"{100 * p['gamma_min']:.0f} %", k) for k, p in enumerate(front))
     controls = controls_for(brw_frontier_model, ["point"], kwargs, point={"options": options})
-    return Exploration(brw_frontier_model, controls, brw_frontier_view, **kwargs)
+    # each design is a mode search: a table over every point of the frontier
+    return Exploration(brw_frontier_model, controls, figure=BRW_FRONTIER_FIGURE,
+                       browser=Table(), **kwargs)
