@@ -35,3 +35,21 @@ def test_photon_energy_and_wavelength_are_inverse():
 def test_convert_factors(a, b, factor):
     assert units.convert(1.0, a, b) == pytest.approx(factor, rel=1e-14)
     assert units.convert(units.convert(2.5, a, b), b, a) == pytest.approx(2.5, rel=1e-14)
+
+
+def test_convert_keeps_the_result_finite_and_converts_expressions():
+    """A value whose conversion would overflow float64 is refused by name; a smaller unit's
+    huge value is fine; sympy expressions are scaled symbolically (the browser's formulas)."""
+    import sympy as sp
+
+    with pytest.raises(ValueError, match=r"^value must have magnitude <= 1\.79\d*e\+296"):
+        units.convert(1e300, "s", "ps")
+    assert units.convert(1e300, "ps", "s") == pytest.approx(1e288, rel=1e-14)
+    assert units.convert(-1e296, "s", "ps") == pytest.approx(-1e308, rel=1e-14)
+    x = sp.Symbol("x")
+    scaled = units.convert(2 * x, "ns", "ps")
+    assert scaled.free_symbols == {x} and float(scaled / x) == pytest.approx(2000.0, rel=1e-14)
+    with pytest.raises(ValueError, match="^from_unit must be one of"):
+        units.convert(x, "furlong", "m")
+    with pytest.raises(ValueError, match="^to_unit must be one of"):
+        units.convert(1.0, "m", "furlong")

@@ -1,5 +1,7 @@
 """Slab TE0 modes and DFB resonances (qdbook.waveguide)."""
 
+import re
+
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
@@ -62,3 +64,44 @@ def test_te0_closed_form_agrees_with_the_multilayer_solver(thickness_nm):
     assert abs(modes[0].real - n_eff) < 1e-8
     gammas = photonics.confinement_factors([1.46, 1.8, 1.0], [thickness_nm], 620.0, modes[0])
     assert abs(gammas[1] - gamma) < 1e-6
+
+
+@pytest.mark.parametrize(("lam", "n_f", "n_s", "n_c"), [
+    (620.0, 1.8, 1.5, 1.0),      # film on glass in air
+    (800.0, 2.2, 1.0, 1.6),      # the cover is the denser cladding
+    (550.0, 1.7, 1.45, 1.33),
+])
+def test_te0_appears_at_the_asymmetric_cut_off(lam, n_f, n_s, n_c):
+    """Below the cut-off no TE0 mode (the message gives the cut-off), just above it one
+    whose index sits just above the denser cladding's. The cut-off is the thickness where
+    n_eff reaches that cladding:
+    k0 d (n_f² − n_hi²)^½ = arctan[((n_hi² − n_lo²)/(n_f² − n_hi²))^½]."""
+    hi, lo = max(n_s, n_c), min(n_s, n_c)
+    cutoff = (np.arctan(np.sqrt((hi**2 - lo**2) / (n_f**2 - hi**2)))
+              / (2 * np.pi / lam * np.sqrt(n_f**2 - hi**2)))
+    with pytest.raises(ValueError, match=rf"thickness_nm .*cut-off of {cutoff:.1f} nm"):
+        w.slab_te0_mode(0.97 * cutoff, lam, n_f, n_s, n_c)
+    n_eff, gamma = w.slab_te0_mode(1.05 * cutoff, lam, n_f, n_s, n_c)
+    assert hi < n_eff < hi + 0.02 * (n_f - hi) and 0 < gamma < 0.5
+
+
+def test_slab_indices_are_checked_one_by_one():
+    ok = dict(thickness_nm=300.0, wavelength_nm=620.0, n_film=1.8, n_substrate=1.5, n_cover=1.0)
+    assert w.slab_te0_mode(**{**ok, "n_film": 10.0})[0] > 1.5   # the top of the range
+    for name, value in [("n_film", 10.5), ("n_substrate", 0.9), ("n_substrate", 11.0),
+                        ("n_cover", 0.5), ("n_cover", 10.5)]:
+        with pytest.raises(ValueError, match=rf"^{name} must"):
+            w.slab_te0_mode(**{**ok, name: value})
+    # the film must be denser than both claddings; the message gives the range
+    for other in ("n_substrate", "n_cover"):
+        with pytest.raises(ValueError, match=r"n_film must exceed .*\(1\.8, 10\]"):
+            w.slab_te0_mode(**{**ok, other: 1.8})
+
+
+def test_films_of_more_than_the_largest_mode_count_are_refused():
+    lam, n_f, n_s = 904.0, 1.8, 1.5
+    d_max = w.MAX_SLAB_MODES * lam / (2 * np.sqrt(n_f**2 - n_s**2))   # V/π = MAX_SLAB_MODES
+    n_eff, gamma = w.slab_te0_mode(0.99 * d_max, lam, n_f, n_s)
+    assert n_f - 1e-5 < n_eff < n_f and gamma > 0.999999
+    with pytest.raises(ValueError, match=re.escape(f"thickness_nm must be at most {d_max:.4g} nm")):
+        w.slab_te0_mode(1.01 * d_max, lam, n_f, n_s)
