@@ -23,6 +23,7 @@ CASES = [
     (w.dfb_effective_index, dict(period_nm=0, photon_energy_ev=2.0), "period_nm"),
     (w.dfb_effective_index, dict(period_nm=320, photon_energy_ev=2.0, order=1.5),
      "order"),
+    (w.dfb_effective_index, dict(period_nm=320, photon_energy_ev=2.0, order=0), "order"),
 ]
 
 
@@ -88,8 +89,9 @@ def test_te0_appears_at_the_asymmetric_cut_off(lam, n_f, n_s, n_c):
 def test_slab_indices_are_checked_one_by_one():
     ok = dict(thickness_nm=300.0, wavelength_nm=620.0, n_film=1.8, n_substrate=1.5, n_cover=1.0)
     assert w.slab_te0_mode(**{**ok, "n_film": 10.0})[0] > 1.5   # the top of the range
+    pair = [1.8, 1.9]   # one film at a time: every input is a single number
     for name, value in [("n_film", 10.5), ("n_substrate", 0.9), ("n_substrate", 11.0),
-                        ("n_cover", 0.5), ("n_cover", 10.5)]:
+                        ("n_cover", 0.5), ("n_cover", 10.5), *((k, pair) for k in ok)]:
         with pytest.raises(ValueError, match=rf"^{name} must"):
             w.slab_te0_mode(**{**ok, name: value})
     # the film must be denser than both claddings; the message gives the range
