@@ -255,7 +255,10 @@ def _plane_wave_amplitudes(eps, d_list, xi2, k0, tm):
     a = qs * m11 - m21
     b = q0 * (m22 - qs * m12)
     r = (b - a) / (a + b)
-    t = m11 * (1 + r) + m12 * q0 * (1 - r)
+    # t = m11 (1 + r) + m12 q0 (1 - r) = 2 q0 det M / (a + b), and det M = 1 (every layer's
+    # matrix has det cos²δ + sin²δ = 1): the quotient does not cancel through a thick
+    # absorbing layer, where the sum does (e^δ terms that leave e^-δ)
+    t = 2 * q0 / (a + b)
     return r, t, q0, qs
 
 
@@ -313,14 +316,16 @@ def layer_absorptance(indices, thicknesses_nm, wavelength_nm, angle_deg=0.0, pol
     """
     eps, d_list, xi2, k0, tm = _plane_wave_setup(indices, thicknesses_nm, wavelength_nm,
                                                  angle_deg, polarization)
-    r, _, q0, _ = _plane_wave_amplitudes(eps, d_list, xi2, k0, tm)
-    u, vv = 1 + r, q0 * (1 - r)
+    _, t, q0, qs = _plane_wave_amplitudes(eps, d_list, xi2, k0, tm)
+    # the fields from the exit face back to the entrance (inverse layer matrices): going
+    # back, a field that an absorbing layer attenuates grows, so nothing cancels
+    u, vv = t, qs * t
     fluxes = [np.real(u * np.conj(vv))]
-    for e, d in zip(eps[1:-1], d_list, strict=True):
+    for e, d in zip(eps[-2:0:-1], d_list[::-1], strict=True):
         c, s_over_q, q_s = _layer_terms(e, xi2, d, k0, tm)
-        u, vv = c * u + 1j * s_over_q * vv, 1j * q_s * u + c * vv
+        u, vv = c * u - 1j * s_over_q * vv, -1j * q_s * u + c * vv
         fluxes.append(np.real(u * np.conj(vv)))
-    fluxes = np.array(fluxes) / q0.real
+    fluxes = np.array(fluxes[::-1]) / q0.real
     return fluxes[:-1] - fluxes[1:]
 
 

@@ -281,9 +281,11 @@ def pulse_train_extremes_k(power_w, pulse_width_s, period_s, heat_capacity_j_k,
     duty_cycle(pulse_width_s, period_s)
     c, k = _ck(heat_capacity_j_k, heat_exchange_w_k)
     tau = c / k
-    a = np.exp(-tp / tau)
-    b = np.exp(-(np.asarray(period_s, dtype=float) - tp) / tau)
-    peak = np.asarray(power / k * (1.0 - a) / (1.0 - a * b))
+    period = np.asarray(period_s, dtype=float)
+    b = np.exp(-(period - tp) / tau)
+    # (1 − e^(−τ_p/τ)) / (1 − e^(−T/τ)) with expm1: both vanish when τ ≫ T, where 1 − a
+    # and 1 − a b would round to 0/0
+    peak = np.asarray(power / k * np.expm1(-tp / tau) / np.expm1(-period / tau))
     return peak[()], (b * peak)[()]
 
 

@@ -97,14 +97,16 @@ def slab_te0_mode(thickness_nm, wavelength_nm, n_film, n_substrate, n_cover=1.0)
     v_number = 2.0 * np.pi / lam * d * np.sqrt(n_f**2 - max(n_s, n_c) ** 2)
     if v_number / np.pi > MAX_SLAB_MODES:
         d_max = MAX_SLAB_MODES * np.pi / v_number * d
-        raise ValueError(f"thickness_nm must be at most {d_max:.4g} nm at {lam:g} nm for these "
-                         f"indices (a film of at most {MAX_SLAB_MODES} guided modes; allowed "
-                         f"range (0, {d_max:.4g}]), got {thickness_nm!r}")
+        raise ValueError(f"thickness_nm must be at most {d_max:.4g} nm at wavelength_nm = "
+                         f"{lam:g} for these n_film, n_substrate, n_cover (a film of at most "
+                         f"{MAX_SLAB_MODES} guided modes; allowed range (0, {d_max:.4g}]), "
+                         f"got {thickness_nm!r}")
     modes = guided_modes(indices, layers, lam, "TE", n_points=50 + int(4 * v_number / np.pi))
     if modes.size == 0:
         cutoff = _te0_cutoff_nm(lam, n_f, n_s, n_c)
         raise ValueError(f"thickness_nm must exceed the TE0 cut-off of {cutoff:.1f} nm at "
-                         f"{lam:g} nm (allowed range ({cutoff:.1f}, inf)), got {thickness_nm!r}")
+                         f"wavelength_nm = {lam:g} for these n_film, n_substrate, n_cover "
+                         f"(allowed range ({cutoff:.1f}, inf)), got {thickness_nm!r}")
     n_eff = float(modes[0].real)
     gamma = float(confinement_factors(indices, layers, lam, n_eff, "TE")[1])
     return n_eff, gamma

@@ -424,7 +424,7 @@ def test_slab_te0_mode_just_above_and_below_cut_off(n_substrate, n_cover):
         n_eff, gamma = waveguide.slab_te0_mode(factor * cutoff, lam, n_f, n_substrate, n_cover)
         assert abs(n_eff - ref[0]) < 1e-10 and abs(gamma - ref[1]) < 1e-8
     with pytest.raises(ValueError, match=rf"^thickness_nm must exceed the TE0 cut-off of "
-                                         rf"{cutoff:.1f} nm at 620 nm"):
+                                         rf"{cutoff:.1f} nm at wavelength_nm = 620 "):
         waveguide.slab_te0_mode(0.999 * cutoff, lam, n_f, n_substrate, n_cover)
     assert _slab_te0_closed_form(0.999 * cutoff, lam, n_f, n_substrate, n_cover) is None
 
@@ -500,3 +500,19 @@ def test_tm_confinement_matches_closed_form_power_share(n_core, n_clad, thicknes
     assert_allclose(gam[0], gam[2], rtol=1e-8)
     unweighted = core / (core + clad)
     assert abs(unweighted - share) > 1e-3  # the test separates the weighted share from 1
+
+
+@pytest.mark.parametrize("thickness_nm", [1e5, 3.4e5])
+def test_thick_absorbing_slab_is_two_interfaces_and_beer_lambert(thickness_nm):
+    """Through a slab thick enough that no reflection comes back from its far side, R is the
+    front face's Fresnel R and T = (n₂/n₀)|t₀₁ t₁₂|² e^(−4πκd/λ); the layer absorbs the rest.
+    (The field summed forwards through such a layer cancelled to noise: T was 2e-5 instead
+    of 7e-31 at 341.6 µm, found by the hostile run.)"""
+    n0, n1, n2, lam = 1.0, 2.5 + 0.01j, 1.5, 620.0
+    out = ph.reflectance_transmittance([n0, n1, n2], [thickness_nm], lam)
+    t01, t12, r01 = 2 * n0 / (n0 + n1), 2 * n1 / (n1 + n2), (n0 - n1) / (n0 + n1)
+    beer = np.exp(-4 * np.pi * n1.imag * thickness_nm / lam)
+    assert out["T"] == pytest.approx(n2 / n0 * abs(t01 * t12) ** 2 * beer, rel=1e-6)
+    assert out["R"] == pytest.approx(abs(r01) ** 2, rel=1e-6)
+    absorbed = ph.layer_absorptance([n0, n1, n2], [thickness_nm], lam)
+    assert absorbed.sum() == pytest.approx(1 - out["R"] - out["T"], abs=1e-12)
