@@ -240,6 +240,16 @@ def _plane_wave_setup(indices, thicknesses_nm, wavelength_nm, angle_deg, polariz
     shape = np.broadcast_shapes(np.shape(k0), np.shape(xi), *(np.shape(n) for n in n_list))
     xi2 = np.broadcast_to(xi**2, shape).astype(complex)
     eps = [np.broadcast_to(n**2, shape) for n in n_list]
+    # a layer that attenuates (absorption or total internal reflection) by more than
+    # e^600 transmits nothing float64 can hold, and its cos δ overflows: refuse it
+    for j, (e, d) in enumerate(zip(eps[1:-1], d_list, strict=True)):
+        decay = float(np.max(k0 * d * np.abs(_kz_over_k0(e, xi2).imag), initial=0.0))
+        if decay > _N_EFF_PHASE_LIMIT:
+            raise ValueError(
+                f"thicknesses_nm[{j}] must keep the field's decay across the layer, k0 d "
+                f"Im(sqrt(eps - (n0 sin θ)²)), at most {_N_EFF_PHASE_LIMIT:g} (the layer would "
+                f"transmit below e^-{2 * _N_EFF_PHASE_LIMIT:g}; allowed range [0, "
+                f"{d * _N_EFF_PHASE_LIMIT / decay:.4g}] nm here), got {d!r} (decay {decay:.4g})")
     return eps, d_list, xi2, np.broadcast_to(k0, shape), tm
 
 

@@ -197,7 +197,7 @@ def validity_range_nm(material, model, tolerance=0.10, n_points=601):
     (5.75, 8.0)
     """
     name = _check_sized(material)
-    tol = float(v.in_range("tolerance", tolerance, 0.0, 1.0, closed=False))
+    tol = float(v.in_range("tolerance", v.scalar("tolerance", tolerance), 0.0, 1.0, closed=False))
     n = v.integer("n_points", n_points, minimum=11)
     d = np.linspace(*SIZING_RANGES_NM[name], n)
     ok = np.abs(model_gap_ev(name, d, model) / measured_gap_ev(name, d) - 1) <= tol

@@ -210,7 +210,7 @@ def gain_spectrum_cm(energy_ev, mean_n, band_energies_ev, alpha_1s_cm, fwhm_ev,
     alpha = v.positive("alpha_1s_cm", v.scalar("alpha_1s_cm", alpha_1s_cm))
     inversion = ensemble_inversion(v.as_real("mean_n", v.scalar("mean_n", mean_n)), g)
     e = v.positive("energy_ev", energy_ev)
-    lines = gaussian_line(np.asarray(e)[..., None], bands, fwhm_ev)
+    lines = gaussian_line(np.asarray(e)[..., None], bands, v.scalar("fwhm_ev", fwhm_ev))
     return alpha * (lines * (g / g[0]) * inversion).sum(axis=-1)
 
 
