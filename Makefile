@@ -21,6 +21,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml runtime.txt | cksum | cut -d' ' -f1)
 BUILD_FLAGS := -n -W --keep-going
+# Matplotlib's font cache lives with the environment: a cache that another environment wrote
+# in ~/.cache can list fonts that are gone ("STIXGeneral not found" on stderr fails the build)
+export MPLCONFIGDIR := $(CURDIR)/$(VENV)/matplotlib
 
 .PHONY: book test lab bench clean env browser-deps book-students pdf designs mutate fuzz
 
