@@ -24,9 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import setup_lab  # noqa: E402 - tools/ is not a package
 
-IDLE = ("() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
-        ".some(el => /\\|\\s*Idle/.test(el.textContent))")
-
 WATCH = """k => {
   const img = document.querySelectorAll('.jp-OutputArea .widget-image')[k];
   window.__qd = {t0: 0, times: []};
@@ -45,16 +42,14 @@ def pages_with_explorations() -> list[str]:
 
 def bench_page(page, url: str, token: str, path: str, moves: int) -> dict:
     """Per exploration of the page (by its order there): the times of its slider moves [ms]."""
-    page.goto(f"{url}/lab/tree/{path}?reset&token={token}", wait_until="domcontentloaded")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90000)
-    page.wait_for_function(IDLE, timeout=120000)
+    setup_lab.open_as_notebook(page, url, token, path)
     page.click("text=Run", timeout=30000)
     page.click("li[data-command='runmenu:run-all']", timeout=30000)
     # every exploration drawn (one image each), then the kernel idle again
     expected = len(re.findall(r"^\w+_explorer\(", (ROOT / path).read_text(), flags=re.M))
     page.wait_for_function(f"() => document.querySelectorAll('.jp-OutputArea .widget-image')"
                            f".length >= {expected}", timeout=600000)
-    page.wait_for_function(IDLE, timeout=600000)
+    page.wait_for_function(setup_lab.KERNEL_IDLE, timeout=600000)
     images = page.locator(".jp-OutputArea .widget-image")
     out = {}
     for k in range(images.count()):

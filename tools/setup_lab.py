@@ -276,6 +276,23 @@ def serve(scratch: Path, chapters: Path):
         proc.stdout.close()
 
 
+KERNEL_IDLE = ("() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
+               ".some(el => /\\|\\s*Idle/.test(el.textContent))")
+"""In a JupyterLab page: the status bar says the kernel is idle ("Python 3 ... | Idle")."""
+
+
+def open_as_notebook(page, url: str, token: str, path: str) -> None:
+    """Open ``path`` as a notebook in a Playwright ``page``; wait for its kernel to be idle.
+
+    ``url`` and ``token`` are those of :func:`serve`. A "Run All" sent before the kernel is
+    idle is lost on a cold start. ``?reset``: a fresh workspace, not the one an earlier
+    visit left open.
+    """
+    page.goto(f"{url}/lab/tree/{path}?reset&token={token}", wait_until="domcontentloaded")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90000)   # a notebook, not text
+    page.wait_for_function(KERNEL_IDLE, timeout=120000)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--prefix", type=Path, default=None,

@@ -40,18 +40,10 @@ def _opened_as_notebook(lab, browser, path):
     """A new tab of JupyterLab on ``path``, opened as a notebook, its kernel idle.
 
     The session's Chromium (tests/conftest.py): a second sync Playwright would not start.
-    ``?reset``: a fresh workspace, not the one an earlier test left open.
     """
     url, token, _ = lab
     with contextlib.closing(browser.new_page(viewport={"width": 1400, "height": 1000})) as page:
-        page.goto(f"{url}/lab/tree/{path}?reset&token={token}", wait_until="domcontentloaded")
-        # opened as a notebook, not as a text file
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90000)
-        # the kernel started and idle (status bar: "Python 3 ... | Idle"): a "Run All" sent
-        # before that is lost on a cold start
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
-            ".some(el => /\\|\\s*Idle/.test(el.textContent))", timeout=120000)
+        setup_lab.open_as_notebook(page, url, token, path)
         yield page
 
 

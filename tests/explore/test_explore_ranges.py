@@ -29,38 +29,36 @@ def _ends(control):
     return [opt[1] if isinstance(opt, tuple) else opt for opt in control.options]
 
 
-def _texts(result):
-    if isinstance(result, str):
-        yield result
-    elif isinstance(result, dict):
+def _leaves(result):
+    """Every leaf of a model's result (dicts, lists and tuples walked through)."""
+    if isinstance(result, dict):
         for value in result.values():
-            yield from _texts(value)
+            yield from _leaves(value)
     elif isinstance(result, (list, tuple)):
         for value in result:
-            yield from _texts(value)
+            yield from _leaves(value)
+    else:
+        yield result
+
+
+def _arrays(result):
+    """The numeric leaves, as arrays."""
+    for leaf in _leaves(result):
+        if not isinstance(leaf, (str, bool)) and leaf is not None:
+            arr = np.asarray(leaf)
+            if arr.dtype.kind in "iufc":
+                yield arr
 
 
 def _problems(result):
     """What a figure would draw wrong: inf anywhere, NaN outside an array, nothing finite."""
     arrays = list(_arrays(result))
     bad = [a for a in arrays if np.any(np.isinf(a)) or (a.ndim == 0 and np.isnan(a))]
-    bad += [t for t in _texts(result) if any(w in t.split() for w in ("nan", "inf", "-inf"))]
+    bad += [t for t in _leaves(result) if isinstance(t, str)
+            and any(w in t.split() for w in ("nan", "inf", "-inf"))]
     if not any(np.any(np.isfinite(a)) for a in arrays if a.ndim):
         bad.append("no finite array to draw")
     return bad
-
-
-def _arrays(result):
-    if isinstance(result, dict):
-        for value in result.values():
-            yield from _arrays(value)
-    elif isinstance(result, (list, tuple)):
-        for value in result:
-            yield from _arrays(value)
-    elif not isinstance(result, (str, bool)) and result is not None:
-        arr = np.asarray(result)
-        if arr.dtype.kind in "iufc":
-            yield arr
 
 
 def test_explorations_are_found():
