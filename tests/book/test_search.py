@@ -19,7 +19,11 @@ def _results(browser, server, query):
     page = context.new_page()
     try:
         page.goto(f"{server}/search.html?q={query}", wait_until="load")
-        page.wait_for_selector("#search-results li", timeout=30000)
+        # Sphinx appends one result every 5 ms and says "Search finished" after
+        # the last; only then is the list complete (under load the snippets
+        # of the first results can all be in before the API results are listed)
+        page.wait_for_function("""() => (document.querySelector('#search-results .search-summary')
+            || {}).textContent?.startsWith('Search finished')""", timeout=30000)
         # snippets are filled in page by page as the search fetches them
         page.wait_for_function("""() => {
             const items = [...document.querySelectorAll('#search-results li')];
