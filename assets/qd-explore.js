@@ -364,12 +364,42 @@
     };
   }
 
+  // ---------------------------------------------------------------- one figure
+  // The panels of a figure description, drawn into figEl (and its title into heading):
+  // draw(flat) redraws them from a flat result; layout() fits them to the width. Used by
+  // the static page (below) and by the kernel's view in JupyterLab (qdbook.explore._view),
+  // where the kernel computes the flat result and sends the numbers.
+  function figure(figEl, heading, fig) {
+    var state = { flat: null, series: [] }, panels;
+    function draw(flat) {
+      state.flat = flat;
+      state.series = fig.panels.map(function (panel) {
+        return panel.items.map(function (item) { return itemSeries(item, flat); });
+      });
+      if (heading) heading.textContent = render(fig.title, flat);
+      panels.forEach(function (p, k) { p.update(flat, state.series[k]); });
+    }
+    function layout() {
+      var width = Math.max(260, figEl.clientWidth || 640);
+      var n = fig.panels.length;
+      var cols = width >= 330 * n ? n : 1;
+      var w = Math.floor(width / cols) - 4;
+      var aspect = (fig.width / n) / fig.height;
+      var h = Math.max(230, Math.min(340, Math.round(w / aspect)));
+      figEl.style.gridTemplateColumns = "repeat(" + cols + ", 1fr)";
+      panels.forEach(function (p) { p.resize(w, h); });
+      if (state.flat) draw(state.flat);
+    }
+    figEl.innerHTML = "";
+    panels = fig.panels.map(function (panel, k) { return makePanel(figEl, panel, state, k); });
+    return { draw: draw, layout: layout, state: state };
+  }
+
   // ---------------------------------------------------------------- one exploration
   function start(entry) {
     var root = document.getElementById(entry.id);
     if (!root || root.qdState) return;
     var spec = JSON.parse(root.querySelector("script.qd-spec").textContent);
-    var fig = spec.figure;
     var model = spec.mode === "table" ? tableModel(spec) : function (values) {
       var out = entry.model(values, spec.grids || {}, qdMath), flat = {};
       Object.keys(spec.constants || {}).forEach(function (k) { flat[k] = spec.constants[k]; });
@@ -380,23 +410,11 @@
       return { flat: flat, offGrid: false };
     };
     var figEl = root.querySelector(".qd-figure");
-    var heading = root.querySelector(".qd-figure-title");
     var note = root.querySelector(".qd-note");
     var inputs = spec.controls.map(function (c) { return document.getElementById(entry.id + "-" + c.name); });
     var outputs = spec.controls.map(function (c) { return document.getElementById(entry.id + "-" + c.name + "-value"); });
+    var plot = figure(figEl, root.querySelector(".qd-figure-title"), spec.figure);
     var state = { values: {}, flat: null, series: [], spec: spec, updates: 0, lastMs: null };
-    var panels;
-
-    function layout() {
-      var width = Math.max(260, figEl.clientWidth || root.clientWidth || 640);
-      var n = fig.panels.length;
-      var cols = width >= 330 * n ? n : 1;
-      var w = Math.floor(width / cols) - 4;
-      var aspect = (fig.width / n) / fig.height;
-      var h = Math.max(230, Math.min(340, Math.round(w / aspect)));
-      figEl.style.gridTemplateColumns = "repeat(" + cols + ", 1fr)";
-      panels.forEach(function (p) { p.resize(w, h); });
-    }
 
     function update() {
       var t0 = performance.now();
@@ -407,13 +425,10 @@
         if (c.kind !== "select") inputs[j].setAttribute("aria-valuetext", fmt(v, c.format) + (c.unit ? " " + c.unit : ""));
       });
       var res = model(state.values);
-      state.flat = res.flat;
       state.shown = res.shown || null;
-      state.series = fig.panels.map(function (panel) {
-        return panel.items.map(function (item) { return itemSeries(item, res.flat); });
-      });
-      if (heading) heading.textContent = render(fig.title, res.flat);
-      panels.forEach(function (p, k) { p.update(res.flat, state.series[k]); });
+      plot.draw(res.flat);
+      state.flat = plot.state.flat;
+      state.series = plot.state.series;
       if (note) {
         if (res.offGrid) {
           note.textContent = "Between grid points: the figure shows the nearest computed setting (" +
@@ -429,10 +444,8 @@
       performance.mark("qd-drawn");
     }
 
-    figEl.innerHTML = "";
-    panels = fig.panels.map(function (panel, k) { return makePanel(figEl, panel, state, k); });
     root.classList.add("qd-live");
-    layout();
+    plot.layout();
     inputs.forEach(function (el) {
       var handler = function () {
         el.qdTouched = true;
@@ -449,7 +462,7 @@
     var timer = null;
     window.addEventListener("resize", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { layout(); update(); }, 100);
+      timer = setTimeout(function () { plot.layout(); update(); }, 100);
     });
     root.qdState = state;
     registry[entry.id] = state;
@@ -460,8 +473,11 @@
       document.addEventListener("DOMContentLoaded", function () { start(entry); });
     } else start(entry);
   }
-  var queue = window.qdExploreQueue || [];
+  // the page's blocks queue their entries until this script runs; it may run more than once
+  // (each exploration's view in JupyterLab evaluates it), and then the queue is ours already
+  var queue = window.qdExploreQueue;
   window.qdExploreQueue = { push: run };
-  queue.forEach(run);
-  window.qdExplore = { registry: registry, timings: timings, fmt: fmt, render: render };
+  if (Array.isArray(queue)) queue.forEach(run);
+  window.qdExplore = { registry: registry, timings: timings, fmt: fmt, render: render,
+                      figure: figure };
 })();

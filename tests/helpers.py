@@ -76,3 +76,23 @@ def static_exploration(builder):
     """``builder(static=True)``, built once per test session (a table exploration evaluates its
     model on a grid when it is built; the tests only read it)."""
     return builder(static=True)
+
+
+def view_shows_result(exp) -> bool:
+    """Whether a live exploration's browser view holds the numbers of its current result
+    (the keys its figure reads; NaN and ±inf travel as None, which the page does not draw)."""
+    from qdbook.explore._figure import flatten
+
+    flat, sent = flatten(exp.result), exp.view.result["flat"]
+    assert set(sent) == exp.figure_spec.keys(), "the view carries the figure's keys only"
+    for key, value in sent.items():
+        want = flat[key]
+        if isinstance(want, str) or (isinstance(want, list) and want and isinstance(want[0], str)):
+            if value != want:
+                return False
+            continue
+        got = np.array([np.nan if v is None else v for v in np.atleast_1d(value)], dtype=float)
+        want = np.where(np.isfinite(want), want, np.nan)
+        if not np.array_equal(got, np.atleast_1d(want), equal_nan=True):
+            return False
+    return True

@@ -10,8 +10,11 @@ An :class:`Exploration` ties three things together:
 
 It shows itself in one of two ways.
 
-**Live** (a running kernel: JupyterLab, Binder): every control is active; a
-change calls the model, updates the artists and re-renders one PNG.
+**Live** (a running kernel: JupyterLab, Binder): every control is active. For an
+exploration given a ``figure`` description, a change calls the model and sends its
+numbers to a :class:`~qdbook.explore._view.FigureView`, which the browser redraws with
+the static book's script (no image is rendered in the kernel); for one given only a
+``view``, a change updates the Matplotlib artists and re-renders one PNG.
 
 **Static frames** (the HTML book, which has no kernel): at build time the
 model is evaluated on a grid of the *main* control and one PNG frame is
@@ -155,9 +158,16 @@ class Exploration:
         # layout on every update would cost about a third of each redraw.
         self.figure.draw_without_rendering()
         self.figure.set_layout_engine("none")
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.default_png = png_bytes(self.figure, self.dpi)
-        self.image.value = self.default_png
+        # in a kernel, a figure description is drawn by the browser from the model's numbers;
+        # a bare view (or the static build, which embeds no widget) keeps a PNG image
+        self.view = self.image = None
+        if figure is not None and not self.static:
+            from ._view import FigureView
+            self.view = FigureView(figure, self.result, alt=describe_figure(self.figure))
+        else:
+            self.image = widgets.Image(format="png", value=self.default_png,
+                                       layout=widgets.Layout(max_width="100%"))
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self._widget = None
@@ -172,10 +182,13 @@ class Exploration:
         return self.model(**{**self.values(), **overrides})
 
     def update(self) -> None:
-        """Recompute the model, move the artists and re-render the image."""
+        """Recompute the model and show it: numbers to the browser's view, or a new PNG."""
         self.result = self.model(**self.values())
-        self._update_view(self.result)
-        self.image.value = png_bytes(self.figure, self.dpi)
+        if self.view is not None:
+            self.view.show(self.result)
+        else:
+            self._update_view(self.result)
+            self.image.value = png_bytes(self.figure, self.dpi)
 
     def _on_change(self, change) -> None:
         self.update()
@@ -266,7 +279,7 @@ class Exploration:
                 for control in items:
                     control.style = {"description_width": "initial"}
                 self._widget = widgets.VBox([widgets.HBox(items[:2]), *(
-                    [widgets.HBox(items[2:])] if len(items) > 2 else []), self.image])
+                    [widgets.HBox(items[2:])] if len(items) > 2 else []), self.view or self.image])
         return self._widget
 
     def _repr_mimebundle_(self, **kwargs):

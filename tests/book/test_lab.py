@@ -16,6 +16,7 @@ import contextlib
 import copy
 import os
 import re
+from pathlib import Path
 
 import jupytext
 import pytest
@@ -47,32 +48,78 @@ def _opened_as_notebook(lab, browser, path):
         yield page
 
 
-def test_chapter_runs_in_jupyterlab_and_slider_is_live(lab, browser):
-    with _opened_as_notebook(lab, browser, PAGE) as page:
+DRAWN = """k => { const root = document.querySelectorAll('.jp-OutputArea .qd-kernel')[k];
+    const canvases = [...root.querySelectorAll('canvas')];
+    return {n: Number(root.dataset.qdDrawn), panels: root.querySelectorAll('.qd-panel').length,
+            title: root.innerText, flat: JSON.stringify(root.qdPlot.state.flat),
+            painted: canvases.length > 0 && canvases.every(c => c.width > 100 && c.height > 100)};
+}"""
+"""What exploration k's browser-drawn figure shows: its update number, panels, text and
+numbers, and whether its canvases have a size."""
+
+LIVE_PAGES = [PAGE, "chapters/03-practical-gain/advanced-gain.md"]
+"""One exploration with a slider; two on one page (the view's script runs twice), with a
+dropdown."""
+
+
+def _moved(page, k, act) -> None:
+    """Do ``act()`` to a control of exploration k; the figure must show new numbers."""
+    before = page.evaluate(DRAWN, k)
+    act()
+    page.wait_for_function(f"() => ({DRAWN})({k}).n > {before['n']}", timeout=60000)
+    page.wait_for_function(setup_lab.KERNEL_IDLE, timeout=60000)
+    after = page.evaluate(DRAWN, k)
+    assert after["flat"] != before["flat"], "a control moved but the figure shows the same numbers"
+
+
+@pytest.mark.parametrize("path", LIVE_PAGES, ids=lambda p: p.rsplit("/", 1)[-1])
+def test_chapter_runs_in_jupyterlab_and_every_control_is_live(lab, browser, path):
+    with _opened_as_notebook(lab, browser, path) as page:
+        errors = []
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        # jupyterlab-myst logs references to other pages and the glossary, which one notebook
+        # cannot resolve, as console errors; any other console error counts
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" and not all(
+            line.startswith("Cross reference target was not found") for line in
+            m.text.splitlines()) else None)
         page.click("text=Run", timeout=30000)                      # the Run menu
         page.click("li[data-command='runmenu:run-all']", timeout=30000)
-        slider = page.locator(".jp-OutputArea .widget-slider .noUi-handle").first
-        try:
-            slider.wait_for(state="visible", timeout=240000)
+        expected = len(re.findall(r"^\w+_explorer\(", (ROOT / path).read_text(), flags=re.M))
+        try:   # every exploration's figure drawn by the browser from the kernel's numbers
+            page.wait_for_function(f"() => document.querySelectorAll("
+                                   f"'.jp-OutputArea .qd-kernel[data-qd-drawn]').length "
+                                   f">= {expected}", timeout=240000)
+            page.wait_for_function(setup_lab.KERNEL_IDLE, timeout=240000)
         except Exception:
             os.makedirs(ROOT / "test-artifacts", exist_ok=True)
             page.screenshot(path=str(ROOT / "test-artifacts" / "jupyterlab-failure.png"))
             raise
-        image = page.locator(".jp-OutputArea .widget-image").first
-        image.wait_for(state="visible", timeout=60000)
-        before = image.get_attribute("src")
-        slider.scroll_into_view_if_needed()
-        slider.focus()
-        for _ in range(5):
-            page.keyboard.press("ArrowRight")
-        page.wait_for_function(
-            "before => { const img = document.querySelector('.jp-OutputArea .widget-image');"
-            " return img && img.getAttribute('src') !== before; }", arg=before, timeout=60000)
-        stderr = "application/vnd.jupyter.stderr"
-        errors = page.locator(f".jp-OutputArea-output[data-mime-type='{stderr}']")
-        assert errors.count() == 0 or "Error" not in errors.first.inner_text()
+        figures = page.locator(".jp-OutputArea .qd-kernel")
+        assert figures.count() == expected
+        for k in range(expected):
+            shown = page.evaluate(DRAWN, k)
+            assert shown["panels"] >= 1 and shown["painted"], shown
+            box = figures.nth(k).locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
+            handles, selects = box.locator(".noUi-handle"), box.locator("select")
+            for h in range(handles.count()):
+                handle = handles.nth(h)
+                handle.scroll_into_view_if_needed()
+                handle.focus()
+                at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute(
+                    "aria-valuemax")
+                _moved(page, k, lambda key="ArrowLeft" if at_max else "ArrowRight":
+                       [page.keyboard.press(key) for _ in range(3)])
+            for j in range(selects.count()):
+                select = selects.nth(j)
+                nxt = (select.evaluate("s => s.selectedIndex") + 1) % select.locator(
+                    "option").count()
+                _moved(page, k, lambda select=select, nxt=nxt: select.select_option(index=nxt))
+        assert not errors, errors
+        stderr = page.locator(".jp-OutputArea-output"
+                              "[data-mime-type='application/vnd.jupyter.stderr']")
+        assert "Error" not in " ".join(stderr.all_inner_texts())
         os.makedirs(ROOT / "test-artifacts", exist_ok=True)
-        page.screenshot(path=str(ROOT / "test-artifacts" / "jupyterlab-optical-gain.png"))
+        page.screenshot(path=str(ROOT / "test-artifacts" / f"jupyterlab-{Path(path).stem}.png"))
 
 
 MYST_PAGE = "chapters/02-general-principles/auger-recombination.md"

@@ -6,7 +6,7 @@ import pkgutil
 import ipywidgets as widgets
 import numpy as np
 import pytest
-from helpers import static_exploration
+from helpers import static_exploration, view_shows_result
 from ipywidgets.widgets.widget_link import Link
 
 from qdbook import explore
@@ -60,6 +60,51 @@ def test_static_frames_are_linked_in_the_browser(builder):
     frames = [bytes(child.value) for child in stack.children]
     assert len(set(frames)) == len(frames), "every frame differs"
     assert sum(map(len, frames)) <= explore.FRAME_BUDGET_BYTES
+
+
+def _other_value(control):
+    """A value of the control other than its current one (an option, or a slider's end)."""
+    if hasattr(control, "options"):
+        values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return next(v for v in values if v != control.value)
+    return control.max if control.value != control.max else control.min
+
+
+@pytest.mark.parametrize("builder", _all_explorers(),
+                         ids=lambda b: f"{b.__module__.rsplit('.', 1)[-1]}.{b.__name__}")
+def test_in_a_kernel_every_control_sends_numbers_to_the_browser_view(builder):
+    """Live (JupyterLab): the figure is the browser-drawn FigureView, never a kernel PNG;
+    each control's change sends one update carrying the model's result at the new value."""
+    exp = builder(static=False)
+    assert exp.view is not None and exp.image is None
+    assert exp.widget.children[-1] is exp.view
+    assert view_shows_result(exp)
+    for name, control in exp.controls.items():
+        before = exp.view.result
+        control.value = _other_value(control)
+        assert exp.view.result["n"] == before["n"] + 1, name
+        assert view_shows_result(exp), name
+        assert exp.view.result["flat"] != before["flat"], f"{name} changes nothing drawn"
+
+
+def test_view_numbers_and_errors():
+    from qdbook.explore._figure import Figure, Line, Panel
+    from qdbook.explore._view import FigureView, json_numbers
+
+    assert json_numbers(np.array([1.5, np.nan, np.inf, -np.inf])) == [1.5, None, None, None]
+    assert json_numbers(np.float64(np.nan)) is None and json_numbers(2) == 2.0
+    assert json_numbers(["a", "b"]) == ["a", "b"] and json_numbers("CdSe") == "CdSe"
+    # the float travels exactly (JSON's shortest round-trip repr)
+    x = np.linspace(0, 1, 7) ** 0.5
+    assert np.array_equal(np.array(json_numbers(x)), x)
+    fig = Figure(panels=[Panel(items=[Line(x="x", y="y")])], title="{a:.2f}")
+    view = FigureView(fig, {"x": x, "y": 2 * x, "a": 1.0, "unused": 3.0})
+    assert set(view.result["flat"]) == {"x", "y", "a"} and view.result["n"] == 1
+    assert "export default" in view._esm and "qdExplore" in view._esm and ".qd-figure" in view._css
+    view.show({"x": x, "y": x, "a": 2.0})
+    assert view.result["n"] == 2 and view.result["flat"]["a"] == 2.0
+    with pytest.raises(ValueError, match=r"result: .*\['y'\]"):
+        view.show({"x": x, "a": 1.0})
 
 
 def _toy():

@@ -2,21 +2,22 @@
 
 
 import pytest
+from helpers import view_shows_result
 
 from qdbook import perovskite, wells
 from qdbook.explore import levels as ex
-
-PNG = b"\x89PNG"
 
 
 def test_well_levels_thickness_and_barrier():
     exp = ex.well_levels_explorer(static=False)
     gap_4 = exp.result["gap_here"]
-    before = bytes(exp.image.value)
+    before = exp.view.result
     exp.controls["monolayers"].value = 7.0
     assert exp.result["gap_here"] < gap_4                      # thicker, lower band edge
     assert exp.result["d"] == pytest.approx(7 * wells.CDSE_MONOLAYER_NM)
-    assert bytes(exp.image.value) != before and bytes(exp.image.value).startswith(PNG)
+    # the browser's view was sent the new numbers (a new update, the current result)
+    assert exp.view.result["n"] > before["n"] and view_shows_result(exp)
+    assert exp.view.result["flat"] != before["flat"]
     n_levels = len(exp.result["electron"])
     exp.controls["barrier_ev"].value = 6.0
     assert len(exp.result["electron"]) >= n_levels             # deeper well binds more
@@ -39,12 +40,14 @@ def test_halide_slider_moves_colour():
 def test_levels_radius_and_material():
     exp = ex.levels_explorer(static=False)
     gap_25 = exp.result["gap"]
-    before = exp.image.value
+    before = exp.view.result
     exp.controls["radius_nm"].value = 4.0
     assert exp.result["gap"] < gap_25                       # bigger dot, smaller gap
     assert exp.result["electron"][0] == pytest.approx(
         exp.compute(radius_nm=2.5)["electron"][0] * (2.5 / 4.0) ** 2)  # 1/R^2
-    assert bytes(exp.image.value) != bytes(before) and bytes(exp.image.value).startswith(PNG)
+    # the browser's view was sent the new numbers (a new update, the current result)
+    assert exp.view.result["n"] > before["n"] and view_shows_result(exp)
+    assert exp.view.result["flat"] != before["flat"]
     gap_cdse = exp.result["gap"]
     exp.controls["material"].value = "PbSe"
     assert exp.result["material"] == "PbSe"

@@ -1,0 +1,128 @@
+"""The exploration's figure in a kernel (JupyterLab, Binder): the kernel sends numbers.
+
+:class:`FigureView` is an `anywidget <https://anywidget.dev>`_ widget. It carries the
+figure description (:class:`qdbook.explore._figure.Figure`, as JSON) once, and after
+every change of a control the model's flat result (:func:`~qdbook.explore._figure.flatten`,
+only the keys the figure reads). The browser draws it with the same script and plotting
+library as the static book (``assets/qd-explore.js`` on the vendored uPlot), so the
+kernel never renders an image while the reader moves a slider: a move costs the model
+call, a message of numbers and a canvas redraw.
+
+The script is read from the book's ``assets/`` folder, beside the package in the
+repository (the package is installed from it in editable mode by ``make env`` and by
+Binder's ``requirements.txt``).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from pathlib import Path
+
+import anywidget
+import numpy as np
+import traitlets
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+SCRIPTS = ("vendor/uplot/uPlot.iife.min.js", "qd-explore.js")
+STYLES = ("vendor/uplot/uPlot.min.css", "qd-explore.css")
+
+# The widget's module: the two scripts (uPlot defines the global-like ``uPlot`` binding
+# in the module's scope, qd-explore.js sets ``window.qdExplore``), then the view.
+_RENDER = """
+export default {
+  render({ model, el }) {
+    const api = window.qdExplore;
+    const root = document.createElement("div");
+    root.className = "qd-exploration qd-live qd-kernel";
+    const heading = document.createElement("div");
+    heading.className = "qd-figure-title";
+    heading.setAttribute("aria-live", "polite");
+    const figEl = document.createElement("div");
+    figEl.className = "qd-figure";
+    figEl.setAttribute("role", "img");
+    figEl.setAttribute("aria-label", model.get("alt"));
+    root.append(heading, figEl);
+    el.appendChild(root);
+    const plot = api.figure(figEl, heading, model.get("figure"));
+    root.qdPlot = plot;   // what is drawn (plot.state.flat), for tests
+    const draw = () => {
+      const t0 = performance.now(), result = model.get("result");
+      plot.draw(result.flat);
+      root.qdDrawMs = performance.now() - t0;      // the browser's share of an update (bench)
+      root.dataset.qdDrawn = String(result.n);   // which update is on screen (tests, bench)
+    };
+    draw();
+    // the panels fit the output area's width once it has one, and follow it
+    const observer = new ResizeObserver(() => plot.layout());
+    observer.observe(figEl);
+    model.on("change:result", draw);
+    return () => { observer.disconnect(); model.off("change:result", draw); };
+  },
+};
+"""
+
+
+@functools.cache
+def _asset_text(names: tuple[str, ...]) -> str:
+    missing = [n for n in names if not (ASSETS / n).is_file()]
+    if missing:
+        raise FileNotFoundError(
+            f"FigureView needs the book's scripts {missing} in {ASSETS}; install qdbook from "
+            f"the book's repository in editable mode (make env) so that assets/ is beside it")
+    return "\n".join((ASSETS / n).read_text(encoding="utf-8") for n in names)
+
+
+def json_numbers(value):
+    """A flat result's value as JSON data: arrays to lists, NaN and ±inf to None (not drawn)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    arr = np.asarray(value, dtype=float)
+    if arr.ndim == 0:
+        x = float(arr)
+        return x if math.isfinite(x) else None
+    return [x if math.isfinite(x) else None for x in arr.tolist()]
+
+
+class FigureView(anywidget.AnyWidget):
+    """The browser-drawn figure of an exploration; :meth:`show` sends a result's numbers.
+
+    Parameters
+    ----------
+    figure : Figure
+        The exploration's figure description.
+    result : dict
+        The model's result to show first.
+    alt : str, optional
+        What the figure shows, for screen readers.
+    """
+
+    figure = traitlets.Dict().tag(sync=True)
+    result = traitlets.Dict().tag(sync=True)
+    alt = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, figure, result: dict, *, alt: str = ""):
+        from ._figure import flatten
+
+        self._flatten, self._keys = flatten, sorted(figure.keys())
+        self._count = itertools.count(1)
+        # anywidget turns these attributes into the widget's module and style sheet when
+        # they exist before its __init__ (read here, not at import: a kernel that never
+        # shows an exploration does not read the scripts)
+        self._esm, self._css = _asset_text(SCRIPTS) + _RENDER, _asset_text(STYLES)
+        super().__init__(figure=figure.to_json(), alt=alt, result=self._message(result))
+
+    def _message(self, result: dict) -> dict:
+        flat = self._flatten(result)
+        missing = [k for k in self._keys if k not in flat]
+        if missing:
+            raise ValueError(f"result: the figure reads keys the model did not give: {missing}")
+        # n numbers the updates, so that every one reaches the page (an equal dict would not)
+        return {"n": next(self._count), "flat": {k: json_numbers(flat[k]) for k in self._keys}}
+
+    def show(self, result: dict) -> None:
+        """Send ``result`` (the model's output) to the page, which redraws the figure."""
+        self.result = self._message(result)
