@@ -305,3 +305,28 @@ def test_cg_qd_constants():
     assert s.CG_BANDS_EV[2] == pytest.approx(s.scaled_transition_energy_ev(
         s.CG_QD_1S_EV, s.CG_QD_1P_EV, 1, 2), rel=1e-15)
     assert s.CG_BANDS_EV[2] > s.CG_QD_1P_EV
+
+
+@pytest.mark.parametrize("call", [
+    lambda g: s.shell_occupancy(1, g), lambda g: s.occupation_factors(1, g),
+    lambda g: s.transition_inversion(1, g), lambda g: s.shell_gain_threshold(0, g),
+    lambda g: s.ensemble_inversion(1, g),
+    lambda g: s.gain_spectrum_cm([2.0], 1, [2.0, 2.2], 1, 0.05, degeneracies=g)])
+def test_every_function_names_bad_degeneracies(call):
+    """A ladder with a place count below 1, or a non-finite one, is refused by its name."""
+    with pytest.raises(ValueError, match="^degeneracies must be a non-empty sequence"):
+        call((0.5, 2))
+    with pytest.raises(ValueError, match="^degeneracies must be finite"):
+        call((np.nan, 2))
+
+
+def test_line_and_ladder_inputs_are_named():
+    for kwargs, name in [(dict(energy_ev=np.nan), "energy_ev"), (dict(centre_ev=np.inf),
+                                                                  "centre_ev")]:
+        with pytest.raises(ValueError, match=f"^{name} must be finite"):
+            s.gaussian_line(**(dict(energy_ev=2.0, centre_ev=2.0, fwhm_ev=0.1) | kwargs))
+    with pytest.raises(ValueError, match=r"^e_1p_ev must be > 0"):
+        s.scaled_transition_energy_ev(2.0, -2.3, 1, 2)
+    # n counts radial nodes from 1: n = 0 is refused by this function's own check
+    with pytest.raises(ValueError, match=r"^n must be an integer >= 1 \(allowed range \[1, "):
+        s.scaled_transition_energy_ev(2.0, 2.3, 0, 2)
