@@ -339,3 +339,68 @@ def test_single_exciton_peak_gain_is_the_spectrum_maximum():
     assert s.single_exciton_peak_gain(1.0, 0.05) == pytest.approx(1.0, abs=1e-12)
     with pytest.raises(ValueError, match=r"delta_xx_ev must lie in \[-1, 1\]"):
         s.single_exciton_peak_gain(1.0001, 0.05)
+
+
+def test_threshold_is_where_alpha_turns_negative_not_where_it_touches_zero():
+    """A transparent stretch (α = 0) is not gain yet: the threshold is the first α < 0."""
+    # α = 0 at the start, absorbing again, then gain: crossing between 1 and 2 at 1 + 0.5/1.5
+    assert s.threshold_from_absorption([0, 1, 2], [0.0, 0.5, -1.0]) == pytest.approx(4 / 3,
+                                                                                     rel=1e-15)
+    # a plateau at transparency from 1 to 2: gain starts after it, at 2
+    assert s.threshold_from_absorption([0, 1, 2, 3], [1.0, 0.0, 0.0, -1.0]) == 2.0
+    # a small positive α at the first point is still absorption
+    assert s.threshold_from_absorption([0, 1], [0.5, -0.5]) == 0.5
+    with pytest.raises(ValueError, match="^mean_n must be >= 0"):
+        s.threshold_from_absorption([-1.0, 1.0], [1.0, -1.0])
+    with pytest.raises(ValueError, match="^alpha_cm must be finite"):
+        s.threshold_from_absorption([0.0, 1.0], [1.0, np.nan])
+
+
+def test_ta_two_band_background_onset_and_shape_message():
+    """With two bands the background still rises at the 2nd (1P) band: half height there."""
+    r = s.ta_spectra(np.array([2.0]), 0.0, 1.0, (1.0, 2.0), 0.01, background_cm=6.0)
+    assert r["alpha0"][0] == pytest.approx(3.0 + 3.0, abs=1e-12)   # 1P absorbs 3 α_1S
+    with pytest.raises(ValueError, match="^energy_ev x band_energies_ev and fwhm_ev and "
+                                         "alpha_1s_cm and background_cm must have shapes"):
+        s.ta_spectra([2.0], 1, 1, [2.0, 2.2, 2.4], [0.1, 0.2])
+
+
+def test_vsl_shape_messages_name_every_input():
+    with pytest.raises(ValueError, match="^length_cm and a and b and gain_cm must have shapes"):
+        s.vsl_intensity([0.1, 0.2, 0.3], 1.0, [1.0, 2.0], 10.0)
+    with pytest.raises(ValueError, match="^length_cm and a and b and gain_cm must have shapes"):
+        s.vsl_intensity([0.1, 0.2, 0.3], 1.0, 1.0, [10.0, 20.0])
+    with pytest.raises(ValueError, match="^length_cm and a and b and gain_cm and relative_noise "
+                                         "must have shapes"):
+        s.vsl_synthetic([0.1, 0.2, 0.3], 1.0, 1.0, 10.0, [0.1, 0.2])
+    length = np.linspace(0.02, 0.2, 8)
+    with pytest.raises(ValueError, match="^relative_noise and length_cm must have shapes"):
+        s.fit_vsl(length, s.vsl_intensity(length, 1.0, 0.1, 10.0), [0.1, 0.2])
+
+
+def test_vsl_fit_input_checks_and_minimal_data():
+    """Three parameters need at least 4 distinct lengths: 4 distinct noise-free lengths
+    (6 points, repeats allowed) suffice."""
+    length = np.array([0.05, 0.1, 0.1, 0.15, 0.15, 0.2])
+    fit = s.fit_vsl(length, s.vsl_intensity(length, 2.0, 0.05, 25.0), 0.01)
+    assert_allclose([fit["a"], fit["b"], fit["gain_cm"]], [2.0, 0.05, 25.0], rtol=1e-6)
+    with pytest.raises(ValueError, match="^length_cm must be >= 0"):
+        s.fit_vsl([-0.1, 0.1, 0.2, 0.3], np.ones(4))
+    with pytest.raises(ValueError, match="^length_cm must be a 1-D array"):
+        s.fit_vsl(np.linspace(0.1, 0.8, 8).reshape(2, 4), np.ones((2, 4)))
+    with pytest.raises(ValueError, match=r"length_cm must hold at least 4 different lengths .*"
+                                         r"got array with min .*0\.1.* and max .*0\.3"):
+        s.fit_vsl([0.1, 0.1, 0.2, 0.3], [1.0, 1.0, 2.0, 3.0])
+
+
+def test_vsl_fit_errors_and_chi2_are_those_of_the_residuals():
+    """χ²_red = Σ((I − I_fit)/σ)²/(N − 3), recomputed from the fitted curve; the quoted errors
+    are the square roots of the covariance diagonal, in the order a, b, G."""
+    length = np.linspace(0.02, 0.2, 7)
+    data = s.vsl_synthetic(length, 1.0, 0.02, 40.0, 0.08, 5)
+    fit = s.fit_vsl(length, data, 0.08)
+    resid = (data - s.vsl_intensity(length, fit["a"], fit["b"], fit["gain_cm"])) / (0.08 * data)
+    assert fit["chi2_red"] == pytest.approx(resid @ resid / (7 - 3), rel=1e-9)
+    assert_allclose([fit["a_err"], fit["b_err"], fit["gain_err_cm"]],
+                    np.sqrt(np.diag(fit["cov"])), rtol=1e-15)
+    assert len({fit["a_err"], fit["b_err"], fit["gain_err_cm"]}) == 3
