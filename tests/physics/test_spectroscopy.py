@@ -404,3 +404,13 @@ def test_vsl_fit_errors_and_chi2_are_those_of_the_residuals():
     assert_allclose([fit["a_err"], fit["b_err"], fit["gain_err_cm"]],
                     np.sqrt(np.diag(fit["cov"])), rtol=1e-15)
     assert len({fit["a_err"], fit["b_err"], fit["gain_err_cm"]}) == 3
+
+
+def test_single_exciton_peak_gain_at_one_standard_deviation():
+    """Δ_XX equal to the Gaussian σ = FWHM/(2 sqrt(2 ln 2)): the maximum of the spectrum,
+    found on a fine grid of the net gain itself (an independent route)."""
+    w = 0.05
+    sigma = w / (2 * np.sqrt(2 * np.log(2)))
+    e = np.linspace(2.0 - 0.1, 2.0 + sigma / 2, 200001)
+    best = s.single_exciton_net_gain(e, 2.0, sigma, w).max()
+    assert s.single_exciton_peak_gain(sigma, w) == pytest.approx(best, abs=1e-9)
