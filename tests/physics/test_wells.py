@@ -334,3 +334,13 @@ def test_npl_to_dot_ratio_defaults():
 def test_platelet_thickness_custom_monolayer():
     assert wells.platelet_thickness_nm(4, 0.5) == pytest.approx(2.0, rel=1e-15)
     assert wells.platelet_thickness_nm(4) == pytest.approx(2 * 0.6077, rel=1e-15)
+
+
+def test_mass_errors_name_the_carrier():
+    """The message names the very parameter (anchored: a longer name containing it is wrong)."""
+    with pytest.raises(ValueError, match="^mass must be > 0"):
+        wells.finite_well_levels_ev(1.2, -0.13, 1.0)
+    for name in ("electron_mass", "hole_mass"):
+        with pytest.raises(ValueError, match=f"^{name} must be > 0"):
+            wells.platelet_gap_ev(**(dict(monolayers=4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                          hole_mass=0.45) | {name: 0.0}))
