@@ -344,3 +344,12 @@ def test_mass_errors_name_the_carrier():
         with pytest.raises(ValueError, match=f"^{name} must be > 0"):
             wells.platelet_gap_ev(**(dict(monolayers=4, bulk_gap_ev=1.74, electron_mass=0.13,
                                           hole_mass=0.45) | {name: 0.0}))
+
+
+def test_second_level_at_the_barrier_top_is_not_bound():
+    """θ_max = π/2 exactly (V_0 chosen so, in float64 too): the odd state would sit at E = V_0
+    with κ = 0, a free state, so the well binds one level only (θ_max ≤ (n − 1)π/2: none)."""
+    d, m = 2.0, 1.0
+    v0 = (np.pi / 2 / (d / 2)) ** 2 * C / m
+    assert d / 2 * np.sqrt(m * v0 / C) == np.pi / 2        # the edge is hit exactly
+    assert len(wells.finite_well_levels_ev(d, m, v0)) == 1
