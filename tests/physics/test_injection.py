@@ -311,7 +311,8 @@ def test_injection_overrides():
 
 def test_crossover_root_outside_range_is_refused():
     with pytest.raises(ValueError, match=r"^radius_nm, tau_x_ns and tau_xx_ps must put the root "
-                                         r"inside the current density range \[1e-06, 1e\+08\]"):
+                                         r"inside the current density range \[1e-06, 1e\+08\] "
+                                         r"A/cm2, which they do not$"):
         # a biexciton living 10 fs needs far more than 1e8 A/cm2 (j_th grows as 1/τ_XX)
         injection.gain_threshold_current_model_a_cm2(2.5, 20.0, 1e-5)
     for name in ("radius_nm", "tau_x_ns", "tau_xx_ps"):
@@ -345,3 +346,39 @@ def test_el_crossover_edges():
         injection.el_crossover_occupancy(0.0)
     with pytest.raises(ValueError, match=r"^target_ratio must lie in \[0, 3\]"):
         injection.el_crossover_occupancy(3.0001)
+
+
+def test_defaults_and_names_of_the_cycle_model():
+    """Defaults: T = 300 K for the penalty, p = exp(−2E_c,1/k_BT) from CODATA's e²/4πε0 and
+    k_B; a ratio of 1 for the EL crossover (2 + √12); names of refused inputs anchored."""
+    e_c1 = 1.439964548 / (2 * 9.5 * 2.5)                       # eV, R = 2.5 nm, ε_r = 9.5
+    assert injection.coulomb_penalty(2.5, 9.5) == pytest.approx(
+        np.exp(-2 * e_c1 / (8.617333262e-5 * 300)), rel=1e-8)
+    assert injection.el_crossover_occupancy() == pytest.approx(2 + np.sqrt(12), abs=1e-13)
+    cold = injection.injection_steady_state(10.0, **CDSE, temperature_k=77.0)
+    assert cold["penalty"] == pytest.approx(np.exp(-2 * e_c1 / (8.617333262e-5 * 77)),
+                                            rel=1e-8)
+    for call, name in [(lambda: injection.charging_energy_ev(np.nan, 2.5, 9.5), "charge"),
+                       (lambda: injection.generator_matrix(1, 1, 1, 0.0, 1, 0.1), "tau_xx_ps"),
+                       (lambda: injection.injection_steady_state(10.0, **CDSE,
+                                                                 penalty=[0.1, 0.2]), "penalty"),
+                       (lambda: injection.el_crossover_occupancy([1.0, 2.0]), "target_ratio")]:
+        with pytest.raises(ValueError, match=f"^{name} must"):
+            call()
+
+
+def test_crossover_roots_solve_their_equations_with_options():
+    """The returned current density is where the two cycles are equally frequent (or the gain
+    vanishes) for the options passed on (here the five-state scheme, p = 0)."""
+    j = injection.cycle_crossover_current_a_cm2(**CDSE, penalty=0.0)
+    r = injection.injection_steady_state(j, **CDSE, penalty=0.0)
+    assert r["qld_flux"] / r["led_flux"] == pytest.approx(1.0, rel=1e-9)   # xtol 1e-12 in ln j
+    j_g = injection.gain_threshold_current_model_a_cm2(**CDSE, penalty=0.0)
+    assert injection.injection_steady_state(j_g, **CDSE, penalty=0.0)["gain"] == pytest.approx(
+        0.0, abs=1e-10)
+    assert j != injection.cycle_crossover_current_a_cm2(**CDSE)     # p matters
+
+
+def test_el_crossover_below_n_3():
+    """A weak 1P band, I_1P/I_1S = 1/48, is reached at (N − 2)² = 12/48: N = 2.5."""
+    assert injection.el_crossover_occupancy(1 / 48) == pytest.approx(2.5, abs=1e-13)
