@@ -217,3 +217,168 @@ def test_model_is_fast():
     for _ in range(20):
         injection.injection_steady_state(j, **CDSE)
     assert (time.perf_counter() - start) / 20 < 0.05
+
+
+# -- conservation laws of the steady state -----------------------------------------------------
+
+def test_every_injected_electron_leaves_by_a_decay():
+    """Steady state: electrons in = recombinations out (X → 0, X- → e, XX → X each remove one
+    electron–hole pair), and electrons in = holes in (the dot stays neutral on average)."""
+    r = injection.steady_state(**RATES)
+    p = r["P"]
+    ge = gh = 1e8
+    kx, kt, kxx = 1 / 20e-9, 1 / 257e-12, 1 / 65e-12
+    out = p[3] * kx + p[4] * kt + p[5] * kxx
+    assert r["electron_rate"] == pytest.approx(out, rel=1e-9)     # LAPACK solve, round-off
+    holes = gh * (p[1] + p[2] + p[4])
+    assert r["electron_rate"] == pytest.approx(holes, rel=1e-9)
+    assert r["electron_rate"] == pytest.approx(ge * (p[0] + 0.1 * p[1] + p[3]), rel=1e-12)
+    assert r["led_flux"] == pytest.approx(p[3] * kx, rel=1e-12)
+    assert r["qld_flux"] == pytest.approx(p[5] * kxx, rel=1e-12)
+    # G/G_0 = P_XX − P_0 + (P_X- − P_e)/2 from the 1S occupations
+    assert r["gain"] == pytest.approx(p[5] - p[0] + (p[4] - p[1]) / 2, abs=1e-12)
+    for k, name in enumerate(injection.STATES):
+        assert r[name] == p[k]
+
+
+def test_radiative_time_sets_photon_rate_only():
+    """A separate τ_r,X twice τ_X (half the exciton decays radiative) halves the photons and
+    the efficiency and leaves the occupations alone."""
+    base = injection.steady_state(**RATES)
+    slow = injection.steady_state(**RATES, tau_r_x_ns=40.0)
+    assert_allclose(slow["P"], base["P"], rtol=0, atol=0)
+    assert slow["photon_rate"] == pytest.approx(base["photon_rate"] / 2, rel=1e-14)
+    assert slow["efficiency"] == pytest.approx(base["efficiency"] / 2, rel=1e-14)
+    with pytest.raises(ValueError, match="^tau_r_x_ns must be > 0"):
+        injection.steady_state(**RATES, tau_r_x_ns=0.0)
+    with pytest.raises(ValueError, match="^tau_x_ns must be > 0"):
+        injection.steady_state(**(RATES | dict(tau_x_ns=-1.0)))
+
+
+def test_generator_matrix_entries_and_bounds():
+    """The table of the module docstring, entry by entry; p = 0 and p = 1 are both allowed."""
+    q = injection.generator_matrix(2.0, 3.0, 1e9, 1e12, 1e12 / 4, 0.5)   # τ in ns, ps
+    expect = np.zeros((6, 6))
+    expect[0, 1], expect[1, 3], expect[1, 2], expect[2, 4] = 2.0, 3.0, 1.0, 3.0
+    expect[3, 4], expect[4, 5], expect[3, 0], expect[4, 1], expect[5, 3] = 2.0, 3.0, 1.0, 4.0, 1.0
+    np.fill_diagonal(expect, -expect.sum(axis=1))
+    assert_allclose(q, expect, rtol=1e-15, atol=1e-15)
+    assert injection.generator_matrix(2.0, 3.0, 1.0, 1.0, 1.0, 0.0)[1, 2] == 0.0
+    assert injection.generator_matrix(2.0, 3.0, 1.0, 1.0, 1.0, 1.0)[1, 2] == 2.0
+    with pytest.raises(ValueError, match="^penalty must"):
+        injection.generator_matrix(2.0, 3.0, 1.0, 1.0, 1.0, 1.0 + 1e-9)
+
+
+# -- charging energy, trion lifetime ----------------------------------------------------------
+
+def test_charging_energy_codata_value():
+    """E_c,1 = (e²/4πε0)/(2 ε_r R); e²/4πε0 = 1.439964548 eV nm (CODATA 2018); sign of q
+    irrelevant; ε_r = 1 (vacuum) is the lower edge."""
+    assert injection.charging_energy_ev(1, 1.0, 1.0) == pytest.approx(1.439964548 / 2, rel=1e-9)
+    assert injection.charging_energy_ev(-2, 2.0, 4.0) == pytest.approx(4 * 1.439964548 / 16,
+                                                                       rel=1e-9)
+    with pytest.raises(ValueError, match=r"^eps_r must lie in \[1, "):
+        injection.charging_energy_ev(1, 1.0, 0.999)
+    with pytest.raises(ValueError, match="^charge must be an integer number of elementary"):
+        injection.charging_energy_ev([1, 1.5], 1.0, 1.0)
+
+
+def test_trion_lifetime_edge():
+    """τ_XX = τ_r,X/4 (purely radiative biexciton) is the longest allowed: then
+    1/τ_X- = 1/τ_r,X + 1/τ_r,X, τ_X- = τ_r,X/2; a longer τ_XX is refused."""
+    assert injection.trion_lifetime_ps(5000.0, 20.0) == pytest.approx(10000.0, rel=1e-14)
+    with pytest.raises(ValueError, match=r"^tau_xx_ps must be <= tau_r_x_ns \* 1000 / 4 \(the "
+                                         r"radiative biexciton lifetime\), got 5001"):
+        injection.trion_lifetime_ps(5001.0, 20.0)
+
+
+def test_injection_overrides():
+    """An explicit penalty or trion lifetime replaces the computed one; g = σ_e j/e."""
+    r = injection.injection_steady_state(10.0, **CDSE, penalty=0.0, tau_trion_ps=100.0)
+    assert r["penalty"] == 0.0 and r["2e"] == 0.0          # no doubly charged path
+    g = electrical.excitation_rate_per_s(10.0, 2.5, electrical.FILL_FACTOR_REVIEW)
+    assert r["rate_per_s"] == pytest.approx(g, rel=1e-15)
+    ref = injection.steady_state(g, g, 20.0, 65.0, 100.0, 0.0)
+    assert_allclose(r["P"], ref["P"], rtol=1e-15)
+    auto = injection.injection_steady_state(10.0, **CDSE)
+    assert auto["penalty"] == pytest.approx(injection.coulomb_penalty(2.5, 9.5, 300.0),
+                                            rel=1e-15)
+    with pytest.raises(ValueError, match="^current_density_a_cm2 must be > 0"):
+        injection.injection_steady_state(0.0, **CDSE)
+    with pytest.raises(ValueError, match="^tau_x_ns must be > 0"):
+        injection.injection_steady_state(10.0, 2.5, 0.0, 65.0, tau_trion_ps=100.0)
+
+
+def test_crossover_root_outside_range_is_refused():
+    with pytest.raises(ValueError, match=r"^radius_nm, tau_x_ns and tau_xx_ps must put the root "
+                                         r"inside the current density range \[1e-06, 1e\+08\] "
+                                         r"A/cm2, which they do not$"):
+        # a biexciton living 10 fs needs far more than 1e8 A/cm2 (j_th grows as 1/τ_XX)
+        injection.gain_threshold_current_model_a_cm2(2.5, 20.0, 1e-5)
+    for name in ("radius_nm", "tau_x_ns", "tau_xx_ps"):
+        with pytest.raises(ValueError, match=f"^{name} must be a single real number"):
+            injection.cycle_crossover_current_a_cm2(**(CDSE | {name: [1.0, 2.0]}))
+        with pytest.raises(ValueError, match=f"^{name} must be a single real number"):
+            injection.gain_threshold_current_model_a_cm2(**(CDSE | {name: [1.0, 2.0]}))
+
+
+# -- 1S and 1P electroluminescence ------------------------------------------------------------
+
+def test_full_shells_emit_at_g_times_r0():
+    """A full shell (N_e = N_h = g) emits at r0 g²/g = g r0: 2 r0 for 1S, 6 r0 for 1P (N = 8);
+    one exciton: r0/2; the ratio reaches its maximum 36/12 = 3 at N = 8."""
+    r1s, r1p = injection.shell_emission_rates(np.array([1.0, 8.0]), 3.0)
+    assert_allclose(r1s, [1.5, 6.0], rtol=1e-15)
+    assert_allclose(r1p, [0.0, 18.0], rtol=1e-15)
+    assert injection.el_intensity_ratio_1p_1s(8.0) == pytest.approx(3.0, rel=1e-15)
+    assert injection.el_intensity_ratio_1p_1s(1e-100) == 0.0
+    with pytest.raises(ValueError, match=r"^n_excitons must lie in \(0, 8\]"):
+        injection.el_intensity_ratio_1p_1s(0.0)
+    with pytest.raises(ValueError, match=r"^n_excitons must lie in \[0, 8\]"):
+        injection.shell_emission_rates(8.01)
+
+
+def test_el_crossover_edges():
+    """Ratio 3 is reached only with 1P full (N = 8); ratio 0 has no root in (2, 8]."""
+    assert injection.el_crossover_occupancy(3.0) == pytest.approx(8.0, abs=1e-12)
+    assert injection.el_crossover_occupancy(1 / 12) == pytest.approx(3.0, abs=1e-12)
+    with pytest.raises(ValueError, match=r"^target_ratio must lie in \(0, 3\]"):
+        injection.el_crossover_occupancy(0.0)
+    with pytest.raises(ValueError, match=r"^target_ratio must lie in \[0, 3\]"):
+        injection.el_crossover_occupancy(3.0001)
+
+
+def test_defaults_and_names_of_the_cycle_model():
+    """Defaults: T = 300 K for the penalty, p = exp(−2E_c,1/k_BT) from CODATA's e²/4πε0 and
+    k_B; a ratio of 1 for the EL crossover (2 + √12); names of refused inputs anchored."""
+    e_c1 = 1.439964548 / (2 * 9.5 * 2.5)                       # eV, R = 2.5 nm, ε_r = 9.5
+    assert injection.coulomb_penalty(2.5, 9.5) == pytest.approx(
+        np.exp(-2 * e_c1 / (8.617333262e-5 * 300)), rel=1e-8)
+    assert injection.el_crossover_occupancy() == pytest.approx(2 + np.sqrt(12), abs=1e-13)
+    cold = injection.injection_steady_state(10.0, **CDSE, temperature_k=77.0)
+    assert cold["penalty"] == pytest.approx(np.exp(-2 * e_c1 / (8.617333262e-5 * 77)),
+                                            rel=1e-8)
+    for call, name in [(lambda: injection.charging_energy_ev(np.nan, 2.5, 9.5), "charge"),
+                       (lambda: injection.generator_matrix(1, 1, 1, 0.0, 1, 0.1), "tau_xx_ps"),
+                       (lambda: injection.injection_steady_state(10.0, **CDSE,
+                                                                 penalty=[0.1, 0.2]), "penalty"),
+                       (lambda: injection.el_crossover_occupancy([1.0, 2.0]), "target_ratio")]:
+        with pytest.raises(ValueError, match=f"^{name} must"):
+            call()
+
+
+def test_crossover_roots_solve_their_equations_with_options():
+    """The returned current density is where the two cycles are equally frequent (or the gain
+    vanishes) for the options passed on (here the five-state scheme, p = 0)."""
+    j = injection.cycle_crossover_current_a_cm2(**CDSE, penalty=0.0)
+    r = injection.injection_steady_state(j, **CDSE, penalty=0.0)
+    assert r["qld_flux"] / r["led_flux"] == pytest.approx(1.0, rel=1e-9)   # xtol 1e-12 in ln j
+    j_g = injection.gain_threshold_current_model_a_cm2(**CDSE, penalty=0.0)
+    assert injection.injection_steady_state(j_g, **CDSE, penalty=0.0)["gain"] == pytest.approx(
+        0.0, abs=1e-10)
+    assert j != injection.cycle_crossover_current_a_cm2(**CDSE)     # p matters
+
+
+def test_el_crossover_below_n_3():
+    """A weak 1P band, I_1P/I_1S = 1/48, is reached at (N − 2)² = 12/48: N = 2.5."""
+    assert injection.el_crossover_occupancy(1 / 48) == pytest.approx(2.5, abs=1e-13)

@@ -212,3 +212,144 @@ def test_gain_regimes(mean_n, area, expected):
 def test_thermal_energy():
     assert_allclose(wells.thermal_energy_mev(300.0), sc.k * 300 / sc.e * 1e3, rtol=1e-15)
     assert_allclose(wells.binding_to_thermal_ratio(25.852, 300.0), 1.0, rtol=1e-4)
+
+
+# -- finite well: how many levels, and the edges of the solver's range ------------------------
+
+C = wells.HBAR2_OVER_2M0_EV_NM2
+
+
+def _barrier_for(levels_half, d, m):
+    """V_0 at which θ_max = (d/2) sqrt(m V_0/(ħ²/2m0)) equals ``levels_half`` × π/2."""
+    return (levels_half * np.pi / d) ** 2 * C / m
+
+
+@pytest.mark.parametrize(("half_turns", "count"), [(0.3, 1), (0.97, 1), (1.03, 2), (1.5, 2),
+                                                   (2.5, 3), (3.2, 4)])
+def test_finite_well_binds_one_level_per_half_turn(half_turns, count):
+    """Level n exists when θ_max > (n − 1)π/2 (kd/2 of the n-th state lies in
+    ((n−1)π/2, nπ/2)): a well binds floor(2θ_max/π) + 1 levels, alternating even and odd."""
+    d, m = 2.0, 0.2
+    v0 = _barrier_for(half_turns, d, m)
+    levels = wells.finite_well_levels_ev(d, m, v0)
+    assert len(levels) == count
+    # each level lies below its infinite-well partner and below the barrier
+    n = np.arange(1, count + 1)
+    assert np.all(levels < wells.infinite_well_level_ev(1, d, m) * n ** 2)   # E_n = n² E_1
+    assert np.all(levels < v0)
+
+
+def test_finite_well_level_limit_is_1000():
+    """At most 1000 bound levels: 999.5 half turns give exactly 1000 (accepted), 1000.5 would
+    give 1001 and are refused by name; the limit d sqrt(m V_0) = 1000 π sqrt(ħ²/2m0) = 613."""
+    d, m = 199.0, 1.0
+    assert len(wells.finite_well_levels_ev(d, m, _barrier_for(999.5, d, m))) == 1000
+    with pytest.raises(ValueError, match=r"^thickness_nm, mass and barrier_ev must give a well "
+                                         r"of at most 1000 bound levels \(allowed range: "
+                                         r"d sqrt\(m V_0\) <= 613 nm eV\^1/2\), got about 1001"):
+        wells.finite_well_levels_ev(d, m, _barrier_for(1000.5, d, m))
+
+
+def test_finite_well_thickness_range_is_open_at_200_nm():
+    with pytest.raises(ValueError, match=r"^thickness_nm must lie in \(0, 200\)"):
+        wells.finite_well_levels_ev(200.0, 0.1, 0.01)
+    with pytest.raises(ValueError, match=r"^thickness_nm must lie in \(0, 200\)"):
+        wells.finite_well_ground_ev(200.0, 0.1, 0.01)
+    assert wells.finite_well_ground_ev(199.9, 0.1, 0.01) > 0
+    for func in (wells.finite_well_levels_ev, wells.finite_well_ground_ev):
+        for kwargs, name in [(dict(barrier_mass=0.0), "barrier_mass"),
+                             (dict(barrier_mass=[0.1, 0.2]), "barrier_mass"),
+                             (dict(mass=[0.1, 0.2]), "mass"), (dict(barrier_ev=0.0), "barrier_ev"),
+                             (dict(barrier_ev=[1.0, 2.0]), "barrier_ev")]:
+            with pytest.raises(ValueError, match=f"^{name} must"):
+                func(**(dict(thickness_nm=1.2, mass=0.13, barrier_ev=1.0) | kwargs))
+
+
+def test_ground_level_with_barrier_mass_is_the_first_level():
+    """The vectorised ground level and the full ladder agree, also with a barrier mass of
+    its own; a lighter barrier mass lets the wave function leak more: a lower level."""
+    for mb in (None, 0.3, 0.05):
+        ladder = wells.finite_well_levels_ev(1.5, 0.13, 2.0, mb)
+        assert wells.finite_well_ground_ev(1.5, 0.13, 2.0, mb) == pytest.approx(ladder[0],
+                                                                                rel=1e-14)
+    # BenDaniel–Duke: κ/m_b grows as m_b^-1/2 for a lighter barrier, so the ground state
+    # matches at a larger θ: a higher level for m_b = 0.05 than for m_b = m_w = 0.13
+    heavy = wells.finite_well_ground_ev(1.5, 0.13, 2.0, 0.5)
+    same = wells.finite_well_ground_ev(1.5, 0.13, 2.0)
+    light = wells.finite_well_ground_ev(1.5, 0.13, 2.0, 0.05)
+    assert heavy < same < light < wells.infinite_well_level_ev(1, 1.5, 0.13)
+
+
+# -- densities of states -----------------------------------------------------------------------
+
+def test_dos_3d_closed_form_from_constants():
+    """g_3D = (1/2π²)(2 m m0/ħ²)^{3/2} √E, here from scipy.constants in SI, then per eV nm³."""
+    m, e = 0.13, 0.4
+    si = 1 / (2 * np.pi ** 2) * (2 * m * sc.m_e / sc.hbar ** 2) ** 1.5 * np.sqrt(e * sc.e)
+    assert wells.dos_3d(e, m) == pytest.approx(si * sc.e * 1e-27, rel=1e-12)
+    assert wells.dos_3d(0.0, m) == 0.0
+
+
+def test_dos_2d_per_volume_is_per_area_over_thickness():
+    """Two subbands below E = 5 E_1 (E_2 = 4 E_1 < 5 E_1 < 9 E_1): twice the per-subband step,
+    divided by d for the per-volume density."""
+    d, m = 1.2, 0.13
+    e = 5 * wells.infinite_well_level_ev(1, d, m)
+    step = m * sc.m_e / (np.pi * sc.hbar ** 2) * sc.e * 1e-18
+    assert wells.dos_2d_per_area(e, d, m) == pytest.approx(2 * step, rel=1e-12)
+    assert wells.dos_2d_per_volume(e, d, m) == pytest.approx(2 * step / d, rel=1e-12)
+    with pytest.raises(ValueError, match="^thickness_nm must be > 0"):
+        wells.dos_2d_per_volume(e, -1.2, m)
+
+
+# -- gain regimes, constants -------------------------------------------------------------------
+
+def test_gain_regime_edges():
+    """A/(π a²) = 2 exactly (A = 2π a²) already holds two excitons side by side: space filling;
+    ⟨N⟩ equal to A/(π a²) is the Mott density itself: plasma."""
+    a = 1.0
+    assert wells.gain_regime(0.5, 2 * np.pi * a ** 2, a) == "space filling"
+    assert wells.gain_regime(0.5, 1.99 * np.pi * a ** 2, a) == "state filling"
+    assert wells.gain_regime(10.0, 10 * np.pi * a ** 2, a) == "e-h plasma"
+    assert wells.gain_regime(9.99, 10 * np.pi * a ** 2, a) == "space filling"
+    with pytest.raises(ValueError, match="^mean_n must be a single real number"):
+        wells.gain_regime([1.0, 2.0], 340.0, 1.8)
+
+
+def test_thermal_energy_codata():
+    """k_B = 8.617333262e-5 eV/K exactly (CODATA 2018 / SI 2019): k_B·300 K = 25.852 meV."""
+    assert wells.thermal_energy_mev(300.0) == pytest.approx(8.617333262e-5 * 300 * 1e3,
+                                                            rel=1e-9)
+    assert wells.binding_to_thermal_ratio(30.0, 300.0) == pytest.approx(
+        30.0 / (8.617333262e-2 * 300), rel=1e-9)
+
+
+def test_npl_to_dot_ratio_defaults():
+    """χ_NPL/χ_dot with the review's 2.7 ps nm⁻³ and the dots' standard χ."""
+    assert wells.npl_to_dot_chi_ratio() == pytest.approx(
+        wells.CHI_NPL_PS_NM3 / auger.CHI_STANDARD_PS_NM3, rel=1e-15)
+    assert wells.npl_to_dot_chi_ratio(5.4, 2.0) == pytest.approx(2.7, rel=1e-15)
+
+
+def test_platelet_thickness_custom_monolayer():
+    assert wells.platelet_thickness_nm(4, 0.5) == pytest.approx(2.0, rel=1e-15)
+    assert wells.platelet_thickness_nm(4) == pytest.approx(2 * 0.6077, rel=1e-15)
+
+
+def test_mass_errors_name_the_carrier():
+    """The message names the very parameter (anchored: a longer name containing it is wrong)."""
+    with pytest.raises(ValueError, match="^mass must be > 0"):
+        wells.finite_well_levels_ev(1.2, -0.13, 1.0)
+    for name in ("electron_mass", "hole_mass"):
+        with pytest.raises(ValueError, match=f"^{name} must be > 0"):
+            wells.platelet_gap_ev(**(dict(monolayers=4, bulk_gap_ev=1.74, electron_mass=0.13,
+                                          hole_mass=0.45) | {name: 0.0}))
+
+
+def test_second_level_at_the_barrier_top_is_not_bound():
+    """θ_max = π/2 exactly (V_0 chosen so, in float64 too): the odd state would sit at E = V_0
+    with κ = 0, a free state, so the well binds one level only (θ_max ≤ (n − 1)π/2: none)."""
+    d, m = 2.0, 1.0
+    v0 = (np.pi / 2 / (d / 2)) ** 2 * C / m
+    assert d / 2 * np.sqrt(m * v0 / C) == np.pi / 2        # the edge is hit exactly
+    assert len(wells.finite_well_levels_ev(d, m, v0)) == 1
