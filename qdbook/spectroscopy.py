@@ -371,15 +371,18 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
                          f"more distinct values >= 0), got {v._describe(length)}")
     noise = v.positive("relative_noise", relative_noise)
     v.broadcast(relative_noise=noise, length_cm=length)
+    # the starting fits use the longest third and the shortest quarter of the lengths, and
+    # at least two distinct lengths each (a line through one length is not determined)
+    distinct = np.unique(length)
     if gain_guess_cm is None:
-        top = length >= np.quantile(length, 2 / 3)
+        top = length >= min(np.quantile(length, 2 / 3), distinct[-2])
         slope = np.polyfit(length[top], np.log(y[top]), 1)[0]
         g0 = max(slope, 1.0 / np.ptp(length))
     else:
         g_max = _MAX_GUESS_EXPONENT / max(float(length.max()), 1e-300)
         g0 = float(v.in_range("gain_guess_cm", v.scalar("gain_guess_cm", gain_guess_cm),
                               -g_max, g_max))
-    small = length <= np.quantile(length, 1 / 4)
+    small = length <= max(np.quantile(length, 1 / 4), distinct[1])
     a0 = max(float(np.polyfit(length[small], y[small], 1)[0]), 1e-12)
     b0 = max(float(y[-1] * np.exp(-g0 * length[-1])), 1e-12)
     sigma = noise * y
