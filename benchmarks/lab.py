@@ -14,7 +14,6 @@ Results are printed and written to ``benchmarks/results/lab.json``.
 from __future__ import annotations
 
 import json
-import re
 import statistics
 import sys
 import tempfile
@@ -25,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import setup_lab  # noqa: E402 - tools/ is not a package
 
 WATCH = """k => {
-  const fig = document.querySelectorAll('.jp-OutputArea .qd-kernel')[k];
+  const fig = document.querySelectorAll(""" + json.dumps(setup_lab.FIGURES) + """)[k];
   window.__qd = {t0: 0, times: [], draws: []};
   document.addEventListener('keydown', () => { window.__qd.t0 = performance.now(); }, true);
   new MutationObserver(() => {
@@ -44,14 +43,8 @@ def bench_page(page, url: str, token: str, path: str, moves: int) -> dict:
     """Per exploration of the page (by its order there): the times of its slider moves, key
     press to redrawn figure, and the browser's drawing share of each [ms]."""
     setup_lab.open_as_notebook(page, url, token, path)
-    page.click("text=Run", timeout=30000)
-    page.click("li[data-command='runmenu:run-all']", timeout=30000)
-    # every exploration drawn (one figure each), then the kernel idle again
-    expected = len(re.findall(r"^\w+_explorer\(", (ROOT / path).read_text(), flags=re.M))
-    page.wait_for_function(f"() => document.querySelectorAll('.jp-OutputArea .qd-kernel')"
-                           f".length >= {expected}", timeout=600000)
-    page.wait_for_function(setup_lab.KERNEL_IDLE, timeout=600000)
-    figures = page.locator(".jp-OutputArea .qd-kernel")
+    setup_lab.run_explorations(page, (ROOT / path).read_text(), timeout_ms=600000)
+    figures = page.locator(setup_lab.FIGURES)
     out = {}
     for k in range(figures.count()):
         box = figures.nth(k).locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")

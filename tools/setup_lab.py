@@ -293,6 +293,25 @@ def open_as_notebook(page, url: str, token: str, path: str) -> None:
     page.wait_for_function(KERNEL_IDLE, timeout=120000)
 
 
+FIGURES = ".jp-OutputArea .qd-kernel"
+"""The explorations' browser-drawn figures (``qdbook.explore._view``) in a notebook's outputs."""
+
+
+def run_explorations(page, source: str, timeout_ms: float = 240000) -> int:
+    """Run all cells of the open notebook; wait for every exploration's figure and an idle kernel.
+
+    ``source`` is the page's text: its ``*_explorer(`` calls are counted, and the count is
+    returned.
+    """
+    expected = len(re.findall(r"^\w+_explorer\(", source, flags=re.M))
+    page.click("text=Run", timeout=30000)                      # the Run menu
+    page.click("li[data-command='runmenu:run-all']", timeout=30000)
+    page.wait_for_function(f"() => document.querySelectorAll('{FIGURES}[data-qd-drawn]')"
+                           f".length >= {expected}", timeout=timeout_ms)
+    page.wait_for_function(KERNEL_IDLE, timeout=timeout_ms)
+    return expected
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--prefix", type=Path, default=None,

@@ -14,6 +14,7 @@ JupyterLab's cell windowing so that every cell is in the page.
 
 import contextlib
 import copy
+import json
 import os
 import re
 from pathlib import Path
@@ -48,7 +49,7 @@ def _opened_as_notebook(lab, browser, path):
         yield page
 
 
-DRAWN = """k => { const root = document.querySelectorAll('.jp-OutputArea .qd-kernel')[k];
+DRAWN = "k => { const root = document.querySelectorAll(" + json.dumps(setup_lab.FIGURES) + """)[k];
     const canvases = [...root.querySelectorAll('canvas')];
     return {n: Number(root.dataset.qdDrawn), panels: root.querySelectorAll('.qd-panel').length,
             title: root.innerText, flat: JSON.stringify(root.qdPlot.state.flat),
@@ -82,19 +83,13 @@ def test_chapter_runs_in_jupyterlab_and_every_control_is_live(lab, browser, path
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" and not all(
             line.startswith("Cross reference target was not found") for line in
             m.text.splitlines()) else None)
-        page.click("text=Run", timeout=30000)                      # the Run menu
-        page.click("li[data-command='runmenu:run-all']", timeout=30000)
-        expected = len(re.findall(r"^\w+_explorer\(", (ROOT / path).read_text(), flags=re.M))
         try:   # every exploration's figure drawn by the browser from the kernel's numbers
-            page.wait_for_function(f"() => document.querySelectorAll("
-                                   f"'.jp-OutputArea .qd-kernel[data-qd-drawn]').length "
-                                   f">= {expected}", timeout=240000)
-            page.wait_for_function(setup_lab.KERNEL_IDLE, timeout=240000)
+            expected = setup_lab.run_explorations(page, (ROOT / path).read_text())
         except Exception:
             os.makedirs(ROOT / "test-artifacts", exist_ok=True)
             page.screenshot(path=str(ROOT / "test-artifacts" / "jupyterlab-failure.png"))
             raise
-        figures = page.locator(".jp-OutputArea .qd-kernel")
+        figures = page.locator(setup_lab.FIGURES)
         assert figures.count() == expected
         for k in range(expected):
             shown = page.evaluate(DRAWN, k)
