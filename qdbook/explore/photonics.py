@@ -291,6 +291,7 @@ def brw_explorer(**kwargs) -> Exploration:
 
 
 # ------------------------------------------------------------------ 6.4 the BRW design frontier
+@functools.cache
 def _frontier_data():
     stored = design.stored_searches()
     rows = np.loadtxt(design.SEARCH_FILE.with_name(stored["brw"]["all_designs_file"]),
@@ -298,14 +299,14 @@ def _frontier_data():
     return stored["brw"]["frontier"], rows
 
 
-def brw_frontier_model(point: int = 10) -> dict:
-    """One design on the stored loss–confinement frontier of the BRW device, recomputed.
+@functools.cache
+def _frontier_point(k: int) -> dict:
+    """Point ``k`` of the stored frontier, its design solved again.
 
-    ``point`` indexes the frontier of :func:`qdbook.design.run_searches` (least loss with
-    a power share Γ_NC of at least 2 %, 4 %, …); the design is solved again here.
+    Cached: each design is a mode search (about 0.1 s), and the frontier has a handful of
+    points, so a reader who comes back to one sees it at once.
     """
     front, rows = _frontier_data()
-    k = int(np.clip(point, 0, len(front) - 1))
     r = design.brw_design(*front[k]["design"])
     z, intensity, edges = _profile(r["stack"], oc.BRW_WAVELENGTH_NM, r["n_eff"],
                                    margin_nm=100.0, n_z=1500)
@@ -323,6 +324,16 @@ def brw_frontier_model(point: int = 10) -> dict:
             "z": z, "intensity": intensity, "edges": edges, "names": r["stack"]["names"],
             "layer_colours": ",".join(LAYER_COLOURS.get(name, "#eeeeee")
                                       for name in r["stack"]["names"][1:-1])}
+
+
+def brw_frontier_model(point: int = 10) -> dict:
+    """One design on the stored loss–confinement frontier of the BRW device, recomputed.
+
+    ``point`` indexes the frontier of :func:`qdbook.design.run_searches` (least loss with
+    a power share Γ_NC of at least 2 %, 4 %, …); the design is solved again here.
+    """
+    front, _ = _frontier_data()
+    return dict(_frontier_point(int(np.clip(point, 0, len(front) - 1))))
 
 
 BRW_FRONTIER_FIGURE = Figure(panels=[
