@@ -1,12 +1,19 @@
 """JupyterLab, end to end: from a slider's key press to the updated figure (`make bench`).
 
 Each chapter page with an exploration is opened the way Binder opens it (JupyterLab set
-up by ``tools/setup_lab.py``, the page as a notebook, in headless Chromium) and run. Then,
+up by ``tools/setup_lab.py`` with its default cell windowing, the page as a notebook, in
+headless Chromium) and run. Then,
 for every exploration on it, each of its sliders is moved ``moves`` steps from the
 keyboard, one at a time: the time from the ``keydown`` event to the redrawn figure (the
 kernel ran the model and sent its numbers; the browser drew them, ``qdbook.explore._view``)
 is taken in the page with ``performance.now()``. Reported, not asserted (issue 12's target: median
 <= 50 ms for every exploration); the machine's load is part of every figure.
+
+Each move is also split where the page can see it, by watching the notebook's WebSocket
+(wrapped before JupyterLab opens it): key press → the slider's update sent; sent → the last
+message received before the redraw (the server, the kernel running the model, the way back, and
+any wait for the page's main thread); that message → the figure redrawn (``drawn``, of which
+the canvas drawing itself is ``draw``).
 
 Results are printed and written to ``benchmarks/results/lab.json``.
 """
@@ -23,15 +30,36 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import setup_lab  # noqa: E402 - tools/ is not a package
 
+SOCKET = """(() => {
+  window.__qdws = {sent: 0, recv: 0};
+  const WS = window.WebSocket;
+  window.WebSocket = class extends WS {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => { window.__qdws.recv = performance.now(); });
+    }
+    send(data) { if (!window.__qdws.sent) window.__qdws.sent = performance.now();
+                 return super.send(data); }
+  };
+})()"""
+"""Before JupyterLab loads: when the first message after a key press leaves, and when the
+latest message arrived (the page's own code, not JupyterLab's, keeps these two times)."""
+
 WATCH = """k => {
   const fig = document.querySelectorAll(""" + json.dumps(setup_lab.FIGURES) + """)[k];
-  window.__qd = {t0: 0, times: [], draws: []};
-  document.addEventListener('keydown', () => { window.__qd.t0 = performance.now(); }, true);
+  window.__qd = {t0: 0, times: [], draws: [], parts: []};
+  document.addEventListener('keydown', () => {
+    window.__qd.t0 = performance.now(); window.__qdws.sent = 0; }, true);
   new MutationObserver(() => {
-    if (window.__qd.t0) { window.__qd.times.push(performance.now() - window.__qd.t0);
-                          window.__qd.draws.push(fig.qdDrawMs); window.__qd.t0 = 0; }
+    const q = window.__qd, ws = window.__qdws, t = performance.now();
+    if (q.t0) { q.times.push(t - q.t0); q.draws.push(fig.qdDrawMs);
+                q.parts.push([ws.sent - q.t0, ws.recv - ws.sent, t - ws.recv]); q.t0 = 0; }
   }).observe(fig, {attributes: true, attributeFilter: ['data-qd-drawn']});
 }"""
+
+
+PARTS = ("key_to_sent", "sent_to_received", "received_to_drawn")
+"""The parts of a move that the page sees (see the module's docstring)."""
 
 
 def pages_with_explorations() -> list[str]:
@@ -41,7 +69,9 @@ def pages_with_explorations() -> list[str]:
 
 def bench_page(page, url: str, token: str, path: str, moves: int) -> dict:
     """Per exploration of the page (by its order there): the times of its slider moves, key
-    press to redrawn figure, and the browser's drawing share of each [ms]."""
+    press to redrawn figure, the browser's drawing share of each, and each move's three parts
+    (see the module's docstring) [ms]."""
+    page.add_init_script(SOCKET)
     setup_lab.open_as_notebook(page, url, token, path)
     setup_lab.run_explorations(page, (ROOT / path).read_text(), timeout_ms=600000)
     figures = page.locator(setup_lab.FIGURES)
@@ -65,23 +95,24 @@ def bench_page(page, url: str, token: str, path: str, moves: int) -> dict:
                 except Exception:   # the slider reached an end: go back the other way
                     key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
                     page.evaluate("() => { window.__qd.t0 = 0; }")
-        out[f"{path}#{k}"] = page.evaluate("() => [window.__qd.times, window.__qd.draws]")
+        out[f"{path}#{k}"] = page.evaluate(
+            "() => [window.__qd.times, window.__qd.draws, window.__qd.parts]")
     return out
 
 
 def main(moves: int = 6) -> dict:
     from playwright.sync_api import sync_playwright
 
-    times, draws = {}, {}
+    times, draws, parts = {}, {}, {}
     with tempfile.TemporaryDirectory(prefix="qdbook-lab-bench-") as scratch, \
-            setup_lab.serve(Path(scratch), ROOT / "chapters") as (url, token, _), \
+            setup_lab.serve(Path(scratch), ROOT / "chapters", windowing=None) as (url, token, _), \
             sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True)
         for path in pages_with_explorations():
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             try:
-                for key, (t, d) in bench_page(page, url, token, path, moves).items():
-                    times[key], draws[key] = t, d
+                for key, (t, d, s) in bench_page(page, url, token, path, moves).items():
+                    times[key], draws[key], parts[key] = t, d, s
             finally:
                 page.close()
             print(path, {k.split("#")[1]: round(statistics.median(v), 1) if v else None
@@ -93,7 +124,10 @@ def main(moves: int = 6) -> dict:
               "meeting_50_ms": sum(m <= 50 for m in medians.values()),
               "overall_median_ms": statistics.median(medians.values()) if medians else None,
               "worst_ms": max(medians.values()) if medians else None,
-              "draw_median_ms": {k: statistics.median(v) for k, v in draws.items() if v}}
+              "draw_median_ms": {k: statistics.median(v) for k, v in draws.items() if v},
+              "parts_median_ms": {k: dict(zip(PARTS, map(statistics.median, zip(*v, strict=True)),
+                                              strict=True))
+                                  for k, v in parts.items() if v}}
     out = ROOT / "benchmarks" / "results" / "lab.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n")
@@ -102,6 +136,9 @@ def main(moves: int = 6) -> dict:
           f"{result['overall_median_ms']:.1f} ms, worst {result['worst_ms']:.1f} ms; of which "
           f"drawing in the browser: median "
           f"{statistics.median(result['draw_median_ms'].values()):.1f} ms")
+    for name in PARTS:
+        print(f"  {name}: median over explorations "
+              f"{statistics.median(p[name] for p in result['parts_median_ms'].values()):.1f} ms")
     return result
 
 

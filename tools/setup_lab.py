@@ -219,12 +219,14 @@ def main(prefix: Path | None = None) -> None:
 
 
 @contextlib.contextmanager
-def serve(scratch: Path, chapters: Path):
+def serve(scratch: Path, chapters: Path, windowing: str | None = "none"):
     """A JupyterLab server on 127.0.0.1 set up as Binder's, on a copy of ``chapters``.
 
     Everything it writes goes under ``scratch`` (prefix with :func:`main`'s settings, the
     served copy, user settings, workspaces, runtime), so the repository is never rewritten.
-    Cell windowing is off, so that every cell is in the page for a browser to find.
+    ``windowing`` is JupyterLab's cell windowing mode: ``"none"`` (the default here, for the
+    tests: every cell rendered, for a browser to find) or ``None`` for JupyterLab's own default
+    (what a Binder reader gets; the bench measures that).
     Yields ``(url, token, root)``: the server, its token and the served directory.
     Used by the JupyterLab tests (tests/book/test_lab.py) and ``make bench``.
     """
@@ -236,8 +238,9 @@ def serve(scratch: Path, chapters: Path):
     main(dirs["prefix"])
     settings = dirs["prefix"] / "share" / "jupyter" / "lab" / "settings"
     overrides = json.loads((settings / "overrides.json").read_text())
-    overrides["@jupyterlab/notebook-extension:tracker"] = {"windowingMode": "none"}
-    (settings / "overrides.json").write_text(json.dumps(overrides))
+    if windowing is not None:
+        overrides["@jupyterlab/notebook-extension:tracker"] = {"windowingMode": windowing}
+        (settings / "overrides.json").write_text(json.dumps(overrides))
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
