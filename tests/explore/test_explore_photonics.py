@@ -61,3 +61,16 @@ def test_brw_frontier_moves_along_the_stored_frontier():
     high = exp.result
     assert high["gamma_qd"] > low["gamma_qd"] and high["loss"] > low["loss"]
     assert high["gamma_qd"] >= high["gamma_min"]
+
+
+def test_brw_frontier_solves_each_point_once(monkeypatch):
+    """A point the reader comes back to is not solved again, and gives the same numbers."""
+    calls = []
+    solve = ex.design.brw_design
+    monkeypatch.setattr(ex.design, "brw_design", lambda *a: calls.append(a) or solve(*a))
+    ex._frontier_point.cache_clear()
+    first = ex.brw_frontier_model(point=3)
+    again = ex.brw_frontier_model(point=3)
+    assert len(calls) == 1 and again["loss"] == first["loss"] and again is not first
+    ex.brw_frontier_model(point=4)
+    assert len(calls) == 2
