@@ -219,14 +219,15 @@ def main(prefix: Path | None = None) -> None:
 
 
 @contextlib.contextmanager
-def serve(scratch: Path, chapters: Path, windowing: str | None = "none"):
+def serve(scratch: Path, chapters: Path, windowing: str | None = "none", server_config: str = ""):
     """A JupyterLab server on 127.0.0.1 set up as Binder's, on a copy of ``chapters``.
 
     Everything it writes goes under ``scratch`` (prefix with :func:`main`'s settings, the
     served copy, user settings, workspaces, runtime), so the repository is never rewritten.
     ``windowing`` is JupyterLab's cell windowing mode: ``"none"`` (the default here, for the
     tests: every cell rendered, for a browser to find) or ``None`` for JupyterLab's own default
-    (what a Binder reader gets; the bench measures that).
+    (what a Binder reader gets; the bench measures that). ``server_config`` is Python appended
+    to the server's configuration (``benchmarks/lab_trace.py`` times messages there).
     Yields ``(url, token, root)``: the server, its token and the served directory.
     Used by the JupyterLab tests (tests/book/test_lab.py) and ``make bench``.
     """
@@ -236,6 +237,9 @@ def serve(scratch: Path, chapters: Path, windowing: str | None = "none"):
         path.mkdir(parents=True, exist_ok=True)
     shutil.copytree(chapters, dirs["root"] / "chapters", dirs_exist_ok=True)
     main(dirs["prefix"])
+    if server_config:
+        with open(dirs["prefix"] / "etc" / "jupyter" / "jupyter_server_config.py", "a") as f:
+            f.write("\n" + server_config)
     settings = dirs["prefix"] / "share" / "jupyter" / "lab" / "settings"
     overrides = json.loads((settings / "overrides.json").read_text())
     if windowing is not None:
