@@ -168,15 +168,37 @@ def package_numbers() -> set[float]:
     return out
 
 
+def _claims(prose: str):
+    """The prose numbers the scan checks: all but small counts ("two", "1 W", "3 ns")."""
+    return [(t, v) for t, v in prose_numbers(prose)
+            if not (abs(v) <= 10 and float(v).is_integer())]
+
+
 def uncovered(page: Path) -> list[str]:
     """The page's prose numbers that no code number covers (in order, repeats once)."""
     prose, hidden, visible = split_page(page.read_text(encoding="utf-8"))
     literals = code_numbers(hidden) | code_numbers(visible) | _PACKAGE
     out = []
-    for text, value in prose_numbers(prose):
-        if abs(value) <= 10 and float(value).is_integer():
-            continue                                  # small counts: "two", "1 W", "3 ns"
+    for text, value in _claims(prose):
         if not covered(text, value, literals) and text not in out:
+            out.append(text)
+    return out
+
+
+def weakly_covered(page: Path) -> list[str]:
+    """The page's prose numbers that pass only through the visible code or the package's
+    constants, not through any number of the page's hidden (``remove-cell``) cells.
+
+    Each is either an input the visible code sets and the prose repeats (fine), a quoted value
+    the package holds, or a claim that passes by coincidence (an unrelated equal number) and
+    wants a hidden assert. The list is a review tool, not a test (inputs are legitimately in it).
+    """
+    prose, hidden, visible = split_page(page.read_text(encoding="utf-8"))
+    strong = code_numbers(hidden)
+    weak = code_numbers(visible) | _PACKAGE
+    out = []
+    for text, value in _claims(prose):
+        if not covered(text, value, strong) and covered(text, value, weak) and text not in out:
             out.append(text)
     return out
 
@@ -237,15 +259,16 @@ assert f"{x:.2f}" == "1.01"
     assert prose_numbers("2.3×10¹⁴")[0][1] == pytest.approx(2.3e14)
 
 
-def _measure():
-    for page in PAGES:
-        found = uncovered(page)
+def _measure(listing=uncovered, pages=None):
+    for page in pages or PAGES:
+        found = listing(page)
         print(f"{len(found):4d}  {_key(page)}  {' '.join(found)}")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:
-        for arg in sys.argv[1:]:
-            print(uncovered(Path(arg).resolve()))
-    else:
-        _measure()
+    args = sys.argv[1:]
+    listing = uncovered
+    if "--weak" in args:                   # numbers covered only by visible code or the package
+        args.remove("--weak")
+        listing = weakly_covered
+    _measure(listing, [Path(a).resolve() for a in args])
