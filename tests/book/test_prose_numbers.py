@@ -104,9 +104,18 @@ def split_page(text: str):
     return "\n".join(prose), "\n".join(hidden), "\n".join(visible)
 
 
+_TO_SUPERSCRIPT = str.maketrans("0123456789-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
+
+
+def _power_of_ten(m) -> str:
+    """``\\times10^{-8}`` as ``×10⁻⁸``, so that dropping math superscripts keeps the exponent."""
+    return "×10" + m[1].translate(_TO_SUPERSCRIPT)
+
+
 def prose_numbers(prose: str) -> list[tuple[str, float]]:
     """The numbers the prose states, as (text, value)."""
     text = re.sub(r"\$\$.*?\$\$", " ", prose, flags=re.S)
+    text = re.sub(r"(?:×|\\times)\s*10\^\{?([−-]?\d+)\}?", _power_of_ten, text)
     for pattern in _NOT_CLAIMS:
         text = re.sub(pattern, " ", text, flags=re.S)
     return [(m[0], _value(m)) for m in _NUMBER.finditer(text)]
@@ -257,6 +266,7 @@ assert f"{x:.2f}" == "1.01"
     assert not covered("0.6", 0.6, literals) and not covered("15", 15.0, literals)
     assert covered("0.36", 0.36, {357.83 / 1e3}) and covered("75", 75.0, {0.7474})
     assert prose_numbers("2.3×10¹⁴")[0][1] == pytest.approx(2.3e14)
+    assert prose_numbers("$C = 1.9\\times10^{-8}$ J")[0][1] == pytest.approx(1.9e-8)
 
 
 def _measure(listing=uncovered, pages=None):
