@@ -12,6 +12,17 @@ Every chapter page (each page of a numbered chapter in ``_toc.yml``, so a new pa
 as soon as it is listed) must have no uncovered number. Run this file as a script to
 print the uncovered numbers of a page:
 ``python tests/book/test_prose_numbers.py chapters/02-general-principles/auger-recombination.md``.
+
+"Covered" is loose: any equal number of the page's code or of the package (``_PACKAGE``) will
+do, so a claim can pass by coincidence (a prose "0.2 %" covered by an unrelated 0.2 while the
+model gives 0.14 %). ``weakly_covered`` lists, for review, the prose numbers that only the
+visible code or the package's constants cover, not any number of the hidden asserts; run the
+script with ``--weak`` (optionally with pages) to print them. What it lists is meant to be
+(a) an input the visible code sets and the prose repeats, (b) a quoted value of the package's
+data asserted in another form, or a formula's coefficient, or (c) a claim that still wants a
+hidden assert. It is a tool, not a test: (a) is legitimate, and no category of the remaining
+list (inputs, quoted literature values, formula forms, chapter openers without code) can be
+required to be hidden-covered without false failures.
 """
 
 import math
@@ -267,6 +278,26 @@ assert f"{x:.2f}" == "1.01"
     assert covered("0.36", 0.36, {357.83 / 1e3}) and covered("75", 75.0, {0.7474})
     assert prose_numbers("2.3×10¹⁴")[0][1] == pytest.approx(2.3e14)
     assert prose_numbers("$C = 1.9\\times10^{-8}$ J")[0][1] == pytest.approx(1.9e-8)
+
+
+def test_weakly_covered_lists_coincidences(tmp_path):
+    """An input of the visible code and a number only the package holds are listed; a number
+    the hidden asserts check is not."""
+    page = tmp_path / "page.md"
+    page.write_text("""Drive at 620 nm; the lifetime is 65.4 ps and a = 0.6077 nm.
+
+```{code-cell} ipython3
+lam = 620.0
+```
+
+```{code-cell} ipython3
+:tags: [remove-cell]
+assert f"{tau:.1f}" == "65.4"
+```
+""", encoding="utf-8")
+    assert 0.6077 in _PACKAGE                     # qdbook.wells.CDSE_ZB_LATTICE_NM
+    assert weakly_covered(page) == ["620", "0.6077"]
+    assert uncovered(page) == []
 
 
 def _measure(listing=uncovered, pages=None):
