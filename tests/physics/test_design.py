@@ -105,3 +105,57 @@ def test_run_searches_checks_its_inputs_before_searching():
     with pytest.raises(KeyboardInterrupt):
         design.run_searches(n_sample=16, progress=stop)
     assert heard == ["inputs checked; searching"]
+
+
+def test_frontier_helper_rebuilds_the_stored_frontier_from_the_stored_designs():
+    """_frontier: least loss among the designs with gamma_qd >= g, for every g of the list."""
+    front = design._frontier(DESIGNS.tolist(), design.FRONTIER_GAMMAS)
+    stored = STORED["brw"]["frontier"]
+    assert [p["gamma_min"] for p in front] == [p["gamma_min"] for p in stored]
+    for mine, theirs in zip(front, stored, strict=True):
+        assert_allclose(mine["design"], theirs["design"], rtol=1e-5, atol=1e-6)
+        for key in ("gamma_qd", "gain_weight_qd", "loss", "loss_ito", "loss_ag"):
+            assert_allclose(mine[key], theirs[key], rtol=1e-5, atol=1e-6)
+    # no stored design reaches gamma_qd = 0.99: that point of the frontier is left out
+    assert design._frontier(DESIGNS.tolist(), (0.99,)) == []
+
+
+def test_brw_eval_logs_one_row_per_design():
+    """_brw_eval appends [design, gamma_qd, gain weight, loss, ITO loss, Ag loss] to the log."""
+    point = STORED["brw"]["frontier"][3]
+    log = [[0.0] * 11]
+    r = design._brw_eval(np.array(point["design"]), log)
+    assert len(log) == 2
+    assert_allclose(log[1][:6], point["design"], rtol=1e-15)
+    assert_allclose(log[1][6:], [point[k] for k in ("gamma_qd", "gain_weight_qd", "loss",
+                                                      "loss_ito", "loss_ag")], rtol=1e-6)
+    assert_allclose(r["loss"], log[1][8], rtol=1e-15)
+    assert all(isinstance(x, float) for x in log[1])
+
+
+def test_provenance_names_the_code_and_libraries_of_a_run():
+    import calendar
+    import platform
+    import re
+    import subprocess
+    import time
+
+    import scipy
+
+    prov = design._provenance()
+    assert set(prov) == set(STORED["provenance"]) - {"run_time_s"}
+    assert prov["python"] == platform.python_version()
+    assert prov["numpy"] == np.__version__ and prov["scipy"] == scipy.__version__
+    assert prov["database"] == oc.DATABASE_PACKAGE
+    stamp = calendar.timegm(time.strptime(prov["date_utc"], "%Y-%m-%dT%H:%M:%SZ"))
+    assert abs(stamp - time.time()) < 120
+    here = design.SEARCH_FILE.parent.parent
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True)
+    if head.returncode == 0:     # in a git checkout: the commit and whether the package changed
+        assert prov["git_commit"] == head.stdout.strip()
+        assert re.fullmatch(r"[0-9a-f]{40}", prov["git_commit"])
+        status = subprocess.run(["git", "status", "--porcelain", "--", "."], cwd=here,
+                                capture_output=True, text=True).stdout.strip()
+        assert prov["package_modified_since_commit"] is bool(status)
+    else:                        # a copy outside git (the mutation scratch folder)
+        assert prov["git_commit"] == "unknown" and prov["package_modified_since_commit"] is None
