@@ -26,6 +26,28 @@ CASES = [
     (design.run_searches, dict(seed=-1), "seed"),
     (design.run_searches, dict(n_sample=3), "n_sample"),
     (design.stored_searches, dict(path="/nonexistent/searches.json"), "path"),
+    (design.bragg_mode, dict(stack={"indices": [1.5, 1.0]}, wavelength_nm=640.0), "stack"),
+    (design.bragg_mode, dict(stack=oc.device_stack("BRW device", 640.0, pairs=1),
+                             wavelength_nm=[640.0, 650.0]), "wavelength_nm"),
+    (design.low_loss_confinement, dict(qd_index=[1.8, 1.9]), "qd_index"),
+    (design.low_loss_confinement, dict(qd_index=3.5), "qd_index"),
+    (design.low_loss_confinement, dict(wavelength_nm=[630.0, 640.0]), "wavelength_nm"),
+    (design.low_loss_confinement, dict(organic_index=(1.7, np.nan)), "organic_index"),
+    (design.low_loss_confinement, dict(organic_index=(3.0, 1.7)), "organic_index"),
+    (design.ito_lito_shares, dict(electrode_nm=[100.0, 150.0]), "electrode_nm"),
+    (design.ito_lito_shares, dict(electrode_nm=1000.5), "electrode_nm"),
+    (design.ito_lito_shares, dict(qd_nm=[36.0, 48.0]), "qd_nm"),
+    (design.ito_lito_shares, dict(organic_nm=[60.0, 90.0]), "organic_nm"),
+    (design.ito_lito_shares, dict(qd_index=[1.8, 1.9]), "qd_index"),
+    (design.ito_lito_shares, dict(wavelength_nm=1000.0), "wavelength_nm"),
+    (design.ito_lito_shares, dict(wavelength_nm=[630.0, 640.0]), "wavelength_nm"),
+    (design.brw_design, dict(ito_nm=[50.0, 60.0]), "ito_nm"),
+    (design.brw_design, dict(zno_nm=[30.0, 40.0]), "zno_nm"),
+    (design.brw_design, dict(qd_nm=[36.0, 48.0]), "qd_nm"),
+    (design.brw_design, dict(tfb_nm=[30.0, 40.0]), "tfb_nm"),
+    (design.brw_design, dict(hatcn_nm=[10.0, 20.0]), "hatcn_nm"),
+    (design.brw_design, dict(hatcn_nm=1000.5), "hatcn_nm"),
+    (design.brw_design, dict(design_n_eff=[1.0, 1.2]), "design_n_eff"),
 ]
 
 STORED = design.stored_searches()
@@ -159,3 +181,77 @@ def test_provenance_names_the_code_and_libraries_of_a_run():
         assert prov["package_modified_since_commit"] is bool(status)
     else:                        # a copy outside git (the mutation scratch folder)
         assert prov["git_commit"] == "unknown" and prov["package_modified_since_commit"] is None
+
+
+def test_stored_searches_reads_the_search_file_by_default():
+    import json
+
+    default = design.stored_searches()
+    assert default == json.loads(design.SEARCH_FILE.read_text())
+    assert default == design.stored_searches(str(design.SEARCH_FILE))
+    with pytest.raises(TypeError, match="path must be a str"):
+        design.stored_searches(path=3)
+    with pytest.raises(ValueError, match="nonexistent/searches.json"):
+        design.stored_searches(path="/nonexistent/searches.json")
+
+
+def test_low_loss_stack_loss_split_sums_to_the_modal_loss():
+    """A bound mode: 4 pi Im(n_eff)/lambda = sum_j Gamma_g,j alpha_j (the power theorem)."""
+    r = design.low_loss_confinement()
+    assert_allclose(sum(r["loss_split"].values()), r["loss"], rtol=1e-10)
+    assert r["loss_split"]["Ag"] > 0 and r["loss_split"]["L-ITO"] > 0
+    assert_allclose(sum(r["shares"].values()), 1.0, rtol=1e-12)
+    assert_allclose(r["shares"][design.QD], r["gamma_qd"], rtol=1e-15)
+    stack = oc.device_stack("low-loss stack", 630.0)
+    modes = design.ph.guided_modes(stack["indices"], stack["thicknesses_nm"], 630.0, "TE")
+    assert r["n_te_modes"] == modes.size
+
+
+@pytest.mark.parametrize("lam", [400.0, 900.0])
+def test_wavelength_range_ends_are_accepted(lam):
+    assert 0 < design.low_loss_confinement(wavelength_nm=lam)["gamma_qd"] < 1
+
+
+def test_ito_lito_shares_accepts_the_data_range_and_refuses_an_unguided_stack():
+    """From 450 nm (ZnO's data start) the devices guide TE0; at 900 nm the 286-nm ITO device
+    guides no mode any more, which is a ValueError naming the inputs (it was an IndexError)."""
+    r = design.ito_lito_shares(wavelength_nm=450.0)
+    assert all(0 < d["gamma_qd"] < 1 for d in r.values())
+    with pytest.raises(ValueError, match="wavelength_nm must lie in"):
+        design.ito_lito_shares(wavelength_nm=400.0)
+    with pytest.raises(ValueError, match="must give the ITO device a guided TE mode"):
+        design.ito_lito_shares(wavelength_nm=900.0)
+    with pytest.raises(ValueError, match="must give the ITO device a guided TE mode"):
+        design.ito_lito_shares(electrode_nm=1e-3, zno_nm=1e-3, qd_nm=1e-3, organic_nm=1e-3)
+
+
+def test_ito_lito_defaults_are_the_device_stacks():
+    """Default thicknesses are those of DEVICE_STACKS: the same TE0 as solving the stacks."""
+    r = design.ito_lito_shares()
+    for device, out in r.items():
+        stack = oc.device_stack(device, 630.0)
+        mode = design.ph.guided_modes(stack["indices"], stack["thicknesses_nm"], 630.0)[0]
+        shares = design.ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], 630.0,
+                                               mode)
+        assert_allclose(out["n_eff"], mode, rtol=1e-12)
+        assert_allclose([out["gamma_electrode"], out["gamma_qd"]], [shares[1], shares[3]],
+                        rtol=1e-10)
+        assert_allclose(out["loss"], design.ph.modal_loss_cm(mode, 630.0), rtol=1e-10)
+        weights = design.ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"],
+                                                     630.0, mode)
+        assert_allclose(out["gain_weight_qd"], weights[3], rtol=1e-10)
+
+
+def test_thin_layers_down_to_half_a_nanometre_are_accepted():
+    assert 0 < design.ito_lito_shares(zno_nm=0.5)["ITO device"]["gamma_qd"] < 1
+    assert 0 < design.brw_design(hatcn_nm=0.5)["gamma_qd"] < 1
+
+
+def test_brw_design_sits_on_the_requested_number_of_pairs():
+    r = design.brw_design(pairs=4)
+    assert r["stack"]["names"][1:9] == ["Nb2O5", "SiO2"] * 4
+    assert r["stack"]["names"][9] != "Nb2O5"
+    assert r["stack"] == oc.device_stack("BRW device", oc.BRW_WAVELENGTH_NM, pairs=4,
+                                         overrides={0: ("ITO", 50.0), 1: ("ZnO", 30.0),
+                                                    2: (design.QD, 36.0),
+                                                    3: ("organic", 30.0), 4: ("organic", 10.0)})
