@@ -1072,7 +1072,8 @@ def ase_intensity(spontaneous_rate, net_gain_cm, length_cm):
     gl = np.asarray(g) * np.asarray(length)
     small = np.abs(gl) < 1e-8
     g_safe = np.where(small, 1.0, g)
-    out = np.where(small, s * length * (1 + gl / 2), s * np.expm1(gl) / g_safe)
+    # S (e^{gL} - 1)/g, dividing before multiplying: S e^{gL} alone may overflow where I does not
+    out = np.where(small, s * length * (1 + gl / 2), s * (np.expm1(gl) / g_safe))
     return out[()] if np.ndim(out) == 0 else out
 
 

@@ -626,3 +626,17 @@ def test_mode_profile_far_in_the_claddings_is_zero_not_nan():
         tail = ph.mode_profile(**STACK, wavelength_nm=600.0, n_eff=n_eff, z_nm=[-1e5, -5e4])
         assert np.all(np.isfinite(tail))
         assert_allclose(np.abs(tail).max(), 1.0, rtol=1e-14)
+
+
+def test_ase_near_the_float_limit_is_finite():
+    """gL = 703.6 with S = 500: S e^{gL} exceeds float range but I = S (e^{gL} - 1)/g does not.
+
+    (Found by the hostile-input test: the product was formed before the division.)"""
+    import warnings
+
+    g, length = 1687089.0, 0.00041703082362265265
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = ph.ase_intensity(500.0, g, length)
+    assert np.isfinite(out)
+    assert_allclose(np.log(out), np.log(500.0 / g) + g * length, rtol=1e-12)
