@@ -172,6 +172,9 @@ def low_loss_confinement(qd_index=oc.N_QD_DENSE, wavelength_nm=630.0,
         1: (n_qd, 95.0), 2: (float(org[0]), 50.0), 3: (float(org[1]), 10.0)})
     stack["names"][2] = QD
     modes = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE")
+    if modes.size == 0:
+        raise ValueError(f"qd_index, wavelength_nm and organic_index must give the stack a "
+                         f"guided TE mode; none found at wavelength_nm = {lam!r}")
     shares = ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, modes[0])
     out = _summary(stack, lam, modes[0], shares)
     out["n_te_modes"] = int(modes.size)
@@ -217,7 +220,12 @@ def ito_lito_shares(electrode_nm=150.0, zno_nm=40.0, qd_nm=36.0, organic_nm=60.0
         stack = oc.device_stack(device, lam, overrides={
             0: (electrode, d[0]), 1: ("ZnO", d[1]), 2: (n_qd, d[2]), 3: ("organic", d[3])})
         stack["names"][3] = QD
-        mode = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE")[0]
+        modes = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE")
+        if modes.size == 0:
+            raise ValueError(f"electrode_nm, zno_nm, qd_nm, organic_nm, qd_index and "
+                             f"wavelength_nm must give the {device} a guided TE mode; none "
+                             f"found (thicknesses {d} nm, n_QD = {n_qd}, at {lam} nm)")
+        mode = modes[0]
         shares = ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, mode)
         s = _summary(stack, lam, mode, shares)
         out[device] = {"gamma_electrode": float(shares[1]), "gamma_qd": s["gamma_qd"],

@@ -589,7 +589,12 @@ def mode_profile(indices, thicknesses_nm, wavelength_nm, n_eff, z_nm, polarizati
     start = np.concatenate([[0.0], edges])[medium]
     s = z - start
     kz = k0 * p[medium]
-    field = a[medium] * np.exp(1j * kz * s) + b[medium] * np.exp(-1j * kz * s)
+    # The substrate has only its b term and the cover only its a term: the other amplitude is
+    # exactly 0, and its exponential, growing away from the guide, overflows far out (0 * inf
+    # would be NaN where the bound field has decayed to 0), so it is not evaluated there.
+    a_m, b_m = a[medium], b[medium]
+    field = (a_m * np.exp(np.where(a_m != 0, 1j * kz * s, 0.0))
+             + b_m * np.exp(np.where(b_m != 0, -1j * kz * s, 0.0)))
     peak = np.max(np.abs(field)) if field.size else 1.0
     return field / (peak if peak > 0 else 1.0)
 
@@ -1067,7 +1072,8 @@ def ase_intensity(spontaneous_rate, net_gain_cm, length_cm):
     gl = np.asarray(g) * np.asarray(length)
     small = np.abs(gl) < 1e-8
     g_safe = np.where(small, 1.0, g)
-    out = np.where(small, s * length * (1 + gl / 2), s * np.expm1(gl) / g_safe)
+    # S (e^{gL} - 1)/g, dividing before multiplying: S e^{gL} alone may overflow where I does not
+    out = np.where(small, s * length * (1 + gl / 2), s * (np.expm1(gl) / g_safe))
     return out[()] if np.ndim(out) == 0 else out
 
 

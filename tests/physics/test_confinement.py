@@ -14,11 +14,18 @@ CASES = [
     (confinement.bessel_root, dict(n=1, L=-1), "L"),
     (confinement.state_label, dict(n=1, L=12), "L"),
     (confinement.state_label, dict(n=-1, L=0), "n"),
+    (confinement.state_label, dict(n=0, L=0), "n"),
+    (confinement.state_label, dict(n=1, L=-1), "L"),
+    (confinement.state_label, dict(n=1, L=8), "L"),
     (confinement.orbital_degeneracy, dict(L=-2), "L"),
+    (confinement.orbital_degeneracy, dict(L=1, spin="yes"), "spin"),
     (confinement.angular_momentum_degeneracy, dict(F=-0.5), "F"),
     (confinement.angular_momentum_degeneracy, dict(F=0.3), "F"),
+    (confinement.angular_momentum_degeneracy, dict(F=[0.5, 1.5]), "F"),
     (confinement.level_ladder, dict(n_max=0), "n_max"),
     (confinement.level_ladder, dict(L_max=-1), "L_max"),
+    (confinement.level_ladder, dict(n_max=21), "n_max"),
+    (confinement.level_ladder, dict(L_max=21), "L_max"),
     (confinement.level_energy_ev, dict(n=1, L=0, radius_nm=-2.0, mass=0.1), "radius_nm"),
     (confinement.level_energy_ev, dict(n=1, L=0, radius_nm=2.0, mass=0.0), "mass"),
     (confinement.level_energy_ev, dict(n=1, L=0, radius_nm=np.nan, mass=0.1), "radius_nm"),
@@ -27,7 +34,12 @@ CASES = [
     (confinement.coulomb_energy_ev, dict(material="CdSe", radius_nm=[1.0, -1.0]), "radius_nm"),
     (confinement.band_gap_ev, dict(material="GaN", radius_nm=2.0), "material"),
     (confinement.band_gap_ev, dict(material="CdSe", radius_nm=np.inf), "radius_nm"),
+    (confinement.band_gap_ev, dict(material="CdSe", radius_nm=2.0, coulomb="yes"), "coulomb"),
     (confinement.radius_for_gap_nm, dict(material="CdSe", gap_ev=1.0), "gap_ev"),
+    (confinement.radius_for_gap_nm, dict(material="CdSe", gap_ev=np.nan), "gap_ev"),
+    # at the bulk gap itself the radius would be infinite
+    (confinement.radius_for_gap_nm, dict(material="CdSe", gap_ev=MATERIALS["CdSe"].eg0_ev),
+     "gap_ev"),
 ]
 
 
@@ -84,3 +96,26 @@ def test_coulomb_term_lowers_gap_and_scales_as_inverse_radius():
 def test_constant_from_scipy():
     # hbar^2/(2 m0) = 0.0380998 eV nm^2
     assert_allclose(confinement.HBAR2_OVER_2M0_EV_NM2, 0.0380998, rtol=1e-5)
+
+
+def test_default_ladder_is_the_known_order_of_spherical_levels():
+    """n <= 2, L <= 3: 1S (pi), 1P (4.49), 1D (5.76), 2S (2 pi), 1F (6.99), 2P, 2D, 2F."""
+    ladder = confinement.level_ladder()
+    assert [d["label"] for d in ladder] == ["1S", "1P", "1D", "2S", "1F", "2P", "2D", "2F"]
+    for d in ladder:
+        assert d["label"] == confinement.state_label(d["n"], d["L"])
+        assert_allclose(d["phi"], float(jn_zeros(d["L"], d["n"])[-1]), rtol=1e-12)
+        assert d["degeneracy"] == 2 * (2 * d["L"] + 1)
+
+
+def test_smallest_ladders_hold_one_level_per_n_and_l():
+    assert [d["label"] for d in confinement.level_ladder(1, 0)] == ["1S"]
+    s_only = confinement.level_ladder(n_max=3, L_max=0)
+    assert_allclose([d["phi"] for d in s_only], np.pi * np.array([1, 2, 3]), rtol=1e-13)
+    assert len(confinement.level_ladder(n_max=3, L_max=4)) == 3 * 5
+
+
+def test_degeneracy_without_spin_is_the_number_of_projections():
+    for L in range(4):
+        assert confinement.orbital_degeneracy(L, spin=False) == 2 * L + 1
+        assert confinement.orbital_degeneracy(L) == 2 * (2 * L + 1)

@@ -26,6 +26,28 @@ CASES = [
     (design.run_searches, dict(seed=-1), "seed"),
     (design.run_searches, dict(n_sample=3), "n_sample"),
     (design.stored_searches, dict(path="/nonexistent/searches.json"), "path"),
+    (design.bragg_mode, dict(stack={"indices": [1.5, 1.0]}, wavelength_nm=640.0), "stack"),
+    (design.bragg_mode, dict(stack=oc.device_stack("BRW device", 640.0, pairs=1),
+                             wavelength_nm=[640.0, 650.0]), "wavelength_nm"),
+    (design.low_loss_confinement, dict(qd_index=[1.8, 1.9]), "qd_index"),
+    (design.low_loss_confinement, dict(qd_index=3.5), "qd_index"),
+    (design.low_loss_confinement, dict(wavelength_nm=[630.0, 640.0]), "wavelength_nm"),
+    (design.low_loss_confinement, dict(organic_index=(1.7, np.nan)), "organic_index"),
+    (design.low_loss_confinement, dict(organic_index=(3.0, 1.7)), "organic_index"),
+    (design.ito_lito_shares, dict(electrode_nm=[100.0, 150.0]), "electrode_nm"),
+    (design.ito_lito_shares, dict(electrode_nm=1000.5), "electrode_nm"),
+    (design.ito_lito_shares, dict(qd_nm=[36.0, 48.0]), "qd_nm"),
+    (design.ito_lito_shares, dict(organic_nm=[60.0, 90.0]), "organic_nm"),
+    (design.ito_lito_shares, dict(qd_index=[1.8, 1.9]), "qd_index"),
+    (design.ito_lito_shares, dict(wavelength_nm=1000.0), "wavelength_nm"),
+    (design.ito_lito_shares, dict(wavelength_nm=[630.0, 640.0]), "wavelength_nm"),
+    (design.brw_design, dict(ito_nm=[50.0, 60.0]), "ito_nm"),
+    (design.brw_design, dict(zno_nm=[30.0, 40.0]), "zno_nm"),
+    (design.brw_design, dict(qd_nm=[36.0, 48.0]), "qd_nm"),
+    (design.brw_design, dict(tfb_nm=[30.0, 40.0]), "tfb_nm"),
+    (design.brw_design, dict(hatcn_nm=[10.0, 20.0]), "hatcn_nm"),
+    (design.brw_design, dict(hatcn_nm=1000.5), "hatcn_nm"),
+    (design.brw_design, dict(design_n_eff=[1.0, 1.2]), "design_n_eff"),
 ]
 
 STORED = design.stored_searches()
@@ -105,3 +127,131 @@ def test_run_searches_checks_its_inputs_before_searching():
     with pytest.raises(KeyboardInterrupt):
         design.run_searches(n_sample=16, progress=stop)
     assert heard == ["inputs checked; searching"]
+
+
+def test_frontier_helper_rebuilds_the_stored_frontier_from_the_stored_designs():
+    """_frontier: least loss among the designs with gamma_qd >= g, for every g of the list."""
+    front = design._frontier(DESIGNS.tolist(), design.FRONTIER_GAMMAS)
+    stored = STORED["brw"]["frontier"]
+    assert [p["gamma_min"] for p in front] == [p["gamma_min"] for p in stored]
+    for mine, theirs in zip(front, stored, strict=True):
+        assert_allclose(mine["design"], theirs["design"], rtol=1e-5, atol=1e-6)
+        for key in ("gamma_qd", "gain_weight_qd", "loss", "loss_ito", "loss_ag"):
+            assert_allclose(mine[key], theirs[key], rtol=1e-5, atol=1e-6)
+    # no stored design reaches gamma_qd = 0.99: that point of the frontier is left out
+    assert design._frontier(DESIGNS.tolist(), (0.99,)) == []
+
+
+def test_brw_eval_logs_one_row_per_design():
+    """_brw_eval appends [design, gamma_qd, gain weight, loss, ITO loss, Ag loss] to the log."""
+    point = STORED["brw"]["frontier"][3]
+    log = [[0.0] * 11]
+    r = design._brw_eval(np.array(point["design"]), log)
+    assert len(log) == 2
+    assert_allclose(log[1][:6], point["design"], rtol=1e-15)
+    assert_allclose(log[1][6:], [point[k] for k in ("gamma_qd", "gain_weight_qd", "loss",
+                                                      "loss_ito", "loss_ag")], rtol=1e-6)
+    assert_allclose(r["loss"], log[1][8], rtol=1e-15)
+    assert all(isinstance(x, float) for x in log[1])
+
+
+def test_provenance_names_the_code_and_libraries_of_a_run():
+    import calendar
+    import platform
+    import re
+    import subprocess
+    import time
+
+    import scipy
+
+    prov = design._provenance()
+    assert set(prov) == set(STORED["provenance"]) - {"run_time_s"}
+    assert prov["python"] == platform.python_version()
+    assert prov["numpy"] == np.__version__ and prov["scipy"] == scipy.__version__
+    assert prov["database"] == oc.DATABASE_PACKAGE
+    stamp = calendar.timegm(time.strptime(prov["date_utc"], "%Y-%m-%dT%H:%M:%SZ"))
+    assert abs(stamp - time.time()) < 120
+    here = design.SEARCH_FILE.parent.parent
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True)
+    if head.returncode == 0:     # in a git checkout: the commit and whether the package changed
+        assert prov["git_commit"] == head.stdout.strip()
+        assert re.fullmatch(r"[0-9a-f]{40}", prov["git_commit"])
+        status = subprocess.run(["git", "status", "--porcelain", "--", "."], cwd=here,
+                                capture_output=True, text=True).stdout.strip()
+        assert prov["package_modified_since_commit"] is bool(status)
+    else:                        # a copy outside git (the mutation scratch folder)
+        assert prov["git_commit"] == "unknown" and prov["package_modified_since_commit"] is None
+
+
+def test_stored_searches_reads_the_search_file_by_default():
+    import json
+
+    default = design.stored_searches()
+    assert default == json.loads(design.SEARCH_FILE.read_text())
+    assert default == design.stored_searches(str(design.SEARCH_FILE))
+    with pytest.raises(TypeError, match="path must be a str"):
+        design.stored_searches(path=3)
+    with pytest.raises(ValueError, match="nonexistent/searches.json"):
+        design.stored_searches(path="/nonexistent/searches.json")
+
+
+def test_low_loss_stack_loss_split_sums_to_the_modal_loss():
+    """A bound mode: 4 pi Im(n_eff)/lambda = sum_j Gamma_g,j alpha_j (the power theorem)."""
+    r = design.low_loss_confinement()
+    assert_allclose(sum(r["loss_split"].values()), r["loss"], rtol=1e-10)
+    assert r["loss_split"]["Ag"] > 0 and r["loss_split"]["L-ITO"] > 0
+    assert_allclose(sum(r["shares"].values()), 1.0, rtol=1e-12)
+    assert_allclose(r["shares"][design.QD], r["gamma_qd"], rtol=1e-15)
+    stack = oc.device_stack("low-loss stack", 630.0)
+    modes = design.ph.guided_modes(stack["indices"], stack["thicknesses_nm"], 630.0, "TE")
+    assert r["n_te_modes"] == modes.size
+
+
+@pytest.mark.parametrize("lam", [400.0, 900.0])
+def test_wavelength_range_ends_are_accepted(lam):
+    assert 0 < design.low_loss_confinement(wavelength_nm=lam)["gamma_qd"] < 1
+
+
+def test_ito_lito_shares_accepts_the_data_range_and_refuses_an_unguided_stack():
+    """From 450 nm (ZnO's data start) the devices guide TE0; at 900 nm the 286-nm ITO device
+    guides no mode any more, which is a ValueError naming the inputs (it was an IndexError)."""
+    r = design.ito_lito_shares(wavelength_nm=450.0)
+    assert all(0 < d["gamma_qd"] < 1 for d in r.values())
+    with pytest.raises(ValueError, match="wavelength_nm must lie in"):
+        design.ito_lito_shares(wavelength_nm=400.0)
+    with pytest.raises(ValueError, match="must give the ITO device a guided TE mode"):
+        design.ito_lito_shares(wavelength_nm=900.0)
+    with pytest.raises(ValueError, match="must give the ITO device a guided TE mode"):
+        design.ito_lito_shares(electrode_nm=1e-3, zno_nm=1e-3, qd_nm=1e-3, organic_nm=1e-3)
+
+
+def test_ito_lito_defaults_are_the_device_stacks():
+    """Default thicknesses are those of DEVICE_STACKS: the same TE0 as solving the stacks."""
+    r = design.ito_lito_shares()
+    for device, out in r.items():
+        stack = oc.device_stack(device, 630.0)
+        mode = design.ph.guided_modes(stack["indices"], stack["thicknesses_nm"], 630.0)[0]
+        shares = design.ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], 630.0,
+                                               mode)
+        assert_allclose(out["n_eff"], mode, rtol=1e-12)
+        assert_allclose([out["gamma_electrode"], out["gamma_qd"]], [shares[1], shares[3]],
+                        rtol=1e-10)
+        assert_allclose(out["loss"], design.ph.modal_loss_cm(mode, 630.0), rtol=1e-10)
+        weights = design.ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"],
+                                                     630.0, mode)
+        assert_allclose(out["gain_weight_qd"], weights[3], rtol=1e-10)
+
+
+def test_thin_layers_down_to_half_a_nanometre_are_accepted():
+    assert 0 < design.ito_lito_shares(zno_nm=0.5)["ITO device"]["gamma_qd"] < 1
+    assert 0 < design.brw_design(hatcn_nm=0.5)["gamma_qd"] < 1
+
+
+def test_brw_design_sits_on_the_requested_number_of_pairs():
+    r = design.brw_design(pairs=4)
+    assert r["stack"]["names"][1:9] == ["Nb2O5", "SiO2"] * 4
+    assert r["stack"]["names"][9] != "Nb2O5"
+    assert r["stack"] == oc.device_stack("BRW device", oc.BRW_WAVELENGTH_NM, pairs=4,
+                                         overrides={0: ("ITO", 50.0), 1: ("ZnO", 30.0),
+                                                    2: (design.QD, 36.0),
+                                                    3: ("organic", 30.0), 4: ("organic", 10.0)})

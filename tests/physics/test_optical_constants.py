@@ -2,6 +2,8 @@
 
 import socket
 
+import numpy as np
+import pytest
 from numpy.testing import assert_allclose
 
 from qdbook import optical_constants as oc
@@ -19,6 +21,26 @@ CASES = [
                            overrides={9: ("ITO", 10.0)}), "overrides"),
     (oc.device_stack, dict(device="ITO device", wavelength_nm=630.0,
                            overrides={0: ("ITO", -10.0)}), "thickness_nm"),
+    (oc.device_stack, dict(device="ITO device", wavelength_nm=-630.0), "wavelength_nm"),
+    (oc.device_stack, dict(device="ITO device", wavelength_nm=[600.0, 630.0]), "wavelength_nm"),
+    (oc.device_stack, dict(device="ITO device", wavelength_nm=630.0,
+                           overrides=[("ITO", 10.0)]), "overrides"),
+    (oc.device_stack, dict(device="ITO device", wavelength_nm=630.0,
+                           overrides={0: "ITO"}), "overrides"),
+    (oc.device_stack, dict(device="ITO device", wavelength_nm=630.0,
+                           overrides={0: ("ITO", 10.0, 1.0)}), "overrides"),
+    # the ITO device has 4 layers: position 4 is the cover, not a layer
+    (oc.device_stack, dict(device="ITO device", wavelength_nm=630.0,
+                           overrides={4: ("ITO", 10.0)}), "overrides"),
+    (oc.device_stack, dict(device="ITO device", wavelength_nm=630.0,
+                           overrides={0: ("ITO", [10.0, 20.0])}), "thickness_nm"),
+    (oc.device_stack, dict(device="BRW device", wavelength_nm=630.0, design_n_eff=-1.0),
+     "design_n_eff"),
+    (oc.device_stack, dict(device="BRW device", wavelength_nm=630.0, design_n_eff=[1.0, 1.2]),
+     "design_n_eff"),
+    # above the index of Nb2O5 (2.32) no layer can be a transverse quarter wave
+    (oc.device_stack, dict(device="BRW device", wavelength_nm=630.0, design_n_eff=3.0),
+     "design_n_eff"),
 ]
 
 
@@ -54,3 +76,50 @@ def test_zno_absorption_is_the_quoted_constant():
     """ZnO: the database's n with the review's alpha = 4.6 cm^-1 at every wavelength."""
     for lam in (500.0, 610.0, 700.0):
         assert_allclose(oc.absorption_coefficient_cm("ZnO", lam), oc.ALPHA_ZNO_CM, rtol=1e-13)
+
+
+def test_constant_tables_hold_at_every_positive_wavelength():
+    """air, organic, dense QD film: one index for all wavelengths, shape kept, scalar for scalar."""
+    lam = np.array([0.5, 630.0, 1e5])
+    for m, n in (("air", 1.0), ("organic", oc.N_ORGANIC), ("QD film (dense)", oc.N_QD_DENSE)):
+        lo, hi = oc.wavelength_range_nm(m)
+        assert lo < 0.5 and hi > 1e5
+        index = oc.refractive_index(m, lam)
+        assert index.shape == lam.shape
+        assert_allclose(index, n, rtol=0, atol=0)
+        assert_allclose(oc.absorption_coefficient_cm(m, lam), 0.0, atol=0)
+
+
+def test_scalar_wavelength_gives_a_complex_number_and_arrays_keep_shape():
+    lam = np.array([[500.0, 600.0], [630.0, 700.0]])
+    for m in oc.MATERIALS:
+        one = oc.refractive_index(m, 630.0)
+        assert isinstance(one, complex) and not isinstance(one, np.ndarray), m
+        many = oc.refractive_index(m, lam)
+        assert many.shape == lam.shape
+        assert_allclose(many[1, 0], one, rtol=1e-15)
+
+
+def test_override_position_message_names_the_valid_positions():
+    """The ITO device has 4 layers above the substrate: positions 0..3."""
+    with pytest.raises(ValueError, match=r"positions 0\.\.3,"):
+        oc.device_stack("ITO device", 630.0, overrides={7: ("ITO", 10.0)})
+    low_loss = len(oc.DEVICE_STACKS["low-loss stack"][1])
+    with pytest.raises(ValueError, match=rf"positions 0\.\.{low_loss - 1},"):
+        oc.device_stack("low-loss stack", 630.0, overrides={-1: ("ITO", 10.0)})
+
+
+def test_brw_device_sits_on_ten_quarter_wave_pairs_by_default():
+    """The chapter-6 BRW device: 10 Nb2O5/SiO2 bilayers (its figure's "10 DBR pairs")."""
+    from qdbook.photonics import quarter_wave_thickness_nm
+
+    stack = oc.device_stack("BRW device", oc.BRW_WAVELENGTH_NM)
+    bare = oc.device_stack("BRW device", oc.BRW_WAVELENGTH_NM, pairs=0)
+    dbr = stack["names"][1:len(stack["names"]) - len(bare["names"]) + 1]
+    assert dbr == ["Nb2O5", "SiO2"] * 10
+    for name, d in zip(dbr, stack["thicknesses_nm"][:20], strict=True):
+        n = oc.refractive_index(name, oc.BRW_WAVELENGTH_NM).real
+        assert_allclose(d, quarter_wave_thickness_nm(n, oc.BRW_WAVELENGTH_NM, 1.0), rtol=1e-13)
+        # transverse phase k0 (n^2 - n_eff^2)^(1/2) d of a quarter wave
+        assert_allclose(2 * np.pi / oc.BRW_WAVELENGTH_NM * np.sqrt(n**2 - 1.0) * d, np.pi / 2,
+                        rtol=1e-13)

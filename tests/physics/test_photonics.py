@@ -157,6 +157,41 @@ CASES = [
     (ph.ase_intensity, dict(spontaneous_rate=1.0, net_gain_cm=np.inf, length_cm=0.1),
      "net_gain_cm"),
     (ph.photon_energy_to_wavelength_nm, dict(photon_energy_ev=0.0), "photon_energy_ev"),
+    (ph.extinction_from_absorption, dict(alpha_cm=5.0, wavelength_nm=0.0), "wavelength_nm"),
+    (ph.reflectance_transmittance, dict(**STACK, wavelength_nm=600.0, angle_deg=np.nan),
+     "angle_deg"),
+    (ph.reflectance_transmittance, dict(**STACK, wavelength_nm=600.0, angle_deg=-10.0),
+     "angle_deg"),
+    (ph.guided_modes, dict(**STACK, wavelength_nm=600.0, leaky="yes"), "leaky"),
+    (ph.guided_modes, dict(**STACK, wavelength_nm=600.0, n_points=10**5 + 1), "n_points"),
+    (ph.mode_profile, dict(**STACK, wavelength_nm=600.0, n_eff=[1.6, 1.7], z_nm=[0.0]), "n_eff"),
+    (ph.confinement_factors, dict(**STACK, wavelength_nm=600.0, n_eff=[1.6, 1.7]), "n_eff"),
+    (ph.modal_loss_cm, dict(n_eff=np.nan, wavelength_nm=600.0), "n_eff"),
+    (ph.perturbative_modal_loss_cm, dict(confinement=[-1.5], layer_index=[1.8], alpha_cm=[10.0],
+                                         n_eff=1.7), "confinement"),
+    (ph.perturbative_modal_loss_cm, dict(confinement=[0.5], layer_index=[0.0], alpha_cm=[10.0],
+                                         n_eff=1.7), "layer_index"),
+    # shapes that do not broadcast, each argument in turn the odd one out
+    (ph.perturbative_modal_loss_cm, dict(confinement=[0.2, 0.3, 0.4], layer_index=[1.8, 1.5],
+                                         alpha_cm=[10.0, 0.0], n_eff=1.7), "confinement"),
+    (ph.perturbative_modal_loss_cm, dict(confinement=[0.2, 0.3], layer_index=[1.8, 1.5, 1.0],
+                                         alpha_cm=[10.0, 0.0], n_eff=1.7), "confinement"),
+    (ph.perturbative_modal_loss_cm, dict(confinement=[0.2, 0.3], layer_index=[1.8, 1.5],
+                                         alpha_cm=[10.0, 0.0, 1.0], n_eff=1.7), "confinement"),
+    (ph.critical_angle_deg, dict(n_clad=1.0, n_wg=-1.5), "n_wg"),
+    (ph.modal_angle_deg, dict(n_eff=-1.0, n_wg=1.5), "n_eff"),
+    (ph.quarter_wave_thickness_nm, dict(n_layer=0.0, wavelength_nm=600.0), "n_layer"),
+    (ph.quarter_wave_thickness_nm, dict(n_layer=1.5, wavelength_nm=600.0, n_eff=-0.5), "n_eff"),
+    # n_eff = n_layer: the transverse wavevector vanishes, no thickness is a quarter wave
+    (ph.quarter_wave_thickness_nm, dict(n_layer=1.5, wavelength_nm=600.0, n_eff=1.5), "n_eff"),
+    (ph.surface_plasmon_index, dict(eps_metal=np.nan, eps_dielectric=2.0), "eps_metal"),
+    # Re eps_m = -eps_d: eps_m + eps_d = 0, the plasmon's resonance, no bound wave
+    (ph.surface_plasmon_index, dict(eps_metal=-2.0, eps_dielectric=2.0), "eps_metal"),
+    (ph.packed_film_gain_cm, dict(sigma_gain_cm2=1e-16, volume_nm3=0.0), "volume_nm3"),
+    (ph.net_modal_gain_cm, dict(confinement=0.2, material_gain_cm=np.nan, loss_cm=10.0),
+     "material_gain_cm"),
+    (ph.edge_emission_intensity_w_cm2, dict(power_w=1e-4, width_um=0.0, thickness_nm=300.0),
+     "width_um"),
 ]
 
 
@@ -516,3 +551,92 @@ def test_thick_absorbing_slab_is_two_interfaces_and_beer_lambert(thickness_nm):
     assert out["R"] == pytest.approx(abs(r01) ** 2, rel=1e-6)
     absorbed = ph.layer_absorptance([n0, n1, n2], [thickness_nm], lam)
     assert absorbed.sum() == pytest.approx(1 - out["R"] - out["T"], abs=1e-12)
+
+
+def test_error_messages_quote_the_offending_input():
+    with pytest.raises(ValueError, match=r"got \(1\.5\+0\.1j\)"):
+        ph.reflectance_transmittance([1.5 + 0.1j, 1.8, 1.0], [10.0], 600.0)
+    # n_eff = 200 makes the field grow by e^(k0 d |Im kz|) > e^600 across the 500-nm film
+    with pytest.raises(ValueError, match=r"got 200\.0"):
+        ph.confinement_factors(**STACK, wavelength_nm=600.0, n_eff=200.0)
+    with pytest.raises(ValueError, match=r"got 200\.0"):
+        ph.mode_profile(**STACK, wavelength_nm=600.0, n_eff=200.0, z_nm=[0.0])
+
+
+def test_perturbative_loss_sums_over_the_last_axis():
+    """Two modes at once (rows): each row is sum_j n_j Gamma_j alpha_j / n_eff."""
+    gamma = np.array([[0.2, 0.5, 0.1], [0.1, 0.7, 0.05]])
+    n = np.array([1.5, 1.8, 1.9])
+    alpha = np.array([0.0, 10.0, 600.0])
+    both = ph.perturbative_modal_loss_cm(gamma, n, alpha, 1.7)
+    assert both.shape == (2,)
+    for row, value in zip(gamma, both, strict=True):
+        assert_allclose(value, ph.perturbative_modal_loss_cm(row, n, alpha, 1.7), rtol=1e-14)
+
+
+def test_surface_plasmon_index_is_the_attenuated_root():
+    """n_SPP^2 = eps_m eps_d / (eps_m + eps_d): the root with Im n >= 0, either sign of Im eps_m."""
+    for em in (-16.0 + 0.5j, -16.0 - 0.5j, -16.0, -4.0 + 2.0j):
+        n = ph.surface_plasmon_index(em, 2.89)
+        assert isinstance(n, complex) and not isinstance(n, np.ndarray)
+        assert n.imag >= 0
+        assert_allclose(n**2, em * 2.89 / (em + 2.89), rtol=1e-13)
+    arr = ph.surface_plasmon_index(np.array([-16.0 + 0.5j, -16.0 - 0.5j]), 2.89)
+    assert arr.shape == (2,) and np.all(arr.imag >= 0)
+
+
+def test_ase_is_continuous_across_its_small_gain_length_series():
+    """I = S L (e^x - 1)/x with x = gL; near |x| = 1e-8 the series 1 + x/2 + x^2/6 holds."""
+    s, length = 3.0, 0.1
+    for x in (-1.01e-8, -0.99e-8, 0.99e-8, 1.01e-8, 1e-12):
+        series = s * length * (1 + x / 2 + x**2 / 6)
+        assert_allclose(ph.ase_intensity(s, x / length, length), series, rtol=1e-15)
+    assert isinstance(ph.ase_intensity(s, 10.0, length), float)
+    assert ph.ase_intensity([s, s], [10.0, 0.0], length).shape == (2,)
+
+
+def test_mode_profile_peaks_at_one():
+    modes = ph.guided_modes(**STACK, wavelength_nm=600.0)
+    for z in (np.linspace(-300.0, 800.0, 23), np.array([250.0]), np.linspace(600.0, 900.0, 5)):
+        for n_eff in modes:
+            profile = ph.mode_profile(**STACK, wavelength_nm=600.0, n_eff=n_eff, z_nm=z)
+            assert_allclose(np.abs(profile).max(), 1.0, rtol=1e-14)
+
+
+def test_packed_film_gain_is_linear_down_to_the_smallest_packing_fraction():
+    g = ph.packed_film_gain_cm(1e-16, 900.0, 0.5)
+    assert_allclose(ph.packed_film_gain_cm(1e-16, 900.0, 1e-100), g * 2e-100, rtol=1e-14)
+
+
+def test_mode_profile_far_in_the_claddings_is_zero_not_nan():
+    """A bound mode decays to 0 in substrate and cover; 1 mm away it underflows to exactly 0.
+
+    (Found by the mutation work: the cladding's zero amplitude times its overflowing
+    exponential gave NaN there.)"""
+    modes = ph.guided_modes(**STACK, wavelength_nm=600.0)
+    z = np.array([-1e6, -3000.0, 250.0, 3500.0, 1e6])
+    for n_eff in modes:
+        near = ph.mode_profile(**STACK, wavelength_nm=600.0, n_eff=n_eff, z_nm=z[1:4])
+        profile = ph.mode_profile(**STACK, wavelength_nm=600.0, n_eff=n_eff, z_nm=z)
+        assert np.all(np.isfinite(profile))
+        assert profile[0] == 0 and profile[-1] == 0
+        assert_allclose(profile[1:4], near, rtol=1e-14)
+        far = ph.mode_profile(**STACK, wavelength_nm=600.0, n_eff=n_eff, z_nm=[-1e6, 1e6])
+        assert np.all(far == 0)
+        tail = ph.mode_profile(**STACK, wavelength_nm=600.0, n_eff=n_eff, z_nm=[-1e5, -5e4])
+        assert np.all(np.isfinite(tail))
+        assert_allclose(np.abs(tail).max(), 1.0, rtol=1e-14)
+
+
+def test_ase_near_the_float_limit_is_finite():
+    """gL = 703.6 with S = 500: S e^{gL} exceeds float range but I = S (e^{gL} - 1)/g does not.
+
+    (Found by the hostile-input test: the product was formed before the division.)"""
+    import warnings
+
+    g, length = 1687089.0, 0.00041703082362265265
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = ph.ase_intensity(500.0, g, length)
+    assert np.isfinite(out)
+    assert_allclose(np.log(out), np.log(500.0 / g) + g * length, rtol=1e-12)
