@@ -102,7 +102,7 @@ reports them transparent (section 6.2.2)."""
 N_QD_DENSE = 1.80
 """Assumed index of a close-packed film of ccg-QDs (passive, k = 0). The review gives none. A
 Maxwell-Garnett mixture of one third inorganic core/shell material (n ≈ 2.5) in ligands
-(n ≈ 1.5) gives 1.79 (computed on the page); the looser CdSe/ZnCdS film of the database
+(n ≈ 1.5) gives 1.79 (:func:`maxwell_garnett_index`); the looser CdSe/ZnCdS film of the database
 (Aftenieva et al. 2023) has 1.67. An assumption of this book; the pages vary it."""
 
 TABLE = {
@@ -220,6 +220,39 @@ def absorption_coefficient_cm(material, wavelength_nm):
     index = refractive_index(material, wavelength_nm)
     lam_cm = convert(np.asarray(wavelength_nm, dtype=float), "nm", "cm")
     return 4 * np.pi * np.imag(index) / lam_cm
+
+
+def maxwell_garnett_index(n_inclusion, n_host, fill):
+    """Effective index of small spheres of index ``n_inclusion`` in a host of index ``n_host``.
+
+    The Maxwell Garnett mixing rule (J. C. Maxwell Garnett, Phil. Trans. R. Soc. A 203, 385
+    (1904), doi:10.1098/rsta.1904.0024) for a volume fraction ``fill`` of spheres much smaller
+    than the wavelength, lossless media:
+
+    ε_eff = ε_h (1 + 2fβ) / (1 − fβ),  β = (ε_i − ε_h) / (ε_i + 2ε_h),  n = √ε.
+
+    It gives ``n_host`` at ``fill = 0`` and ``n_inclusion`` at ``fill = 1``. The book uses it
+    to estimate the index of a close-packed film of dots (:data:`N_QD_DENSE`).
+
+    Parameters
+    ----------
+    n_inclusion, n_host : float or array_like
+        Real refractive indices of the spheres and of the host (> 0).
+    fill : float or array_like
+        Volume fraction of the spheres, 0–1.
+
+    Examples
+    --------
+    One third inorganic material (n ≈ 2.5) in ligands (n ≈ 1.5):
+
+    >>> round(float(maxwell_garnett_index(2.5, 1.5, 1 / 3)), 2)
+    1.79
+    """
+    eps_i = v.positive("n_inclusion", n_inclusion) ** 2
+    eps_h = v.positive("n_host", n_host) ** 2
+    f = v.in_range("fill", fill, 0.0, 1.0)
+    beta = (eps_i - eps_h) / (eps_i + 2 * eps_h)
+    return np.sqrt(eps_h * (1 + 2 * f * beta) / (1 - f * beta))
 
 
 def source(material):

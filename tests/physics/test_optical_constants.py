@@ -9,6 +9,10 @@ from numpy.testing import assert_allclose
 from qdbook import optical_constants as oc
 
 CASES = [
+    (oc.maxwell_garnett_index, dict(n_inclusion=0.0, n_host=1.5, fill=0.3), "n_inclusion"),
+    (oc.maxwell_garnett_index, dict(n_inclusion=2.5, n_host=-1.5, fill=0.3), "n_host"),
+    (oc.maxwell_garnett_index, dict(n_inclusion=2.5, n_host=1.5, fill=1.2), "fill"),
+    (oc.maxwell_garnett_index, dict(n_inclusion=2.5, n_host=1.5, fill=-0.1), "fill"),
     (oc.refractive_index, dict(material="unobtainium", wavelength_nm=600.0), "material"),
     (oc.refractive_index, dict(material="Ag", wavelength_nm=5000.0), "wavelength_nm"),
     (oc.refractive_index, dict(material="ITO", wavelength_nm=-5.0), "wavelength_nm"),
@@ -123,3 +127,23 @@ def test_brw_device_sits_on_ten_quarter_wave_pairs_by_default():
         # transverse phase k0 (n^2 - n_eff^2)^(1/2) d of a quarter wave
         assert_allclose(2 * np.pi / oc.BRW_WAVELENGTH_NM * np.sqrt(n**2 - 1.0) * d, np.pi / 2,
                         rtol=1e-13)
+
+
+def test_maxwell_garnett_limits_and_its_defining_relation():
+    """The host at fill 0, the spheres at fill 1, one medium at any fill, and the
+    Clausius-Mossotti form (e - e_h)/(e + 2 e_h) = f (e_i - e_h)/(e_i + 2 e_h) on random inputs."""
+    assert oc.maxwell_garnett_index(2.5, 1.5, 0.0) == pytest.approx(1.5, rel=1e-15)
+    assert oc.maxwell_garnett_index(2.5, 1.5, 1.0) == pytest.approx(2.5, rel=1e-15)
+    assert oc.maxwell_garnett_index(1.7, 1.7, 0.4) == pytest.approx(1.7, rel=1e-15)
+    rng = np.random.default_rng(7)
+    n_i, n_h, f = rng.uniform(1, 4, 50), rng.uniform(1, 4, 50), rng.uniform(0, 1, 50)
+    eps, eps_i, eps_h = oc.maxwell_garnett_index(n_i, n_h, f) ** 2, n_i**2, n_h**2
+    assert_allclose((eps - eps_h) / (eps + 2 * eps_h), f * (eps_i - eps_h) / (eps_i + 2 * eps_h),
+                    rtol=1e-12)
+    # dilute spheres: e = e_h (1 + 3 f beta) to first order in f
+    beta = (2.5**2 - 1.5**2) / (2.5**2 + 2 * 1.5**2)
+    assert oc.maxwell_garnett_index(2.5, 1.5, 1e-6) ** 2 == pytest.approx(
+        1.5**2 * (1 + 3e-6 * beta), rel=1e-11)
+    # between the two media, rising with the fill
+    n = oc.maxwell_garnett_index(2.5, 1.5, np.linspace(0, 1, 11))
+    assert np.all(np.diff(n) > 0) and 1.5 <= n.min() and n.max() <= 2.5
