@@ -640,3 +640,19 @@ def test_ase_near_the_float_limit_is_finite():
         out = ph.ase_intensity(500.0, g, length)
     assert np.isfinite(out)
     assert_allclose(np.log(out), np.log(500.0 / g) + g * length, rtol=1e-12)
+
+
+def test_ase_beyond_e_to_the_709_is_finite_or_refused():
+    """gL = 709.8: e^{gL} overflows, I = S e^{gL}/g = 2e302 does not; at gL = 800 it would."""
+    import warnings
+
+    g, length = 1701992.0, 0.00041703082362265265
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = ph.ase_intensity(2.047872202884268, g, length)
+        assert_allclose(np.log(out), np.log(2.047872202884268 / g) + g * length, rtol=1e-12)
+        assert ph.ase_intensity(0.0, g, length) == 0.0
+        pair = ph.ase_intensity([1.0, 1.0], [700.0 / length, 701.0 / length], length)
+    assert_allclose(pair[1] / pair[0], np.e * 700 / 701, rtol=1e-12)
+    with pytest.raises(ValueError, match="net_gain_cm and length_cm must keep"):
+        ph.ase_intensity(1.0, 800.0 / length, length)
