@@ -656,3 +656,36 @@ def test_ase_beyond_e_to_the_709_is_finite_or_refused():
     assert_allclose(pair[1] / pair[0], np.e * 700 / 701, rtol=1e-12)
     with pytest.raises(ValueError, match="net_gain_cm and length_cm must keep"):
         ph.ase_intensity(1.0, 800.0 / length, length)
+
+
+def test_s_and_p_are_te_and_tm():
+    """Polarization aliases: s is TE, p is TM (case-insensitive); at 45 degrees they differ."""
+    n, d = [1.5, 2.0 + 0.01j, 1.0], [120.0]
+    te = ph.reflectance_transmittance(n, d, 600.0, 45.0, "TE")["R"]
+    tm = ph.reflectance_transmittance(n, d, 600.0, 45.0, "TM")["R"]
+    assert abs(te - tm) > 1e-3
+    for alias in ("s", "S"):
+        assert ph.reflectance_transmittance(n, d, 600.0, 45.0, alias)["R"] == te
+    for alias in ("p", "P"):
+        assert ph.reflectance_transmittance(n, d, 600.0, 45.0, alias)["R"] == tm
+    n_eff = ph.guided_modes(**STACK, wavelength_nm=600.0)[0]
+    assert_allclose(ph.gain_confinement_factors(**STACK, wavelength_nm=600.0, n_eff=n_eff,
+                                                polarization="s"),
+                    ph.gain_confinement_factors(**STACK, wavelength_nm=600.0, n_eff=n_eff),
+                    rtol=0)
+
+
+def test_transmission_amplitude_gives_the_transmitted_power():
+    """Normal incidence, lossless substrate: T = (n_s / n_0) |t|^2 and R = |r|^2."""
+    n0, ns = 1.0, 1.5
+    out = ph.reflectance_transmittance([n0, 2.1 + 0.02j, ns], [90.0], 600.0)
+    assert_allclose(out["T"], ns / n0 * abs(out["t"]) ** 2, rtol=1e-13)
+    assert_allclose(out["R"], abs(out["r"]) ** 2, rtol=1e-13)
+
+
+def test_stack_and_mode_messages_say_what_is_expected():
+    with pytest.raises(ValueError, match=r"per finite layer of indices \(1\), got \[1\.0, 2\.0\]"):
+        ph.reflectance_transmittance([1.5, 1.8, 1.0], [1.0, 2.0], 600.0)
+    with pytest.raises(ValueError, match=r"^wavelength_nm and every entry of indices must be "
+                                         r"scalars for a mode calculation \(one wavelength"):
+        ph.guided_modes(**STACK, wavelength_nm=[600.0, 610.0])
