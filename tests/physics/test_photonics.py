@@ -689,3 +689,15 @@ def test_stack_and_mode_messages_say_what_is_expected():
     with pytest.raises(ValueError, match=r"^wavelength_nm and every entry of indices must be "
                                          r"scalars for a mode calculation \(one wavelength"):
         ph.guided_modes(**STACK, wavelength_nm=[600.0, 610.0])
+
+
+def test_thickest_absorbing_layer_allowed_is_the_one_the_message_states():
+    """Field decay k0 d Im(n) <= 600 across a layer: for n = 0.1 + 4i at 600 nm that is
+    d <= 600 * 600 / (2 pi 4) = 14324 nm, as the message says; just below it still computes."""
+    n, lam = 0.1 + 4j, 600.0
+    limit = 600.0 * lam / (2 * np.pi * n.imag)
+    with pytest.raises(ValueError, match=r"^thicknesses_nm\[0\] must keep .* transmit below "
+                                         r"e\^-1200; allowed range \[0, 1\.432e\+04\] nm here"):
+        ph.reflectance_transmittance([1.5, n, 1.0], [limit * 1.001], lam)
+    out = ph.reflectance_transmittance([1.5, n, 1.0], [limit * 0.999], lam)
+    assert 0 <= out["T"] < 1e-300 and 0.5 < out["R"] <= 1.0
