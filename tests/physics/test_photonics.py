@@ -592,7 +592,8 @@ def test_ase_is_continuous_across_its_small_gain_length_series():
         series = s * length * (1 + x / 2 + x**2 / 6)
         assert_allclose(ph.ase_intensity(s, x / length, length), series, rtol=1e-15)
     assert isinstance(ph.ase_intensity(s, 10.0, length), float)
-    assert ph.ase_intensity([s, s], [10.0, 0.0], length).shape == (2,)
+    pair = ph.ase_intensity([s, s], [10.0, 0.0], length)
+    assert pair.shape == (2,) and pair.dtype == np.float64 and np.all(np.isfinite(pair))
 
 
 def test_mode_profile_peaks_at_one():
@@ -656,6 +657,9 @@ def test_ase_beyond_e_to_the_709_is_finite_or_refused():
     assert_allclose(pair[1] / pair[0], np.e * 700 / 701, rtol=1e-12)
     with pytest.raises(ValueError, match="net_gain_cm and length_cm must keep"):
         ph.ase_intensity(1.0, 800.0 / length, length)
+    # gL = 700.5 with g = 1e-5 /cm: e^{gL} is finite but e^{gL}/g = e^{712} is not
+    with pytest.raises(ValueError, match="net_gain_cm and length_cm must keep"):
+        ph.ase_intensity(1.0, 1e-5, 7.005e7)
 
 
 def test_s_and_p_are_te_and_tm():
