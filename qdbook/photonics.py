@@ -1072,8 +1072,21 @@ def ase_intensity(spontaneous_rate, net_gain_cm, length_cm):
     gl = np.asarray(g) * np.asarray(length)
     small = np.abs(gl) < 1e-8
     g_safe = np.where(small, 1.0, g)
-    # S (e^{gL} - 1)/g, dividing before multiplying: S e^{gL} alone may overflow where I does not
-    out = np.where(small, s * length * (1 + gl / 2), s * (np.expm1(gl) / g_safe))
+    # For gL > 700, e^{gL} nears float's limit (e^709.8) while I = S (e^{gL} - 1)/g may not:
+    # there I = exp(gL + ln S - ln g), which must stay within float range.
+    big = gl > 700.0
+    if np.any(big):
+        with np.errstate(divide="ignore"):
+            log_i = np.where(big, gl + np.log(np.asarray(s, dtype=float))
+                             - np.log(np.where(big, g_safe, 1.0)), 0.0)
+        if np.any(log_i > np.log(np.finfo(float).max)):
+            raise ValueError(f"net_gain_cm and length_cm must keep the output S (e^(gL) - 1)/g "
+                             f"within float range (gL = {np.max(gl):.4g} does not with "
+                             f"spontaneous_rate = {spontaneous_rate!r})")
+    else:
+        log_i = np.zeros_like(gl)
+    grown = np.where(big, 0.0, s * (np.expm1(np.where(big, 0.0, gl)) / g_safe))
+    out = np.where(small, s * length * (1 + gl / 2), np.where(big, np.exp(log_i), grown))
     return out[()] if np.ndim(out) == 0 else out
 
 

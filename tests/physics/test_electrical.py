@@ -1,6 +1,7 @@
 """Cross sections and threshold current densities (qdbook.electrical)."""
 
 import numpy as np
+import pytest
 from numpy.testing import assert_allclose
 from scipy import constants as sc
 
@@ -71,3 +72,27 @@ def test_lifetimes_from_thresholds_round_trip(rng):
         j_half = electrical.half_saturation_current_density_a_cm2(radius, tx, txx)
         assert_allclose(electrical.lifetimes_from_thresholds(j_th, j_half, radius), (tx, txx),
                         rtol=1e-8)
+
+
+@pytest.mark.parametrize(("kwargs", "param"), [
+    (dict(j_th_a_cm2=[1.0, 2.0], j_half_a_cm2=1.9), "j_th_a_cm2"),
+    (dict(j_th_a_cm2=1.0, j_half_a_cm2=0.0), "j_half_a_cm2"),
+    (dict(j_th_a_cm2=1.0, j_half_a_cm2=[1.9, 2.5]), "j_half_a_cm2")])
+def test_lifetimes_from_thresholds_refuses_bad_input_by_name(kwargs, param):
+    # kept out of CASES, whose examples steer the hostile-input test's draws
+    with pytest.raises(ValueError, match=rf"^{param} must"):
+        electrical.lifetimes_from_thresholds(**kwargs, radius_nm=2.5)
+
+
+def test_lifetimes_from_thresholds_at_and_above_the_sqrt3_limit():
+    """j_half / j_th = sqrt(3) is the ratio's limit and is refused (the message states it);
+    1.9, between sqrt(3) and 2, is a valid ratio; both lifetimes scale with the fill factor."""
+    with pytest.raises(ValueError, match=r"^j_half_a_cm2 must exceed sqrt\(3\) \* j_th_a_cm2 = "
+                                         r"np.float64\(3\.46410161"):
+        electrical.lifetimes_from_thresholds(2.0, 2.0 * np.sqrt(3.0), 2.5)
+    with pytest.raises(ValueError, match=r"^j_half_a_cm2 must exceed"):
+        electrical.lifetimes_from_thresholds(1.0, np.sqrt(3.0), 2.5)
+    tau_x, tau_xx = electrical.lifetimes_from_thresholds(1.0, 1.9, 2.5, fill_factor=0.5)
+    assert tau_x > 0 and tau_xx > 0
+    half = electrical.lifetimes_from_thresholds(1.0, 1.9, 2.5, fill_factor=0.25)
+    assert_allclose(half, (tau_x / 2, tau_xx / 2), rtol=1e-12)

@@ -382,3 +382,15 @@ def test_crossover_roots_solve_their_equations_with_options():
 def test_el_crossover_below_n_3():
     """A weak 1P band, I_1P/I_1S = 1/48, is reached at (N − 2)² = 12/48: N = 2.5."""
     assert injection.el_crossover_occupancy(1 / 48) == pytest.approx(2.5, abs=1e-13)
+
+
+def test_cycle_crossover_of_a_large_slow_dot_lies_below_one_a_per_cm2():
+    """R = 10 nm, tau_X = 400 ns, tau_XX = 1 ns: slower decay and a larger dot take the
+    crossover down to ~0.5 A/cm2, inside the search range (1e-6 to 1e8 A/cm2); there the
+    laser-diode and LED cycle fluxes are equal."""
+    big = dict(radius_nm=10.0, tau_x_ns=400.0, tau_xx_ps=1000.0)
+    j = injection.cycle_crossover_current_a_cm2(**big)
+    assert 0.1 < j < 1.0
+    r = injection.injection_steady_state(j, **big)
+    assert_allclose(r["qld_flux"], r["led_flux"], rtol=1e-9)
+    assert j < injection.cycle_crossover_current_a_cm2(**CDSE)

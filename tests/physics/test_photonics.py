@@ -592,7 +592,8 @@ def test_ase_is_continuous_across_its_small_gain_length_series():
         series = s * length * (1 + x / 2 + x**2 / 6)
         assert_allclose(ph.ase_intensity(s, x / length, length), series, rtol=1e-15)
     assert isinstance(ph.ase_intensity(s, 10.0, length), float)
-    assert ph.ase_intensity([s, s], [10.0, 0.0], length).shape == (2,)
+    pair = ph.ase_intensity([s, s], [10.0, 0.0], length)
+    assert pair.shape == (2,) and pair.dtype == np.float64 and np.all(np.isfinite(pair))
 
 
 def test_mode_profile_peaks_at_one():
@@ -640,3 +641,67 @@ def test_ase_near_the_float_limit_is_finite():
         out = ph.ase_intensity(500.0, g, length)
     assert np.isfinite(out)
     assert_allclose(np.log(out), np.log(500.0 / g) + g * length, rtol=1e-12)
+
+
+def test_ase_beyond_e_to_the_709_is_finite_or_refused():
+    """gL = 709.8: e^{gL} overflows, I = S e^{gL}/g = 2e302 does not; at gL = 800 it would."""
+    import warnings
+
+    g, length = 1701992.0, 0.00041703082362265265
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = ph.ase_intensity(2.047872202884268, g, length)
+        assert_allclose(np.log(out), np.log(2.047872202884268 / g) + g * length, rtol=1e-12)
+        assert ph.ase_intensity(0.0, g, length) == 0.0
+        pair = ph.ase_intensity([1.0, 1.0], [700.0 / length, 701.0 / length], length)
+    assert_allclose(pair[1] / pair[0], np.e * 700 / 701, rtol=1e-12)
+    with pytest.raises(ValueError, match="net_gain_cm and length_cm must keep"):
+        ph.ase_intensity(1.0, 800.0 / length, length)
+    # gL = 700.5 with g = 1e-5 /cm: e^{gL} is finite but e^{gL}/g = e^{712} is not
+    with pytest.raises(ValueError, match="net_gain_cm and length_cm must keep"):
+        ph.ase_intensity(1.0, 1e-5, 7.005e7)
+
+
+def test_s_and_p_are_te_and_tm():
+    """Polarization aliases: s is TE, p is TM (case-insensitive); at 45 degrees they differ."""
+    n, d = [1.5, 2.0 + 0.01j, 1.0], [120.0]
+    te = ph.reflectance_transmittance(n, d, 600.0, 45.0, "TE")["R"]
+    tm = ph.reflectance_transmittance(n, d, 600.0, 45.0, "TM")["R"]
+    assert abs(te - tm) > 1e-3
+    for alias in ("s", "S"):
+        assert ph.reflectance_transmittance(n, d, 600.0, 45.0, alias)["R"] == te
+    for alias in ("p", "P"):
+        assert ph.reflectance_transmittance(n, d, 600.0, 45.0, alias)["R"] == tm
+    n_eff = ph.guided_modes(**STACK, wavelength_nm=600.0)[0]
+    assert_allclose(ph.gain_confinement_factors(**STACK, wavelength_nm=600.0, n_eff=n_eff,
+                                                polarization="s"),
+                    ph.gain_confinement_factors(**STACK, wavelength_nm=600.0, n_eff=n_eff),
+                    rtol=0)
+
+
+def test_transmission_amplitude_gives_the_transmitted_power():
+    """Normal incidence, lossless substrate: T = (n_s / n_0) |t|^2 and R = |r|^2."""
+    n0, ns = 1.0, 1.5
+    out = ph.reflectance_transmittance([n0, 2.1 + 0.02j, ns], [90.0], 600.0)
+    assert_allclose(out["T"], ns / n0 * abs(out["t"]) ** 2, rtol=1e-13)
+    assert_allclose(out["R"], abs(out["r"]) ** 2, rtol=1e-13)
+
+
+def test_stack_and_mode_messages_say_what_is_expected():
+    with pytest.raises(ValueError, match=r"per finite layer of indices \(1\), got \[1\.0, 2\.0\]"):
+        ph.reflectance_transmittance([1.5, 1.8, 1.0], [1.0, 2.0], 600.0)
+    with pytest.raises(ValueError, match=r"^wavelength_nm and every entry of indices must be "
+                                         r"scalars for a mode calculation \(one wavelength"):
+        ph.guided_modes(**STACK, wavelength_nm=[600.0, 610.0])
+
+
+def test_thickest_absorbing_layer_allowed_is_the_one_the_message_states():
+    """Field decay k0 d Im(n) <= 600 across a layer: for n = 0.1 + 4i at 600 nm that is
+    d <= 600 * 600 / (2 pi 4) = 14324 nm, as the message says; just below it still computes."""
+    n, lam = 0.1 + 4j, 600.0
+    limit = 600.0 * lam / (2 * np.pi * n.imag)
+    with pytest.raises(ValueError, match=r"^thicknesses_nm\[0\] must keep .* transmit below "
+                                         r"e\^-1200; allowed range \[0, 1\.432e\+04\] nm here"):
+        ph.reflectance_transmittance([1.5, n, 1.0], [limit * 1.001], lam)
+    out = ph.reflectance_transmittance([1.5, n, 1.0], [limit * 0.999], lam)
+    assert 0 <= out["T"] < 1e-300 and 0.5 < out["R"] <= 1.0

@@ -353,3 +353,15 @@ def test_second_level_at_the_barrier_top_is_not_bound():
     v0 = (np.pi / 2 / (d / 2)) ** 2 * C / m
     assert d / 2 * np.sqrt(m * v0 / C) == np.pi / 2        # the edge is hit exactly
     assert len(wells.finite_well_levels_ev(d, m, v0)) == 1
+
+
+def test_a_level_just_bound_has_a_binding_energy_quadratic_in_the_excess_depth():
+    """Equal masses, theta_max = (d/2) (m V0)^(1/2)/hbar = pi/2 + delta binds a second level;
+    near threshold its binding energy is (V0 - E2)/V0 = delta^2 (the 1D threshold law)."""
+    m, v0, delta = 1.0, 1.0, 1e-6
+    d = 2 * (np.pi / 2 + delta) / np.sqrt(m * v0 / wells.HBAR2_OVER_2M0_EV_NM2)
+    levels = wells.finite_well_levels_ev(d, m, v0)
+    assert len(levels) == 2
+    assert_allclose((v0 - levels[1]) / v0, delta**2, rtol=1e-3)
+    # just below the threshold the second level is gone
+    assert len(wells.finite_well_levels_ev(d * (1 - 2e-6), m, v0)) == 1
