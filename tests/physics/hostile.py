@@ -81,6 +81,8 @@ EXTRA = {
     "optical_constants.wavelength_range_nm": [dict(material="QD film"), dict(material="Ag")],
     "optical_constants.refractive_index": [dict(material="QD film", wavelength_nm=620.0)],
     "optical_constants.absorption_coefficient_cm": [dict(material="Ag", wavelength_nm=550.0)],
+    "optical_constants.maxwell_garnett_index": [dict(n_inclusion=2.5, n_host=1.5, fill=1 / 3),
+                                                dict(n_inclusion=1.3, n_host=2.0, fill=1.0)],
     "charging.mean_charge_from_neutral_fraction": [dict(q0=0.3), dict(q0=1.0)],
     "electrical.threshold_ratio": [dict(lifetime_ratio=0.025)],
     "injection.generator_matrix": [dict(rate_e_per_s=1e8, rate_h_per_s=2e8, tau_x_ns=20.0,
