@@ -40,7 +40,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml runtime.txt
 
 book: $(STAMP)
 	QDBOOK_STATIC=1 $(BIN)/python tools/preexecute.py
-	QDBOOK_STATIC=1 $(BIN)/jupyter-book build . $(BUILD_FLAGS)
+	QDBOOK_STATIC=1 $(BIN)/python tools/build_book.py build . $(BUILD_FLAGS)
 	@echo "The book is at: $(CURDIR)/_build/html/index.html"
 
 test: $(STAMP)

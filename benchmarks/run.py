@@ -140,8 +140,8 @@ def bench_build() -> dict:
     """A clean build (empty execution cache) and cached no-change rebuilds, in a scratch folder."""
     env = {**os.environ, "QDBOOK_STATIC": "1"}
     with tempfile.TemporaryDirectory(prefix="qdbook-bench-") as scratch:
-        cmd = [str(BIN / "jupyter-book"), "build", str(ROOT), "-n", "-W", "--keep-going",
-               "--path-output", scratch]
+        cmd = [sys.executable, str(ROOT / "tools" / "build_book.py"), "build", str(ROOT),
+               "-n", "-W", "--keep-going", "--path-output", scratch]
 
         preexecute = [sys.executable, str(ROOT / "tools" / "preexecute.py"),
                       str(Path(scratch) / "_build" / ".jupyter_cache")]

@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -48,13 +47,14 @@ def browser():
 @pytest.fixture(scope="session")
 def built_book():
     """Build the HTML book strictly, as `make book` does, once per test session."""
+    from build_book import JUPYTER_BOOK
+
     env = {**os.environ, "QDBOOK_STATIC": "1"}
-    jb = Path(sys.executable).parent / "jupyter-book"
     # as `make book`: execute the pages in parallel into the cache, then build strictly
     pre = subprocess.run([sys.executable, str(ROOT / "tools" / "preexecute.py")], cwd=ROOT,
                          env=env, capture_output=True, text=True)
     assert pre.returncode == 0, "pre-execution failed:\n" + (pre.stdout + pre.stderr)[-6000:]
-    result = subprocess.run([str(jb), "build", str(ROOT), "-n", "-W", "--keep-going"],
+    result = subprocess.run([*JUPYTER_BOOK, "build", str(ROOT), "-n", "-W", "--keep-going"],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     log = result.stdout + result.stderr
     (ROOT / "_build").mkdir(exist_ok=True)

@@ -18,6 +18,7 @@ Usage: ``python tools/preexecute.py [CACHE_DIR]`` (default ``_build/.jupyter_cac
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -26,10 +27,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
-import forkkernel  # noqa: E402
-from forkkernel import ForkKernelManager  # noqa: E402
-from package_stamp import ensure_fresh_cache  # noqa: E402
+from build_book import skip_unused_imports  # noqa: E402
+
+skip_unused_imports()   # before jupyter-cache imports jsonschema (1.4 s; see build_book.py)
+from package_stamp import ensure_fresh_cache, package_hash  # noqa: E402
 from variants import toc_pages  # noqa: E402
+
+PAGES_STAMP = "qdbook-pages.sha256"
+"""File in the cache folder: the hash of the package and of every page's source, written after
+a run that left every page cached. While it matches there is nothing to execute, and the script
+returns without reading a notebook (that check alone took 3.5 s: jupyter-cache, myst-nb and
+nbformat imported, every page parsed and hashed)."""
+
+
+def pages_hash(paths: list[Path]) -> str:
+    """SHA-256 over the package (``package_stamp.package_hash``) and each page's path and bytes."""
+    digest = hashlib.sha256(package_hash().encode())
+    for path in paths:
+        digest.update(os.fsencode(path) + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _read(path: Path):
@@ -42,10 +59,11 @@ def _read(path: Path):
 
 
 def _execute(path: Path):
+    import forkkernel
     from jupyter_cache.executors.utils import single_nb_execution
 
     notebook = _read(path)
-    options = {"kernel_manager_class": ForkKernelManager} if forkkernel.ZYGOTE else {}
+    options = {"kernel_manager_class": forkkernel.ForkKernelManager} if forkkernel.ZYGOTE else {}
     result = single_nb_execution(notebook, cwd=str(path.parent), allow_errors=False,
                                  timeout=600, meta_override=True, **options)
     return path, notebook, (result.exc_string if result.err else None), result.time
@@ -59,6 +77,8 @@ def execute(paths: list[Path], workers: int | None = None, warm: bool = True):
     new Python process, as myst-nb would. The workers are spawned, not forked, so that each
     zygote starts from a clean interpreter whatever the caller had imported or opened.
     """
+    import forkkernel
+
     workers = min(workers or os.cpu_count() or 1, len(paths)) or 1
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=forkkernel.start_zygote if warm else None) as pool:
@@ -67,6 +87,11 @@ def execute(paths: list[Path], workers: int | None = None, warm: bool = True):
 
 def main(cache_dir: Path, workers: int | None = None, warm: bool = True) -> int:
     """Execute every uncached page into ``cache_dir``; return the number executed."""
+    pages = [ROOT / f"{name}.md" for name in toc_pages()]
+    stamp = Path(cache_dir) / PAGES_STAMP
+    current = pages_hash(pages)
+    if stamp.exists() and stamp.read_text().strip() == current:
+        return 0
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
@@ -75,8 +100,7 @@ def main(cache_dir: Path, workers: int | None = None, warm: bool = True) -> int:
         print(f"qdbook changed since {cache_dir} was filled: emptied it, every page runs again")
     cache = get_cache(str(cache_dir))
     todo = []
-    for name in toc_pages():
-        path = ROOT / f"{name}.md"
+    for path in pages:
         notebook = _read(path)
         if notebook is None:
             continue
@@ -96,6 +120,7 @@ def main(cache_dir: Path, workers: int | None = None, warm: bool = True) -> int:
                                     check_validity=False, overwrite=True)
     if failed:
         raise SystemExit("pages failed to execute:\n" + "\n\n".join(failed))
+    stamp.write_text(current + "\n")
     return len(todo)
 
 

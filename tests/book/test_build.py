@@ -53,3 +53,30 @@ def test_pages_are_complete(page, built_book):
     assert source.count("```{solution-start}") == n_exercises
     assert html_path.stat().st_size <= PAGE_BUDGET_BYTES + 600_000  # frames + page chrome
     assert "application/vnd.jupyter.widget-state+json" in html, "exploration state embedded"
+
+
+def test_the_build_command_leaves_out_only_an_import_nothing_uses():
+    """tools/build_book.py stands for jupyter-book without rfc3987-syntax (1.4 s at import).
+
+    That package only gives jsonschema's "iri" format checks, and formats are only checked by a
+    validator given a format checker: neither Jupyter Book (``_config.yml``) nor nbformat nor
+    jupyter-cache passes one, so no check is lost.
+    """
+    import inspect
+    import subprocess
+    import sys
+
+    import jupyter_book.config
+    import jupyter_cache.cache.main
+    import nbformat.validator
+    from build_book import JUPYTER_BOOK, UNUSED
+
+    for module in (jupyter_book.config, nbformat.validator, jupyter_cache.cache.main):
+        assert "format_checker" not in inspect.getsource(module), module.__name__
+    probe = ("import runpy, sys; sys.argv = ['jupyter-book', '--version']\n"
+             f"try:\n    runpy.run_path({JUPYTER_BOOK[1]!r}, run_name='__main__')\n"
+             "except SystemExit as e:\n    assert not e.code, e.code\n"
+             f"print(sorted(set({UNUSED!r}) & {{k for k, v in sys.modules.items() if v}}))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Jupyter Book" in result.stdout and result.stdout.strip().endswith("[]")

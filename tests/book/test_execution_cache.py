@@ -111,3 +111,44 @@ def test_the_extension_is_registered_for_the_book():
     source = (root / "tools" / "book_extension.py").read_text()
     assert 'app.connect("builder-inited", _fresh_cache, priority=900)' in source
     assert 'app.connect("env-get-outdated", _outdated)' in source
+
+
+def test_pages_hash_sees_every_page_and_the_package(tmp_path, monkeypatch):
+    import preexecute
+
+    pages = [tmp_path / "a.md", tmp_path / "b.md"]
+    for page in pages:
+        page.write_text(f"# {page.stem}\n")
+    before = preexecute.pages_hash(pages)
+    assert preexecute.pages_hash(pages) == before
+    assert preexecute.pages_hash(pages[::-1]) != before       # the reading order counts
+    pages[1].write_text("# b, edited\n")
+    edited = preexecute.pages_hash(pages)
+    assert edited != before
+    monkeypatch.setattr(preexecute, "package_hash", lambda: "another package")
+    assert preexecute.pages_hash(pages) not in (before, edited)
+
+
+def test_preexecute_returns_at_once_while_nothing_changed(tmp_path, monkeypatch):
+    import preexecute
+
+    monkeypatch.setenv("QDBOOK_STATIC", "1")
+    monkeypatch.setattr(preexecute, "toc_pages", lambda: ["chapters/appendix/notation"])
+    cache_dir = tmp_path / "cache"
+    assert preexecute.main(cache_dir, workers=1) == 1          # executed and cached
+    stamp = cache_dir / preexecute.PAGES_STAMP
+    assert stamp.exists()
+    read = preexecute._read
+
+    def no_reading(path):
+        raise AssertionError(f"{path} was read although nothing changed")
+
+    monkeypatch.setattr(preexecute, "_read", no_reading)
+    assert preexecute.main(cache_dir, workers=1) == 0           # the stamp matched: no reading
+    stamp.write_text("an earlier state of the pages\n")
+    with pytest.raises(AssertionError, match="was read"):
+        preexecute.main(cache_dir, workers=1)                   # a mismatch checks every page
+    monkeypatch.setattr(preexecute, "_read", read)
+    assert preexecute.main(cache_dir, workers=1) == 0           # ... and finds it cached
+    assert stamp.read_text().strip() == preexecute.pages_hash(
+        [preexecute.ROOT / "chapters/appendix/notation.md"])

@@ -1,0 +1,34 @@
+"""Jupyter Book's command line (``jupyter-book``), without a 1.4 s import that the build never uses.
+
+jsonschema, which Jupyter Book imports to check ``_config.yml``, imports the optional package
+``rfc3987-syntax`` when it is installed (JupyterLab's server pulls it in, through
+``jsonschema[format-nongpl]``), and that package compiles 39 Earley parsers at import: 1.4 s
+of every build, even one with nothing to do. They check the "iri" and "iri-reference" string
+formats, which no schema the build validates uses (Jupyter Book's, nbformat's, jupyter-cache's).
+Marking the module as absent (``sys.modules[name] = None`` makes its import raise
+``ImportError``, which jsonschema catches) leaves everything else as it was.
+
+Usage: ``python tools/build_book.py build . [OPTIONS]``, as ``jupyter-book``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+UNUSED = ("rfc3987_syntax",)
+JUPYTER_BOOK = [sys.executable, str(Path(__file__).resolve())]
+"""The command that stands for ``jupyter-book`` in the Makefile, the editions and the tests."""
+
+
+def skip_unused_imports() -> None:
+    """Make the imports in :data:`UNUSED` raise ImportError in this process."""
+    for name in UNUSED:
+        sys.modules.setdefault(name, None)
+
+
+if __name__ == "__main__":
+    skip_unused_imports()
+    from jupyter_book.cli.main import main
+
+    sys.exit(main())
