@@ -9,6 +9,8 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from .. import (
@@ -150,20 +152,45 @@ N_E_GRID = np.linspace(0.0, 8.0, 161)
 def charged_gain_model(n_e: float = 2.0, degeneracy: int = 8, mean_n: float = 2.0) -> dict:
     """Band-edge inversion versus ⟨N⟩ at n_e, eq-5 threshold, and eq-6 Auger rate at threshold."""
     g = float(degeneracy)
-    n_e = min(n_e, g)
+    n_e = min(float(n_e), g)
+    return {**_charged_curves(g), **_charged_at(n_e, g), "mean_n": mean_n,
+            "here": float(charging.band_edge_inversion(mean_n, n_e, g, g))}
+
+
+@functools.lru_cache(maxsize=64)
+def _charged_curves(g: float) -> dict:
+    """The parts of :func:`charged_gain_model` set by the degeneracy alone (arrays read-only).
+
+    Cached, like :func:`_charged_at`: the browser table steps ⟨N⟩ and n_e at each degeneracy.
+    """
     grid = np.linspace(0.0, g, 161)
-    threshold = float(charging.charged_gain_threshold(n_e, g, g))
     n_e_grid = np.linspace(0.0, g, 81)
     n_th = charging.charged_gain_threshold(n_e_grid, g, g)
-    neutral_rate = float(charging.statistical_auger_rate(g / 2, g / 2))
     rates = charging.statistical_auger_rate(n_th + n_e_grid, n_th)
-    return {"n_e": n_e, "g": g, "mean_n": mean_n, "grid": grid,
-            "neutral": charging.band_edge_inversion(grid, 0.0, g, g),
-            "charged": charging.band_edge_inversion(grid, n_e, g, g),
-            "threshold": threshold, "here": float(charging.band_edge_inversion(mean_n, n_e, g, g)),
-            "n_e_grid": n_e_grid, "n_th": n_th, "rates": rates, "neutral_rate": neutral_rate,
-            "rate_here": float(charging.statistical_auger_rate(threshold + n_e, threshold)),
-            "half_g": g / 2 * 1.05, "rate_top": 1.05 * max(1.0, float(np.max(rates)))}
+    out = {"g": g, "grid": grid, "neutral": charging.band_edge_inversion(grid, 0.0, g, g),
+           "n_e_grid": n_e_grid, "n_th": n_th, "rates": rates,
+           "neutral_rate": float(charging.statistical_auger_rate(g / 2, g / 2)),
+           "half_g": g / 2 * 1.05, "rate_top": 1.05 * max(1.0, float(np.max(rates)))}
+    return _read_only(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def _charged_at(n_e: float, g: float) -> dict:
+    """The parts of :func:`charged_gain_model` set by n_e and the degeneracy (read-only)."""
+    grid = np.linspace(0.0, g, 161)
+    threshold = float(charging.charged_gain_threshold(n_e, g, g))
+    return _read_only({"n_e": n_e, "charged": charging.band_edge_inversion(grid, n_e, g, g),
+                       "threshold": threshold,
+                       "rate_here": float(charging.statistical_auger_rate(threshold + n_e,
+                                                                          threshold))})
+
+
+def _read_only(parts: dict) -> dict:
+    """``parts`` with every array made read-only (cached results are shared)."""
+    for value in parts.values():
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False
+    return parts
 
 
 CHARGED_GAIN_FIGURE = Figure(panels=[

@@ -6,6 +6,8 @@ drive); each ``*_explorer`` wraps it in an :class:`~qdbook.explore.Exploration`.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from .. import confinement, perovskite, wells
@@ -136,6 +138,18 @@ def _segments(levels, half: float, sign: float) -> tuple[np.ndarray, np.ndarray]
     return xs, ys
 
 
+@functools.lru_cache(maxsize=256)
+def _finite_gap_curve(barrier_ev: float) -> np.ndarray:
+    """The finite-well gap over :data:`ML_GRID` at one barrier (read-only).
+
+    It does not depend on the thickness control, and each point is a root search: cached, the
+    browser table (every thickness at each barrier) solves it once per barrier, not 346 times.
+    """
+    curve = wells.platelet_gap_ev(ML_GRID, CDSE.eg0_ev, CDSE.me, CDSE.mh, barrier_ev)
+    curve.flags.writeable = False
+    return curve
+
+
 def well_levels_model(monolayers: float = 4.0, barrier_ev: float = 3.0) -> dict:
     """Gap versus thickness (infinite and finite well) and the finite-well levels at one thickness.
 
@@ -151,7 +165,7 @@ def well_levels_model(monolayers: float = 4.0, barrier_ev: float = 3.0) -> dict:
     return {
         "monolayers": monolayers, "barrier": barrier_ev, "d": d,
         "ml_grid": ML_GRID, "gap_infinite": GAP_INFINITE,
-        "gap_finite": wells.platelet_gap_ev(ML_GRID, CDSE.eg0_ev, CDSE.me, CDSE.mh, barrier_ev),
+        "gap_finite": _finite_gap_curve(float(barrier_ev)),
         "gap_here": float(wells.platelet_gap_ev(monolayers, CDSE.eg0_ev, CDSE.me, CDSE.mh,
                                                 barrier_ev)),
         "gap_here_infinite": float(wells.platelet_gap_ev(monolayers, CDSE.eg0_ev, CDSE.me,
