@@ -232,6 +232,26 @@ def _outdated(app, env, added, changed, removed):
     return [doc for doc in outdated_docs(env) if doc not in added | changed | removed]
 
 
+PARALLEL_READ_SAFE = {
+    # Two extensions Jupyter Book loads declare nothing, so Sphinx would read the pages one by
+    # one (and warn, which -W makes an error). Read, both are safe to read in parallel:
+    "sphinx_multitoc_numbering":   # 0.1.3: replaces TocTreeCollector.assign_section_numbers at
+    # import, which Sphinx runs in the main process once the parallel reads are merged
+        "keeps no state of its own",
+    "sphinx_jupyterbook_latex":    # 1.0: its read transform marks nodes of the page it is
+    # reading; its env attributes are set at builder-inited, in the main process, for LaTeX only
+        "keeps no state across pages",
+}
+
+
+def _declare_parallel_read_safe(app):
+    for name in PARALLEL_READ_SAFE:
+        app.setup_extension(name)
+        extension = app.extensions[name]
+        if extension.parallel_read_safe is None:    # a later release that declares wins
+            extension.parallel_read_safe = True
+
+
 def setup(app):
     """Register the fixes with Sphinx."""
     app.add_config_value("review_sections", {}, "env", types=[dict])
@@ -248,4 +268,5 @@ def setup(app):
     app.connect("env-get-outdated", _outdated)
     app.add_js_file(None, body=_DEFAULT_MODE, priority=100)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
+    _declare_parallel_read_safe(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
