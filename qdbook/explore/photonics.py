@@ -177,21 +177,31 @@ def budget_model(qd_nm: float = 95.0, qd_index: float = oc.N_QD_DENSE,
     ``gamma_qd`` is the dots' power share, ``gain_weight_qd`` their gain weight
     (n_QD/Re n_eff)·Γ, which is what the modal and net gain use.
     """
+    mode = _budget_mode(float(qd_nm), float(qd_index))
+    weight_qd, loss = mode["gain_weight_qd"], mode["loss"]
+    net = float(ph.net_modal_gain_cm(weight_qd, material_gain_cm, loss))
+    return {**mode, "modal_gain": weight_qd * material_gain_cm, "net_gain": net, "qd_nm": qd_nm,
+            "bars": np.array([weight_qd * material_gain_cm, loss, net])}
+
+
+@functools.lru_cache(maxsize=256)
+def _budget_mode(qd_nm: float, qd_index: float) -> dict:
+    """The TE₀ mode of :func:`budget_model`'s stack and its shares (arrays read-only).
+
+    The material gain does not change the mode: cached, the browser table solves it once per
+    thickness and index rather than at every gain of its grid.
+    """
     lam = 630.0
     stack = oc.device_stack("low-loss stack", lam, overrides={1: (qd_index, qd_nm)})
     n_eff = ph.guided_modes(stack["indices"], stack["thicknesses_nm"], lam, "TE")[0]
     gam = ph.confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff, "TE")
     weight = ph.gain_confinement_factors(stack["indices"], stack["thicknesses_nm"], lam, n_eff)
-    loss = float(ph.modal_loss_cm(n_eff, lam))
-    gamma_qd, weight_qd = float(gam[2]), float(weight[2])
     z, intensity, edges = _profile(stack, lam, n_eff)
+    for array in (z, intensity, edges):
+        array.flags.writeable = False
     return {"z": z, "intensity": intensity, "edges": edges, "names": stack["names"],
-            "n_eff": n_eff, "gamma_qd": gamma_qd, "gain_weight_qd": weight_qd,
-            "gamma_lito": float(gam[1]), "loss": loss,
-            "modal_gain": weight_qd * material_gain_cm,
-            "net_gain": float(ph.net_modal_gain_cm(weight_qd, material_gain_cm, loss)),
-            "qd_nm": qd_nm, "bars": np.array([weight_qd * material_gain_cm, loss, float(
-                ph.net_modal_gain_cm(weight_qd, material_gain_cm, loss))])}
+            "n_eff": n_eff, "gamma_qd": float(gam[2]), "gain_weight_qd": float(weight[2]),
+            "gamma_lito": float(gam[1]), "loss": float(ph.modal_loss_cm(n_eff, lam))}
 
 
 BUDGET_FIGURE = Figure(panels=[
