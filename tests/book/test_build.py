@@ -80,3 +80,30 @@ def test_the_build_command_leaves_out_only_an_import_nothing_uses():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Jupyter Book" in result.stdout and result.stdout.strip().endswith("[]")
+
+
+def test_pybtex_plugins_are_looked_up_once_and_unchanged(monkeypatch):
+    """book_extension keeps pybtex's entry-point answers (a metadata scan each, ~10 ms).
+
+    The cached lookup must give the same classes as pybtex's own, and a plugin registered at
+    run time must still win over an installed one, as pybtex documents.
+    """
+    import pybtex.plugin
+    from book_extension import _cache_plugin_lookups
+
+    uncached = {(group, name): pybtex.plugin.find_plugin(group, name)
+                for group, name in (("pybtex.backends", "plaintext"),
+                                    ("pybtex.style.formatting", "plain"),
+                                    ("pybtex.database.input", "bibtex"))}
+    monkeypatch.setattr(pybtex.plugin, "entry_points", pybtex.plugin.entry_points)
+    _cache_plugin_lookups()
+    for (group, name), klass in uncached.items():
+        assert pybtex.plugin.find_plugin(group, name) is klass
+        assert pybtex.plugin.find_plugin(group, name) is klass
+    assert pybtex.plugin.entry_points.cache_info().hits >= len(uncached)
+
+    class Mine(pybtex.plugin.Plugin):
+        pass
+
+    monkeypatch.setitem(pybtex.plugin._RUNTIME_PLUGINS, "pybtex.backends", {"plaintext": Mine})
+    assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Mine
