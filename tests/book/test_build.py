@@ -107,3 +107,19 @@ def test_pybtex_plugins_are_looked_up_once_and_unchanged(monkeypatch):
 
     monkeypatch.setitem(pybtex.plugin._RUNTIME_PLUGINS, "pybtex.backends", {"plaintext": Mine})
     assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is Mine
+
+
+def test_search_stems_are_kept_across_pages_and_unchanged(monkeypatch):
+    """book_extension memoises Sphinx's English stemmer; the stems are the Porter stemmer's."""
+    import snowballstemmer
+    from book_extension import _cache_stems
+    from sphinx.search.en import SearchEnglish
+
+    monkeypatch.setattr(SearchEnglish, "stem", SearchEnglish.stem)
+    _cache_stems()
+    language = SearchEnglish({})
+    porter = snowballstemmer.stemmer("porter")
+    words = ["Excitons", "recombination", "thresholds", "Auger", "lasing", "confined", "gains"]
+    for word in words * 2:
+        assert language.stem(word) == porter.stemWord(word.lower())
+    assert SearchEnglish.stem.cache_info().hits >= len(words)
