@@ -14,17 +14,30 @@ says it may; ``tools/book_extension.py`` declares the two that say nothing. The 
 the serial build give byte-identical HTML (checked when this was added: only the random cell
 ids of the downloadable ``.ipynb`` differ, as they do between any two builds).
 
+And it returns at once when nothing the build reads has changed since its last successful
+build into the same HTML folder (:func:`unchanged`): the book's source files as git sees them
+(tracked, or new and not ignored), the command's arguments, the ``QDBOOK_*`` settings, Python
+and every installed distribution's version. Sphinx would come to the same conclusion ("no
+targets are out of date"), but only after 7 s of loading its extensions, every page's doctree
+(to number figures) and the bibliography. ``--all`` (``-a``) always builds.
+
 Usage: ``python tools/build_book.py build . [OPTIONS]``, as ``jupyter-book``.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.metadata
+import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 UNUSED = ("rfc3987_syntax",)
+INPUTS_STAMP = ".qdbook-inputs.sha256"
+"""File in the HTML output folder: :func:`inputs_hash` of the last build that succeeded there."""
 JUPYTER_BOOK = [sys.executable, str(Path(__file__).resolve())]
 """The command that stands for ``jupyter-book`` in the Makefile, the editions and the tests."""
 
@@ -43,9 +56,70 @@ def use_every_core() -> None:
                                                          jobs=os.cpu_count() or 1)
 
 
+def source_files(root: Path) -> list[Path]:
+    """The book's source files: git's tracked files and new files it does not ignore."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
+                                 "--exclude-standard"], cwd=root, capture_output=True,
+                                check=True).stdout.decode()
+    except (OSError, subprocess.CalledProcessError):     # not a git checkout: every file
+        outputs = {".git", "_build", ".venv", "node_modules", "__pycache__"}
+        return sorted(p for p in root.rglob("*")
+                      if p.is_file() and not outputs & set(p.relative_to(root).parts))
+    return [root / name for name in sorted(set(listed.split("\0")) - {""})
+            if (root / name).is_file()]
+
+
+def inputs_hash(root: Path, args: list[str]) -> str:
+    """SHA-256 over what a build of ``root`` with ``args`` reads (see the module docstring)."""
+    setting = {k: v for k, v in os.environ.items() if k.startswith("QDBOOK_")}
+    versions = sorted(f"{d.metadata['Name']}=={d.version}"
+                      for d in importlib.metadata.distributions())
+    digest = hashlib.sha256(json.dumps([sys.version, versions, setting, args]).encode())
+    named = [root / a for a in args if (root / a).is_file()]    # e.g. --config of an edition
+    for path in source_files(root) + named:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def html_output(args: list[str]) -> tuple[Path, Path] | None:
+    """``(source, HTML folder)`` of a ``build`` command for the html builder, else None."""
+    if not args or args[0] != "build" or {"--all", "-a"} & set(args):
+        return None
+    options = {a: b for a, b in zip(args, args[1:], strict=False) if a.startswith("--")}
+    if options.get("--builder", "html") != "html":
+        return None
+    positional = [a for k, a in enumerate(args[1:], 1)
+                  if not a.startswith("-") and not args[k - 1].startswith("--")]
+    source = Path(positional[0] if positional else ".").resolve()
+    return source, Path(options.get("--path-output", source)).resolve() / "_build" / "html"
+
+
+def unchanged(args: list[str]) -> tuple[Path, str] | None:
+    """``(stamp, hash)`` for a build of ``args``; None when that build cannot be skipped."""
+    target = html_output(args)
+    if target is None:
+        return None
+    source, html = target
+    return html / INPUTS_STAMP, inputs_hash(source, args)
+
+
 if __name__ == "__main__":
+    check = unchanged(sys.argv[1:])
+    if check and check[0].is_file() and check[0].read_text().strip() == check[1]:
+        print(f"Nothing the book reads has changed since the last build into {check[0].parent}:"
+              " not rebuilt (pass --all to build anyway).")
+        sys.exit(0)
     skip_unused_imports()
     use_every_core()
     from jupyter_book.cli.main import main
 
-    sys.exit(main())
+    try:
+        main()
+    except SystemExit as done:
+        if not done.code and check:
+            check[0].write_text(check[1] + "\n")
+        raise
+    if check:
+        check[0].write_text(check[1] + "\n")

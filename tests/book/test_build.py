@@ -123,3 +123,86 @@ def test_search_stems_are_kept_across_pages_and_unchanged(monkeypatch):
     for word in words * 2:
         assert language.stem(word) == porter.stemWord(word.lower())
     assert SearchEnglish.stem.cache_info().hits >= len(words)
+
+
+def test_a_build_records_what_it_read(built_book):
+    """The strict build leaves the hash of its inputs beside the HTML it wrote."""
+    from build_book import INPUTS_STAMP, inputs_hash
+
+    stamp = (built_book / INPUTS_STAMP).read_text().strip()
+    assert stamp == inputs_hash(ROOT, ["build", str(ROOT), "-n", "-W", "--keep-going"])
+
+
+def _git_book(tmp_path):
+    import subprocess
+
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "page.md").write_text("# A page\n")
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / ".gitignore").write_text("_build/\n")
+    for command in (["init", "-q"], ["add", "."]):
+        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    return tmp_path
+
+
+def test_the_inputs_hash_sees_every_source_change_and_nothing_else(tmp_path, monkeypatch):
+    from build_book import inputs_hash
+
+    book = _git_book(tmp_path)
+    args = ["build", str(book), "-W"]
+    first = inputs_hash(book, args)
+    (book / "_build" / "html").mkdir(parents=True)
+    (book / "_build" / "html" / "index.html").write_text("output")   # ignored: an output
+    assert inputs_hash(book, args) == first
+    changes = [lambda: (book / "chapters" / "page.md").write_text("# A page, edited\n"),
+               lambda: (book / "chapters" / "new.md").write_text("# New\n"),   # not yet added
+               lambda: monkeypatch.setenv("QDBOOK_STATIC", "0")]
+    seen = {first}
+    for change in changes:
+        change()
+        seen.add(inputs_hash(book, args))
+    seen.add(inputs_hash(book, [*args, "--keep-going"]))
+    assert len(seen) == len(changes) + 2
+
+
+def test_an_unchanged_book_is_not_built_again(tmp_path):
+    """With the stamp matching, the command returns at once: Jupyter Book is not even imported."""
+    import subprocess
+    import sys
+
+    from build_book import INPUTS_STAMP, JUPYTER_BOOK, inputs_hash
+
+    book = _git_book(tmp_path)
+    args = ["build", str(book), "-n"]
+    html = book / "_build" / "html"
+    html.mkdir(parents=True)
+    (html / INPUTS_STAMP).write_text(inputs_hash(book, args) + "\n")
+    probe = ("import runpy, sys\n"
+             f"sys.argv = ['jupyter-book', *{args!r}]\n"
+             f"try:\n    runpy.run_path({JUPYTER_BOOK[1]!r}, run_name='__main__')\n"
+             "except SystemExit as e:\n    assert not e.code, e.code\n"
+             "print('jupyter_book' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "not rebuilt" in result.stdout and result.stdout.strip().endswith("False")
+
+
+@pytest.mark.parametrize(("args", "html"), [
+    (["build", ".", "-n", "-W", "--keep-going"], "{root}/_build/html"),
+    (["build", ".", "--path-output", "/tmp/out", "-W"], "/tmp/out/_build/html"),
+    (["build", ".", "--config", "_config.students.yml", "--path-output", "/tmp/s"],
+     "/tmp/s/_build/html"),
+    (["build", ".", "--builder", "pdfhtml"], None),
+    (["build", "--all", "."], None),
+    (["--version"], None),
+])
+def test_only_html_builds_without_all_can_be_skipped(args, html, monkeypatch):
+    from pathlib import Path
+
+    from build_book import html_output
+
+    monkeypatch.chdir(ROOT)
+    found = html_output(args)
+    assert (found and str(found[1])) == (html and html.format(root=ROOT))
+    if found:
+        assert found[0] == Path(ROOT)
