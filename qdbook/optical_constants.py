@@ -234,6 +234,12 @@ def maxwell_garnett_index(n_inclusion, n_host, fill):
     It gives ``n_host`` at ``fill = 0`` and ``n_inclusion`` at ``fill = 1``. The book uses it
     to estimate the index of a close-packed film of dots (:data:`N_QD_DENSE`).
 
+    It is evaluated as ε_eff/ε_h = [(1 + 2f) r + 2(1 − f)/r] / [(1 − f) r + (2 + f)/r] with
+    r = n_i/n_h (the same rule, multiplied out and divided by r), and the square roots of the
+    two sums taken apart: the form above loses 1 − fβ to rounding when ε_i ≫ ε_h (β rounds to
+    1, and at f = 1 it divided by zero), and ε_i, ε_i/ε_h or their quotient would leave float
+    range for indices far apart; r, 1/r and each sum stay inside it over the allowed range.
+
     Parameters
     ----------
     n_inclusion, n_host : float or array_like
@@ -248,11 +254,13 @@ def maxwell_garnett_index(n_inclusion, n_host, fill):
     >>> round(float(maxwell_garnett_index(2.5, 1.5, 1 / 3)), 2)
     1.79
     """
-    eps_i = v.positive("n_inclusion", n_inclusion) ** 2
-    eps_h = v.positive("n_host", n_host) ** 2
+    n_i = v.positive("n_inclusion", n_inclusion)
+    n_h = v.positive("n_host", n_host)
     f = v.in_range("fill", fill, 0.0, 1.0)
-    beta = (eps_i - eps_h) / (eps_i + 2 * eps_h)
-    return np.sqrt(eps_h * (1 + 2 * f * beta) / (1 - f * beta))
+    r = n_i / n_h
+    numerator = (1 + 2 * f) * r + 2 * (1 - f) / r
+    denominator = (1 - f) * r + (2 + f) / r
+    return n_h * np.sqrt(numerator) / np.sqrt(denominator)
 
 
 def source(material):

@@ -147,3 +147,20 @@ def test_maxwell_garnett_limits_and_its_defining_relation():
     # between the two media, rising with the fill
     n = oc.maxwell_garnett_index(2.5, 1.5, np.linspace(0, 1, 11))
     assert np.all(np.diff(n) > 0) and 1.5 <= n.min() and n.max() <= 2.5
+
+
+def test_maxwell_garnett_stays_exact_for_very_unequal_media():
+    """With e_i >> e_h the textbook form lost 1 - f*beta to rounding (at fill 1 it divided by
+    zero: found by the hostile-input test, n_inclusion = 319736318). The rule must still give
+    the spheres' index at fill 1, the host's at fill 0, and the dilute limit
+    e = e_h (1 + 3 f) for beta -> 1, over the whole allowed range of indices (1e-100 to 1e100)."""
+    for n_i, n_h in ((319736318.0, 2.0), (1e100, 1e-100), (1e-100, 1e100), (3e-90, 2e90)):
+        assert oc.maxwell_garnett_index(n_i, n_h, 1.0) == pytest.approx(n_i, rel=1e-15)
+        assert oc.maxwell_garnett_index(n_i, n_h, 0.0) == pytest.approx(n_h, rel=1e-15)
+    # beta = 1 exactly in the limit e_i/e_h -> inf: e/e_h = (1 + 2f)/(1 - f)
+    f = np.array([1e-6, 0.2, 0.5, 0.9])
+    assert_allclose(oc.maxwell_garnett_index(1e100, 1e-100, f) ** 2 / 1e-200, (1 + 2 * f) / (1 - f),
+                    rtol=1e-14)
+    # beta = -1/2 in the limit e_i/e_h -> 0: e/e_h = (1 - f)/(1 + f/2)
+    assert_allclose(oc.maxwell_garnett_index(1e-100, 1.0, f) ** 2, (1 - f) / (1 + f / 2),
+                    rtol=1e-14)
