@@ -145,3 +145,18 @@ def test_poisson_threshold_is_the_root_to_1e13():
         fine = brentq(lambda n, m=mean_e, g=g: c.poisson_charged_inversion(n, m, g, g), 0.0, g,
                       xtol=1e-15, rtol=1e-15)
         assert abs(c.poisson_charged_threshold(mean_e, g, g) - fine) < 2e-13
+
+
+def test_poisson_doping_sum_is_complete_at_the_largest_mean():
+    """The Poisson average over n_e is complete to double precision up to <n_e> = 30.
+
+    With both levels full in every dot (<N> = g_h, n_e >= 0) the inversion is exactly the total
+    Poisson weight, 1; at <N> = 0 it is E[min(n/2, 1)] - 1 = -P(0) - P(1)/2 = -16 e^-30 for
+    two-fold levels (closed form). A sum cut at n = 60 misses P(n > 60) = 4.5e-7 at <n_e> = 30.
+    The tolerance 1e-14 is the rounding of scipy's pmf values: their own sum over n <= 100 at
+    mean 30 is 1 + 6e-15.
+    """
+    for mean_e in (0.0, 5.0, 17.3, 30.0):
+        assert c.poisson_charged_inversion(2.0, mean_e) == pytest.approx(1.0, abs=1e-14)
+        assert c.poisson_charged_inversion(8.0, mean_e, 8, 8) == pytest.approx(1.0, abs=1e-14)
+    assert c.poisson_charged_inversion(0.0, 30.0) == pytest.approx(-16 * np.exp(-30.0), rel=1e-12)
