@@ -80,3 +80,61 @@ def test_eq2_overshoot_of_cdse_and_pbs():
     assert_allclose(rel, [0.080, 0.879], atol=5e-3)
     assert_allclose(sizing.model_gap_ev("PbS", 3.0) / sizing.measured_gap_ev("PbS", 3.0), 3.24,
                     atol=0.01)
+
+
+def _runs_by_groupby(mask):
+    """Every run of True as (start, stop), found independently of the module (itertools)."""
+    from itertools import groupby
+
+    runs, i = [], 0
+    for good, group in groupby(bool(x) for x in mask):
+        length = len(list(group))
+        if good:
+            runs.append((i, i + length))
+        i += length
+    return runs
+
+
+def test_longest_run_edges_and_ties():
+    """The first longest run of True, at either end of the mask, of length 1, or none at all."""
+    cases = {(False,) * 5: None, (True,) * 5: (0, 5), (True,): (0, 1), (False,): None,
+             (True, True, False, True): (0, 2), (False, True, False, True, True): (3, 5),
+             (False, True, False): (1, 2), (True, False, True): (0, 1),      # tie: the first
+             (False, True, True, False, True, True, False): (1, 3)}
+    for mask, expected in cases.items():
+        assert sizing._longest_run(np.array(mask)) == expected, mask
+    rng = np.random.default_rng(16)
+    for _ in range(300):
+        mask = rng.random(int(rng.integers(1, 30))) < rng.uniform(0.2, 0.9)
+        runs = _runs_by_groupby(mask)
+        expected = max(runs, key=lambda r: r[1] - r[0]) if runs else None  # max: first of ties
+        assert sizing._longest_run(mask) == expected
+
+
+@pytest.mark.parametrize(("material", "model", "tolerance", "shape"), [
+    ("CdS", "Kane + Coulomb", 0.05, "two runs, the one at the lower edge longer"),
+    ("CdTe", "Kane + Coulomb", 0.135, "two runs, the one at the upper edge longer"),
+    ("CdS", "eq-2 + Coulomb", 0.01, "one run inside the range"),
+    ("PbS", "Kane + Coulomb", 0.31, "the whole range"),
+    ("CdSe", "eq-2", 0.03, "nowhere (eq 2 is 3.9 % off even at 8 nm)"),
+])
+def test_validity_range_is_the_longest_run_of_the_sampled_mask(material, model, tolerance, shape):
+    """validity_range_nm returns the longest run of sampled diameters within the tolerance, with
+    the runs found independently from model_gap_ev / measured_gap_ev (61 samples)."""
+    lo, hi = sizing.SIZING_RANGES_NM[material]
+    d = np.linspace(lo, hi, 61)
+    rel = sizing.model_gap_ev(material, d, model) / sizing.measured_gap_ev(material, d) - 1
+    runs = _runs_by_groupby(np.abs(rel) <= tolerance)
+    r = sizing.validity_range_nm(material, model, tolerance, 61)
+    if not runs:
+        assert r is None
+        return
+    start, stop = max(runs, key=lambda s: s[1] - s[0])
+    assert r == (d[start], d[stop - 1])
+    if shape.startswith("two runs"):
+        assert len(runs) == 2 and (start == 0) == ("lower" in shape)
+        assert (stop == 61) != (start == 0)
+    elif shape == "one run inside the range":
+        assert len(runs) == 1 and lo < r[0] < r[1] < hi
+    else:
+        assert r == (lo, hi)
