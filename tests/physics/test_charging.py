@@ -25,6 +25,7 @@ CASES = [
     (c.poisson_charged_inversion, dict(mean_n=-1, mean_n_e=2), "mean_n"),
     (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=30.5), "mean_n_e"),
     (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=-2), "mean_n_e"),
+    (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=[1.0, 2.0]), "mean_n_e"),
     (c.poisson_charged_threshold, dict(mean_n_e=2.7, g_e=8, g_h=0), "g_h"),
     (c.statistical_auger_rate, dict(n_electrons=-1, n_holes=2), "n_electrons"),
     (c.statistical_auger_rate, dict(n_electrons=1, n_holes=2, c_a=0), "c_a"),
@@ -160,3 +161,11 @@ def test_poisson_doping_sum_is_complete_at_the_largest_mean():
         assert c.poisson_charged_inversion(2.0, mean_e) == pytest.approx(1.0, abs=1e-14)
         assert c.poisson_charged_inversion(8.0, mean_e, 8, 8) == pytest.approx(1.0, abs=1e-14)
     assert c.poisson_charged_inversion(0.0, 30.0) == pytest.approx(-16 * np.exp(-30.0), rel=1e-12)
+
+
+def test_mean_charge_accepts_the_smallest_positive_fraction():
+    """q0 = MIN_MAGNITUDE (1e-100) is inside (0, 1]: <n_e> = -ln q0 = 100 ln 10."""
+    from qdbook import _validate
+
+    assert c.mean_charge_from_neutral_fraction(_validate.MIN_MAGNITUDE) == pytest.approx(
+        100 * np.log(10.0), rel=1e-15)
