@@ -16,8 +16,14 @@ CASES = [
     (sizing.model_gap_ev, dict(material="CdSe", diameter_nm=3.0, model="tight binding"),
      "model"),
     (sizing.model_gap_ev, dict(material="CdSe", diameter_nm=-3.0), "diameter_nm"),
+    (sizing.yu_diameter_nm, dict(material="CdSe", peak_wavelength_nm=800.5),
+     "peak_wavelength_nm"),
     (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", tolerance=1.5), "tolerance"),
+    (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", tolerance=1.0), "tolerance"),
+    (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", tolerance=[0.1, 0.2]),
+     "tolerance"),
     (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", n_points=2), "n_points"),
+    (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", n_points=10), "n_points"),
 ]
 
 
@@ -138,3 +144,27 @@ def test_validity_range_is_the_longest_run_of_the_sampled_mask(material, model, 
         assert len(runs) == 1 and lo < r[0] < r[1] < hi
     else:
         assert r == (lo, hi)
+
+
+def test_yu_fit_accepts_its_whole_wavelength_range_and_scalar_gaps_are_scalars():
+    """[300, 800] nm is closed: both ends and 300.5 nm give Yu's polynomial; a scalar diameter
+    gives a 0-d gap (a float), the inverse of the polynomial at that diameter."""
+    for lam in (300.0, 300.5, 800.0):
+        assert sizing.yu_diameter_nm("CdSe", lam) == np.polyval(
+            sizing.YU_2003_POLYNOMIALS["CdSe"], lam)
+    for m in ("CdSe", "CdTe", "CdS", "PbS"):
+        gap = sizing.measured_gap_ev(m, 4.0)
+        assert np.ndim(gap) == 0
+        if m != "PbS":
+            assert_allclose(sizing.yu_diameter_nm(m, HC_EV_NM / gap), 4.0, rtol=1e-12)
+
+
+def test_validity_range_bounds_are_inclusive():
+    """A sampled diameter whose deviation equals the tolerance counts as within it, and the
+    fewest allowed samples (11) work: CdSe eq 2 deviates less and less with size (monotonic),
+    so the run starts exactly at that diameter and ends at 8 nm."""
+    for n, k in ((61, 30), (11, 4)):
+        d = np.linspace(*sizing.SIZING_RANGES_NM["CdSe"], n)
+        rel = np.abs(sizing.model_gap_ev("CdSe", d, "eq-2") / sizing.measured_gap_ev("CdSe", d) - 1)
+        assert np.all(np.diff(rel) < 0)
+        assert sizing.validity_range_nm("CdSe", "eq-2", float(rel[k]), n) == (d[k], d[-1])
