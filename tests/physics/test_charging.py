@@ -10,6 +10,11 @@ CASES = [
     # (function, kwargs, parameter named in the message)
     (c.quasi_fermi_levels_ev, dict(mean_n=2.5, n_e=0, g_e=2, g_h=2), "mean_n"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, n_e=1.8, g_e=2, g_h=2), "mean_n + n_e"),
+    # both intervals are open: a full level (f = 1) has no finite quasi-Fermi potential
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, n_e=1.5, g_e=2, g_h=2), "mean_n + n_e"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=2.0, n_e=0.0, g_e=4, g_h=2), "mean_n"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_e=[2.0, 2.0]), "g_e"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_e=1001.0), "g_e"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, temperature_k=0), "temperature_k"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_e=0.0), "g_e"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_h=-2.0), "g_h"),
@@ -169,3 +174,22 @@ def test_mean_charge_accepts_the_smallest_positive_fraction():
 
     assert c.mean_charge_from_neutral_fraction(_validate.MIN_MAGNITUDE) == pytest.approx(
         100 * np.log(10.0), rel=1e-15)
+
+
+def test_quasi_fermi_defaults_and_the_largest_degeneracy():
+    """Defaults n_e = 0, g_e = g_h = 2, 300 K: phi_e = phi_h = k_B T ln(2/N - 1) (closed form);
+    g = MAX_DEGENERACY = 1000 itself is allowed (eq 5: g_h g_e / (g_e + g_h) = 500)."""
+    from scipy import constants as sc
+
+    kt = sc.k * 300.0 / sc.e
+    for n in (0.3, 0.5, 1.2):
+        phi_e, phi_h = c.quasi_fermi_levels_ev(n)
+        assert phi_e == pytest.approx(kt * np.log(2 / n - 1), rel=1e-13)
+        assert phi_h == pytest.approx(kt * np.log(2 / n - 1), rel=1e-13)
+    assert c.charged_gain_threshold(0.0, 1000.0, 1000.0) == pytest.approx(500.0, rel=1e-15)
+
+
+def test_auger_rate_with_fewer_than_one_electron():
+    """Eq 6 holds for any carrier numbers in [0, 1e4]: (0, 3) -> 0, (0.5, 3) -> 0.5*3*1.5."""
+    assert c.statistical_auger_rate(0.0, 3.0) == 0.0
+    assert c.statistical_auger_rate(0.5, 3.0) == pytest.approx(2.25, rel=1e-15)
