@@ -19,6 +19,8 @@ CASES = [
     (auger.auger_lifetime_from_biexciton, dict(tau_xx=3.0, tau_r_xx=3.0), "tau_xx"),
     (auger.critical_density_cm3, dict(n_r=0.5, beta=1, sigma_gain_cm2=1e-16, tau_a_xx_ps=50),
      "n_r"),
+    (auger.critical_density_cm3, dict(n_r=1.5, beta=0, sigma_gain_cm2=1e-16, tau_a_xx_ps=50),
+     "beta"),
     (auger.biexciton_quantum_yield, dict(tau_xx=4.0, tau_r_xx=3.0), "tau_xx"),
     (auger.biexciton_quantum_yield, dict(tau_xx=1.0, tau_r_xx=-3.0), "tau_r_xx"),
     (auger.biexciton_quantum_yield, dict(tau_xx=-1.0, tau_r_xx=3.0), "tau_xx"),
