@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 from numpy.testing import assert_allclose
 
 from qdbook import auger
@@ -13,6 +14,13 @@ CASES = [
     (auger.biexciton_radiative_lifetime, dict(tau_r_x=-12.0), "tau_r_x"),
     (auger.auger_lifetime_from_biexciton, dict(tau_xx=4.0, tau_r_xx=3.0), "tau_xx"),
     (auger.auger_lifetime_from_biexciton, dict(tau_xx=-1.0, tau_r_xx=3.0), "tau_xx"),
+    (auger.auger_lifetime_from_biexciton, dict(tau_xx=1.0, tau_r_xx=-3.0), "tau_r_xx"),
+    # tau_xx = tau_r_xx leaves no Auger decay: refused, not an infinite lifetime
+    (auger.auger_lifetime_from_biexciton, dict(tau_xx=3.0, tau_r_xx=3.0), "tau_xx"),
+    (auger.critical_density_cm3, dict(n_r=0.5, beta=1, sigma_gain_cm2=1e-16, tau_a_xx_ps=50),
+     "n_r"),
+    (auger.critical_density_cm3, dict(n_r=1.5, beta=0, sigma_gain_cm2=1e-16, tau_a_xx_ps=50),
+     "beta"),
     (auger.biexciton_quantum_yield, dict(tau_xx=4.0, tau_r_xx=3.0), "tau_xx"),
     (auger.biexciton_quantum_yield, dict(tau_xx=1.0, tau_r_xx=-3.0), "tau_r_xx"),
     (auger.biexciton_quantum_yield, dict(tau_xx=-1.0, tau_r_xx=3.0), "tau_xx"),
@@ -110,3 +118,12 @@ def test_bulk_activation_defaults():
         expected = np.exp(-0.2 * gap * sc.e / (sc.k * 300.0))
         assert_allclose(auger.bulk_auger_activation_factor(gap), expected, rtol=1e-12)
         assert_allclose(auger.bulk_auger_activation_factor(gap, 300.0, 0.2), expected, rtol=1e-12)
+
+
+def test_bulk_activation_accepts_the_smallest_positive_a():
+    """a = MIN_MAGNITUDE (1e-100) is inside (0, 1]: accepted, and the factor is 1 to 1e-15
+    (exp(-a E_g / k_B T) with a E_g / k_B T ~ 7e-99)."""
+    from qdbook import _validate
+
+    assert auger.bulk_auger_activation_factor(1.74, a=_validate.MIN_MAGNITUDE) == pytest.approx(
+        1.0, abs=1e-15)

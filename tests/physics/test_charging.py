@@ -10,6 +10,11 @@ CASES = [
     # (function, kwargs, parameter named in the message)
     (c.quasi_fermi_levels_ev, dict(mean_n=2.5, n_e=0, g_e=2, g_h=2), "mean_n"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, n_e=1.8, g_e=2, g_h=2), "mean_n + n_e"),
+    # both intervals are open: a full level (f = 1) has no finite quasi-Fermi potential
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, n_e=1.5, g_e=2, g_h=2), "mean_n + n_e"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=2.0, n_e=0.0, g_e=4, g_h=2), "mean_n"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_e=[2.0, 2.0]), "g_e"),
+    (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_e=1001.0), "g_e"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, temperature_k=0), "temperature_k"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_e=0.0), "g_e"),
     (c.quasi_fermi_levels_ev, dict(mean_n=0.5, g_h=-2.0), "g_h"),
@@ -25,6 +30,7 @@ CASES = [
     (c.poisson_charged_inversion, dict(mean_n=-1, mean_n_e=2), "mean_n"),
     (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=30.5), "mean_n_e"),
     (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=-2), "mean_n_e"),
+    (c.poisson_charged_inversion, dict(mean_n=1, mean_n_e=[1.0, 2.0]), "mean_n_e"),
     (c.poisson_charged_threshold, dict(mean_n_e=2.7, g_e=8, g_h=0), "g_h"),
     (c.statistical_auger_rate, dict(n_electrons=-1, n_holes=2), "n_electrons"),
     (c.statistical_auger_rate, dict(n_electrons=1, n_holes=2, c_a=0), "c_a"),
@@ -145,3 +151,45 @@ def test_poisson_threshold_is_the_root_to_1e13():
         fine = brentq(lambda n, m=mean_e, g=g: c.poisson_charged_inversion(n, m, g, g), 0.0, g,
                       xtol=1e-15, rtol=1e-15)
         assert abs(c.poisson_charged_threshold(mean_e, g, g) - fine) < 2e-13
+
+
+def test_poisson_doping_sum_is_complete_at_the_largest_mean():
+    """The Poisson average over n_e is complete to double precision up to <n_e> = 30.
+
+    With both levels full in every dot (<N> = g_h, n_e >= 0) the inversion is exactly the total
+    Poisson weight, 1; at <N> = 0 it is E[min(n/2, 1)] - 1 = -P(0) - P(1)/2 = -16 e^-30 for
+    two-fold levels (closed form). A sum cut at n = 60 misses P(n > 60) = 4.5e-7 at <n_e> = 30.
+    The tolerance 1e-14 is the rounding of scipy's pmf values: their own sum over n <= 100 at
+    mean 30 is 1 + 6e-15.
+    """
+    for mean_e in (0.0, 5.0, 17.3, 30.0):
+        assert c.poisson_charged_inversion(2.0, mean_e) == pytest.approx(1.0, abs=1e-14)
+        assert c.poisson_charged_inversion(8.0, mean_e, 8, 8) == pytest.approx(1.0, abs=1e-14)
+    assert c.poisson_charged_inversion(0.0, 30.0) == pytest.approx(-16 * np.exp(-30.0), rel=1e-12)
+
+
+def test_mean_charge_accepts_the_smallest_positive_fraction():
+    """q0 = MIN_MAGNITUDE (1e-100) is inside (0, 1]: <n_e> = -ln q0 = 100 ln 10."""
+    from qdbook import _validate
+
+    assert c.mean_charge_from_neutral_fraction(_validate.MIN_MAGNITUDE) == pytest.approx(
+        100 * np.log(10.0), rel=1e-15)
+
+
+def test_quasi_fermi_defaults_and_the_largest_degeneracy():
+    """Defaults n_e = 0, g_e = g_h = 2, 300 K: phi_e = phi_h = k_B T ln(2/N - 1) (closed form);
+    g = MAX_DEGENERACY = 1000 itself is allowed (eq 5: g_h g_e / (g_e + g_h) = 500)."""
+    from scipy import constants as sc
+
+    kt = sc.k * 300.0 / sc.e
+    for n in (0.3, 0.5, 1.2):
+        phi_e, phi_h = c.quasi_fermi_levels_ev(n)
+        assert phi_e == pytest.approx(kt * np.log(2 / n - 1), rel=1e-13)
+        assert phi_h == pytest.approx(kt * np.log(2 / n - 1), rel=1e-13)
+    assert c.charged_gain_threshold(0.0, 1000.0, 1000.0) == pytest.approx(500.0, rel=1e-15)
+
+
+def test_auger_rate_with_fewer_than_one_electron():
+    """Eq 6 holds for any carrier numbers in [0, 1e4]: (0, 3) -> 0, (0.5, 3) -> 0.5*3*1.5."""
+    assert c.statistical_auger_rate(0.0, 3.0) == 0.0
+    assert c.statistical_auger_rate(0.5, 3.0) == pytest.approx(2.25, rel=1e-15)

@@ -30,6 +30,8 @@ CASES = [
     (pumping.half_saturation_intensity_w_cm2,
      dict(photon_energy_ev=3, sigma_abs_cm2=1e-15, tau_a_xx_ps=-65), "tau_a_xx_ps"),
     (pumping.lasing_to_gain_threshold_ratio, dict(tau_x_ns=-1, tau_xx_ps=50), "tau_x_ns"),
+    (pumping.lasing_to_gain_threshold_ratio, dict(tau_x_ns=20, tau_xx_ps=50, exact="yes"),
+     "exact"),
 ]
 
 

@@ -16,8 +16,14 @@ CASES = [
     (sizing.model_gap_ev, dict(material="CdSe", diameter_nm=3.0, model="tight binding"),
      "model"),
     (sizing.model_gap_ev, dict(material="CdSe", diameter_nm=-3.0), "diameter_nm"),
+    (sizing.yu_diameter_nm, dict(material="CdSe", peak_wavelength_nm=800.5),
+     "peak_wavelength_nm"),
     (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", tolerance=1.5), "tolerance"),
+    (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", tolerance=1.0), "tolerance"),
+    (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", tolerance=[0.1, 0.2]),
+     "tolerance"),
     (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", n_points=2), "n_points"),
+    (sizing.validity_range_nm, dict(material="CdSe", model="eq-2", n_points=10), "n_points"),
 ]
 
 
@@ -80,3 +86,85 @@ def test_eq2_overshoot_of_cdse_and_pbs():
     assert_allclose(rel, [0.080, 0.879], atol=5e-3)
     assert_allclose(sizing.model_gap_ev("PbS", 3.0) / sizing.measured_gap_ev("PbS", 3.0), 3.24,
                     atol=0.01)
+
+
+def _runs_by_groupby(mask):
+    """Every run of True as (start, stop), found independently of the module (itertools)."""
+    from itertools import groupby
+
+    runs, i = [], 0
+    for good, group in groupby(bool(x) for x in mask):
+        length = len(list(group))
+        if good:
+            runs.append((i, i + length))
+        i += length
+    return runs
+
+
+def test_longest_run_edges_and_ties():
+    """The first longest run of True, at either end of the mask, of length 1, or none at all."""
+    cases = {(False,) * 5: None, (True,) * 5: (0, 5), (True,): (0, 1), (False,): None,
+             (True, True, False, True): (0, 2), (False, True, False, True, True): (3, 5),
+             (False, True, False): (1, 2), (True, False, True): (0, 1),      # tie: the first
+             (False, True, True, False, True, True, False): (1, 3)}
+    for mask, expected in cases.items():
+        assert sizing._longest_run(np.array(mask)) == expected, mask
+    rng = np.random.default_rng(16)
+    for _ in range(300):
+        mask = rng.random(int(rng.integers(1, 30))) < rng.uniform(0.2, 0.9)
+        runs = _runs_by_groupby(mask)
+        expected = max(runs, key=lambda r: r[1] - r[0]) if runs else None  # max: first of ties
+        assert sizing._longest_run(mask) == expected
+
+
+@pytest.mark.parametrize(("material", "model", "tolerance", "shape"), [
+    ("CdS", "Kane + Coulomb", 0.05, "two runs, the one at the lower edge longer"),
+    ("CdTe", "Kane + Coulomb", 0.135, "two runs, the one at the upper edge longer"),
+    ("CdS", "eq-2 + Coulomb", 0.01, "one run inside the range"),
+    ("PbS", "Kane + Coulomb", 0.31, "the whole range"),
+    ("CdSe", "eq-2", 0.03, "nowhere (eq 2 is 3.9 % off even at 8 nm)"),
+])
+def test_validity_range_is_the_longest_run_of_the_sampled_mask(material, model, tolerance, shape):
+    """validity_range_nm returns the longest run of sampled diameters within the tolerance, with
+    the runs found independently from model_gap_ev / measured_gap_ev (61 samples)."""
+    lo, hi = sizing.SIZING_RANGES_NM[material]
+    d = np.linspace(lo, hi, 61)
+    rel = sizing.model_gap_ev(material, d, model) / sizing.measured_gap_ev(material, d) - 1
+    runs = _runs_by_groupby(np.abs(rel) <= tolerance)
+    r = sizing.validity_range_nm(material, model, tolerance, 61)
+    if not runs:
+        assert r is None
+        return
+    start, stop = max(runs, key=lambda s: s[1] - s[0])
+    assert r == (d[start], d[stop - 1])
+    if shape.startswith("two runs"):
+        assert len(runs) == 2 and (start == 0) == ("lower" in shape)
+        assert (stop == 61) != (start == 0)
+    elif shape == "one run inside the range":
+        assert len(runs) == 1 and lo < r[0] < r[1] < hi
+    else:
+        assert r == (lo, hi)
+
+
+def test_yu_fit_accepts_its_whole_wavelength_range_and_scalar_gaps_are_scalars():
+    """[300, 800] nm is closed: both ends and 300.5 nm give Yu's polynomial; a scalar diameter
+    gives a 0-d gap (a float), the inverse of the polynomial at that diameter."""
+    for lam in (300.0, 300.5, 800.0):
+        assert sizing.yu_diameter_nm("CdSe", lam) == np.polyval(
+            sizing.YU_2003_POLYNOMIALS["CdSe"], lam)
+    for m in ("CdSe", "CdTe", "CdS", "PbS"):
+        gap = sizing.measured_gap_ev(m, 4.0)
+        assert np.ndim(gap) == 0
+        if m != "PbS":
+            assert_allclose(sizing.yu_diameter_nm(m, HC_EV_NM / gap), 4.0, rtol=1e-12)
+
+
+def test_validity_range_bounds_are_inclusive():
+    """A sampled diameter whose deviation equals the tolerance counts as within it, and the
+    fewest allowed samples (11) work: CdSe eq 2 deviates less and less with size (monotonic),
+    so the run starts exactly at that diameter and ends at 8 nm."""
+    for n, k in ((61, 30), (11, 4)):
+        d = np.linspace(*sizing.SIZING_RANGES_NM["CdSe"], n)
+        rel = np.abs(sizing.model_gap_ev("CdSe", d, "eq-2") / sizing.measured_gap_ev("CdSe", d) - 1)
+        assert np.all(np.diff(rel) < 0)
+        assert sizing.validity_range_nm("CdSe", "eq-2", float(rel[k]), n) == (d[k], d[-1])

@@ -7,6 +7,7 @@ from qdbook import statistics
 CASES = [
     (statistics.poisson_probability, dict(i=-1, mean_n=1.0), "i"),
     (statistics.poisson_probability, dict(i=1.5, mean_n=1.0), "i"),
+    (statistics.poisson_probability, dict(i=10**6 + 1, mean_n=1.0), "i"),
     (statistics.poisson_probability, dict(i=1, mean_n=-0.1), "mean_n"),
     (statistics.three_state_populations, dict(mean_n=-1.0), "mean_n"),
     (statistics.normalised_gain, dict(mean_n="many"), "mean_n"),

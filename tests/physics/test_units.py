@@ -46,6 +46,10 @@ def test_convert_keeps_the_result_finite_and_converts_expressions():
         units.convert(1e300, "s", "ps")
     assert units.convert(1e300, "ps", "s") == pytest.approx(1e288, rel=1e-14)
     assert units.convert(-1e296, "s", "ps") == pytest.approx(-1e308, rel=1e-14)
+    # a conversion that does not enlarge (same unit, factor 1) accepts every finite float:
+    # the limit is float max / max(factor, 1), not a smaller bound
+    big = np.finfo(float).max
+    assert units.convert(big, "nm", "nm") == big and units.convert(-big, "K", "K") == -big
     x = sp.Symbol("x")
     scaled = units.convert(2 * x, "ns", "ps")
     assert scaled.free_symbols == {x} and float(scaled / x) == pytest.approx(2000.0, rel=1e-14)

@@ -9,6 +9,8 @@ from numpy.testing import assert_allclose
 from qdbook import waveguide as w
 
 CASES = [
+    (w.slab_te0_mode, dict(thickness_nm=-100.0, wavelength_nm=620.0, n_film=1.8,
+                                   n_substrate=1.5), "thickness_nm"),
     # (function, kwargs, parameter named in the message)
     (w.photon_wavelength_nm, dict(photon_energy_ev=0), "photon_energy_ev"),
     (w.slab_te0_mode, dict(thickness_nm=300, wavelength_nm=620, n_film=1.4,
@@ -107,3 +109,13 @@ def test_films_of_more_than_the_largest_mode_count_are_refused():
     assert n_f - 1e-5 < n_eff < n_f and gamma > 0.999999
     with pytest.raises(ValueError, match=re.escape(f"thickness_nm must be at most {d_max:.4g} nm")):
         w.slab_te0_mode(1.01 * d_max, lam, n_f, n_s)
+
+
+def test_first_order_dfb_index_inverts_the_bragg_wavelength():
+    """Order 1 is allowed: n_eff = lambda / (2 Lambda), the inverse of dfb_wavelength_nm."""
+    from qdbook.units import HC_EV_NM
+
+    n_eff = w.dfb_effective_index(160.0, 2.274, order=1)
+    assert n_eff == pytest.approx(HC_EV_NM / 2.274 / 320.0, rel=1e-14)
+    assert w.dfb_wavelength_nm(160.0, n_eff, order=1) == pytest.approx(
+        HC_EV_NM / 2.274, rel=1e-14)
