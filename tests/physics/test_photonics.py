@@ -791,3 +791,52 @@ def test_coupled_plasmons_of_thin_silver_films_and_gaps(kind, d, guesses):
     assert_allclose(modes, refs, rtol=0, atol=1e-9)
     spp = ph.surface_plasmon_index(ag**2, 1.0)
     assert modes[0].real > 1.05 * spp.real
+
+
+def test_index_arrays_set_the_shape_at_one_wavelength():
+    """An index array over (say) a composition scan at one wavelength and angle broadcasts:
+    each entry equals the call with that scalar index."""
+    layer = np.array([1.9 + 0.01j, 2.1 + 0.0j, 2.4 + 0.2j])
+    out = ph.reflectance_transmittance([1.0, layer, 1.5], [120.0], 600.0, 30.0, "TM")
+    assert out["R"].shape == (3,)
+    for j, n in enumerate(layer):
+        one = ph.reflectance_transmittance([1.0, n, 1.5], [120.0], 600.0, 30.0, "TM")
+        assert_allclose(out["R"][j], one["R"], rtol=1e-14)
+        assert_allclose(out["T"][j], one["T"], rtol=1e-14)
+
+
+def test_a_decay_of_exactly_e_to_the_600_is_allowed():
+    """n = 1 + i, k0 = 1/nm (λ = 2π nm), d = 600 nm: k0 d Im n = 600.0 exactly, the largest
+    decay allowed; |t| = |t01 t12| e^{-600} (the back-face echo is e^{-1200} smaller) and R is
+    the front face's |(1 − n)/(1 + n)|² = 1/5. One ulp thicker is refused."""
+    n, lam = 1 + 1j, 2 * np.pi
+    out = ph.reflectance_transmittance([1.0, n, 1.0], [600.0], lam)
+    assert_allclose(abs(out["t"]), abs(2 / (1 + n) * 2 * n / (n + 1)) * np.exp(-600.0),
+                    rtol=1e-12)
+    assert_allclose(out["R"], 0.2, rtol=1e-14)
+    with pytest.raises(ValueError, match=r"^thicknesses_nm\[0\] must keep"):
+        ph.reflectance_transmittance([1.0, n, 1.0], [np.nextafter(600.0, 700.0)], lam)
+
+
+def test_ase_at_the_largest_float_is_returned_not_refused():
+    """S = g = 1, L = ln(float max): I = e^L − 1 is the largest float itself, still finite
+    (to 1e-13: L = 709.78 is rounded to 1.1e-13, which exp carries into its result)."""
+    big = np.log(np.finfo(float).max)
+    assert_allclose(ph.ase_intensity(1.0, 1.0, big), np.finfo(float).max, rtol=1e-13)
+
+
+@pytest.mark.parametrize(("n_substrate", "n_cover"), [(1.5, 1.0), (1.0, 1.5)])
+def test_bisection_just_above_cut_off_is_converged_to_round_off(n_substrate, n_cover):
+    """At 1.0001 × the TE0 cut-off Newton's method fails (square-root branch point) and the
+    root comes from bisection: it equals the closed-form root solved to round-off within
+    3e-14 (brentq's default xtol of 2e-12 leaves it 6e-14 off)."""
+    lam, n_f = 620.0, 2.0
+    k0 = 2 * np.pi / lam
+    for factor in (1.0001, 1.001, 1.01):
+        d = factor * waveguide._te0_cutoff_nm(lam, n_f, n_substrate, n_cover)
+        lo, hi = max(n_substrate, n_cover), n_f
+        gap = 1e-12 * (hi - lo)
+        ref = brentq(_te0_residual, lo + gap, hi - gap, args=(k0 * d, n_f, n_substrate, n_cover),
+                     xtol=1e-16, rtol=4 * np.finfo(float).eps, maxiter=200)
+        got = ph.guided_modes([n_substrate, n_f, n_cover], [d], lam)[0]
+        assert abs(got - ref) < 3e-14
