@@ -840,3 +840,23 @@ def test_bisection_just_above_cut_off_is_converged_to_round_off(n_substrate, n_c
                      xtol=1e-16, rtol=4 * np.finfo(float).eps, maxiter=200)
         got = ph.guided_modes([n_substrate, n_f, n_cover], [d], lam)[0]
         assert abs(got - ref) < 3e-14
+
+
+def test_layer_shares_of_an_absorbing_stack_match_quadrature_of_the_profile():
+    """TE, absorbing layers (complex k_z with |k_z| d > 1 and 2 Im(k_z) d < 1): the ratio of two
+    layers' shares equals that of ∫|E|² of mode_profile by 200-point Gauss-Legendre per layer
+    (exact to round-off for these smooth fields), and the profile is continuous at every
+    interface, the cover's included."""
+    n, d, lam = [1.5, 1.9 + 0.3j, 1.7 + 0.05j, 1.0], [250.0, 300.0], 630.0
+    mode = ph.guided_modes(n, d, lam)[0]
+    gam = ph.confinement_factors(n, d, lam, mode)
+    x, w = np.polynomial.legendre.leggauss(200)
+    ints = []
+    for lo, hi in ((0.0, 250.0), (250.0, 550.0)):
+        z = lo + (hi - lo) * (x + 1) / 2
+        prof = ph.mode_profile(n, d, lam, mode, np.concatenate([z, [0.0]]))
+        ints.append((hi - lo) / 2 * np.sum(w * np.abs(prof[:-1] / prof[-1]) ** 2))
+    assert_allclose(gam[1] / gam[2], ints[0] / ints[1], rtol=1e-11)
+    edge = ph.mode_profile(n, d, lam, mode, [250 - 1e-9, 250 + 1e-9, 550 - 1e-9, 550 + 1e-9])
+    assert_allclose(edge[0], edge[1], rtol=1e-9)
+    assert_allclose(edge[2], edge[3], rtol=1e-9)
