@@ -622,11 +622,15 @@ def test_mode_profile_far_in_the_claddings_is_zero_not_nan():
         assert np.all(np.isfinite(profile))
         assert profile[0] == 0 and profile[-1] == 0
         assert_allclose(profile[1:4], near, rtol=1e-14)
+        # only far points: normalised among themselves (the substrate, n = 1.5, decays more
+        # slowly than the air cover), each the analytic decay e^(-k0 (n_eff² - n²)^½ |z|)
         far = ph.mode_profile(**STACK, wavelength_nm=600.0, n_eff=n_eff, z_nm=[-1e6, 1e6])
-        assert np.all(far == 0)
+        assert abs(far[0]) == pytest.approx(1.0, rel=1e-14) and far[1] == 0
         tail = ph.mode_profile(**STACK, wavelength_nm=600.0, n_eff=n_eff, z_nm=[-1e5, -5e4])
         assert np.all(np.isfinite(tail))
         assert_allclose(np.abs(tail).max(), 1.0, rtol=1e-14)
+        gamma_s = 2 * np.pi / 600.0 * np.sqrt(n_eff.real**2 - 1.5**2)
+        assert_allclose(np.abs(tail[0]), np.exp(-gamma_s * 5e4), rtol=1e-9)
 
 
 def test_ase_near_the_float_limit_is_finite():
@@ -705,3 +709,154 @@ def test_thickest_absorbing_layer_allowed_is_the_one_the_message_states():
         ph.reflectance_transmittance([1.5, n, 1.0], [limit * 1.001], lam)
     out = ph.reflectance_transmittance([1.5, n, 1.0], [limit * 0.999], lam)
     assert 0 <= out["T"] < 1e-300 and 0.5 < out["R"] <= 1.0
+
+
+# ---------------------------------------------------------------------------- fixed in #16
+@pytest.mark.parametrize("pol", ["TE", "TM"])
+def test_confinement_where_n_eff_equals_a_layer_index_is_the_linear_field(pol):
+    """n_eff = n_film: k_z = 0 in the film, where U is linear in z (U'' = 0). With U = e^{γ_s z}
+    in the substrate, U' /w continuous (w = 1 TE, ε TM): U = 1 + (w_f/w_s) γ_s z in the film,
+    U_L e^{−γ_c (z − d)} above; Γ_j = Re(n_eff/w_j) ∫_j |U|² over the sum (closed form).
+    (Was NaN: the film's amplitudes were divided by q = 0.) Just off the index the shares
+    are continuous: no cancellation near q = 0."""
+    n_s, n_f, n_c, d, lam = 1.5, 1.8, 1.0, 500.0, 600.0
+    k0 = 2 * np.pi / lam
+    w = np.array([n_s, n_f, n_c]) ** 2 if pol == "TM" else np.ones(3)
+    g_s, g_c = k0 * np.sqrt(n_f**2 - n_s**2), k0 * np.sqrt(n_f**2 - n_c**2)
+    slope = w[1] / w[0] * g_s
+    top = 1 + slope * d
+    integrals = np.array([1 / (2 * g_s), d + slope * d**2 + slope**2 * d**3 / 3,
+                          top**2 / (2 * g_c)])
+    power = n_f / w * integrals
+    gam = ph.confinement_factors([n_s, n_f, n_c], [d], lam, n_f, pol)
+    assert_allclose(gam, power / power.sum(), rtol=1e-13)
+    for dn in (1e-13, 1e-9, -1e-9):
+        near = ph.confinement_factors([n_s, n_f, n_c], [d], lam, n_f + dn, pol)
+        assert_allclose(near, gam, rtol=0, atol=abs(dn) * 20)
+    z = np.array([-200.0, 0.0, 123.0, 500.0, 900.0])
+    prof = ph.mode_profile([n_s, n_f, n_c], [d], lam, n_f, z, pol)
+    exact = np.array([np.exp(-g_s * 200), 1, 1 + slope * 123, top, top * np.exp(-g_c * 400)])
+    assert_allclose(prof, exact / exact.max(), rtol=1e-13)
+
+
+def test_confinement_of_a_field_growing_beyond_float_range():
+    """n_eff = 1.5 in vacuum (k0 = 1/nm): U = e^{γz}, γ = 1.25^½, grows by e^{335} across each
+    300-nm layer (under the e^600 limit) and by e^{671} over two: ∫|U|² = [1, E − 1, E(E − 1),
+    E²]/(2γ) with E = e^{2·300γ}, a total of E²/γ. (|U|² overflowed to NaN.) The profile of
+    three such layers (e^{1006}) decays back as e^{−γ(L − z)} below the top."""
+    gamma = np.sqrt(1.25)
+    e_half = np.exp(-2 * 300 * gamma)  # 1/E
+    gam = ph.confinement_factors([1.0, 1.0, 1.0, 1.0], [300.0, 300.0], 2 * np.pi, 1.5)
+    assert np.all(np.isfinite(gam))
+    assert_allclose(gam, [0.0, e_half * (1 - e_half) / 2, (1 - e_half) / 2, 0.5],
+                    rtol=1e-12, atol=0)
+    assert gam[1] > 0  # 3e-292: the smallest share is still resolved
+    assert_allclose(ph.confinement_factors([1, 1, 1], [400], 2 * np.pi, 1.5), [0, 0.5, 0.5],
+                    rtol=1e-13, atol=1e-300)
+    z = np.array([0.0, 600.0, 1100.0, 1200.0, 1250.0])
+    prof = ph.mode_profile([1.0] * 5, [400.0] * 3, 2 * np.pi, 1.5, z)
+    assert_allclose(prof, np.exp(-gamma * np.abs(1200.0 - z)), rtol=1e-11, atol=0)
+
+
+def _tm_three_layer_root(e1, e2, e3, d, lam, guess):
+    """TM mode of e1 | e2 (thickness d) | e3, from the closed-form dispersion relation
+    e^{−2k₂d} (k₂/ε₂ − k₁/ε₁)(k₂/ε₂ − k₃/ε₃) = (k₂/ε₂ + k₁/ε₁)(k₂/ε₂ + k₃/ε₃),
+    k_j = k₀(n² − ε_j)^½ with Re k_j > 0 (Maier, Plasmonics, eq. 2.27), by scipy's secant."""
+    from scipy.optimize import newton
+
+    k0 = 2 * np.pi / lam
+
+    def residual(n):
+        k = [k0 * np.sqrt(n * n - e + 0j) for e in (e1, e2, e3)]
+        u = [(kk if kk.real > 0 else -kk) / e for kk, e in zip(k, (e1, e2, e3), strict=True)]
+        return (np.exp(-2 * k[1] * d) * (u[1] - u[0]) * (u[1] - u[2])
+                - (u[1] + u[0]) * (u[1] + u[2]))
+
+    return complex(newton(residual, complex(guess), tol=1e-14, maxiter=200))
+
+
+@pytest.mark.parametrize(("kind", "d", "guesses"), [
+    ("IMI", 30.0, (1.2, 1.01)), ("IMI", 5.0, (2.0, 1.001)), ("MIM", 200.0, (1.2,)),
+    ("MIM", 5.0, (3.0,))])
+def test_coupled_plasmons_of_thin_silver_films_and_gaps(kind, d, guesses):
+    """Air/Ag/air and Ag/air/Ag at 600 nm (the package's Ag, Johnson and Christy): every TM
+    mode, including the short-range film plasmon and the gap plasmon above 1.05 n_SPP
+    (1.0967 for 30 nm of Ag, 1.1276 in a 200-nm gap, 2.59 and 3.75 at 5 nm), equals the
+    three-layer dispersion relation's root to 1e-9. (The scan stopped at 1.05 n_SPP.)"""
+    ag = complex(oc.refractive_index("Ag", 600.0))
+    e = (1.0, ag**2, 1.0) if kind == "IMI" else (ag**2, 1.0, ag**2)
+    refs = [_tm_three_layer_root(*e, d, 600.0, g) for g in guesses]
+    modes = ph.guided_modes([np.sqrt(e[0]), np.sqrt(e[1]), np.sqrt(e[2])], [d], 600.0, "TM")
+    assert modes.size == len(refs)
+    assert_allclose(modes, refs, rtol=0, atol=1e-9)
+    spp = ph.surface_plasmon_index(ag**2, 1.0)
+    assert modes[0].real > 1.05 * spp.real
+
+
+def test_index_arrays_set_the_shape_at_one_wavelength():
+    """An index array over (say) a composition scan at one wavelength and angle broadcasts:
+    each entry equals the call with that scalar index."""
+    layer = np.array([1.9 + 0.01j, 2.1 + 0.0j, 2.4 + 0.2j])
+    out = ph.reflectance_transmittance([1.0, layer, 1.5], [120.0], 600.0, 30.0, "TM")
+    assert out["R"].shape == (3,)
+    for j, n in enumerate(layer):
+        one = ph.reflectance_transmittance([1.0, n, 1.5], [120.0], 600.0, 30.0, "TM")
+        assert_allclose(out["R"][j], one["R"], rtol=1e-14)
+        assert_allclose(out["T"][j], one["T"], rtol=1e-14)
+
+
+def test_a_decay_of_exactly_e_to_the_600_is_allowed():
+    """n = 1 + i, k0 = 1/nm (λ = 2π nm), d = 600 nm: k0 d Im n = 600.0 exactly, the largest
+    decay allowed; |t| = |t01 t12| e^{-600} (the back-face echo is e^{-1200} smaller) and R is
+    the front face's |(1 − n)/(1 + n)|² = 1/5. One ulp thicker is refused."""
+    n, lam = 1 + 1j, 2 * np.pi
+    out = ph.reflectance_transmittance([1.0, n, 1.0], [600.0], lam)
+    assert_allclose(abs(out["t"]), abs(2 / (1 + n) * 2 * n / (n + 1)) * np.exp(-600.0),
+                    rtol=1e-12)
+    assert_allclose(out["R"], 0.2, rtol=1e-14)
+    with pytest.raises(ValueError, match=r"^thicknesses_nm\[0\] must keep"):
+        ph.reflectance_transmittance([1.0, n, 1.0], [np.nextafter(600.0, 700.0)], lam)
+
+
+def test_ase_at_the_largest_float_is_returned_not_refused():
+    """S = g = 1, L = ln(float max): I = e^L − 1 is the largest float itself, still finite
+    (to 1e-13: L = 709.78 is rounded to 1.1e-13, which exp carries into its result)."""
+    big = np.log(np.finfo(float).max)
+    assert_allclose(ph.ase_intensity(1.0, 1.0, big), np.finfo(float).max, rtol=1e-13)
+
+
+@pytest.mark.parametrize(("n_substrate", "n_cover"), [(1.5, 1.0), (1.0, 1.5)])
+def test_bisection_just_above_cut_off_is_converged_to_round_off(n_substrate, n_cover):
+    """At 1.0001 × the TE0 cut-off Newton's method fails (square-root branch point) and the
+    root comes from bisection: it equals the closed-form root solved to round-off within
+    3e-14 (brentq's default xtol of 2e-12 leaves it 6e-14 off)."""
+    lam, n_f = 620.0, 2.0
+    k0 = 2 * np.pi / lam
+    for factor in (1.0001, 1.001, 1.01):
+        d = factor * waveguide._te0_cutoff_nm(lam, n_f, n_substrate, n_cover)
+        lo, hi = max(n_substrate, n_cover), n_f
+        gap = 1e-12 * (hi - lo)
+        ref = brentq(_te0_residual, lo + gap, hi - gap, args=(k0 * d, n_f, n_substrate, n_cover),
+                     xtol=1e-16, rtol=4 * np.finfo(float).eps, maxiter=200)
+        got = ph.guided_modes([n_substrate, n_f, n_cover], [d], lam)[0]
+        assert abs(got - ref) < 3e-14
+
+
+def test_layer_shares_of_an_absorbing_stack_match_quadrature_of_the_profile():
+    """TE, absorbing layers (complex k_z with |k_z| d > 1 and 2 Im(k_z) d < 1): the ratio of two
+    layers' shares equals that of ∫|E|² of mode_profile by 200-point Gauss-Legendre per layer
+    (exact to round-off for these smooth fields), and the profile is continuous at every
+    interface, the cover's included."""
+    n, d, lam = [1.5, 1.9 + 0.3j, 1.7 + 0.05j, 1.0], [250.0, 300.0], 630.0
+    mode = ph.guided_modes(n, d, lam)[0]
+    gam = ph.confinement_factors(n, d, lam, mode)
+    x, w = np.polynomial.legendre.leggauss(200)
+    ints = []
+    for lo, hi in ((0.0, 250.0), (250.0, 550.0)):
+        z = lo + (hi - lo) * (x + 1) / 2
+        prof = ph.mode_profile(n, d, lam, mode, np.concatenate([z, [0.0]]))
+        ints.append((hi - lo) / 2 * np.sum(w * np.abs(prof[:-1] / prof[-1]) ** 2))
+    assert_allclose(gam[1] / gam[2], ints[0] / ints[1], rtol=1e-11)
+    edge = ph.mode_profile(n, d, lam, mode, [250 - 1e-9, 250 + 1e-9, 550 - 1e-9, 550 + 1e-9])
+    assert_allclose(edge[0], edge[1], rtol=1e-9)
+    assert_allclose(edge[2], edge[3], rtol=1e-9)
