@@ -412,8 +412,11 @@ def _ito_lito_search(seed, de, say):
 
 def _brw_searches(seed, n_sample, de, pairs, log, say, gamma_min=0.22,
                   loss_max=BRW_REVIEW_POINT[1]):
-    """BRW device: a quasi-random sample into ``log``, then two constrained evolutions (least
-    loss with Γ_NC >= ``gamma_min``, most Γ_NC with loss <= ``loss_max`` [cm⁻¹])."""
+    """BRW device: a quasi-random sample into ``log``, then two constrained evolutions.
+
+    They seek the least loss with Γ_NC >= ``gamma_min`` and the most Γ_NC with loss <=
+    ``loss_max`` [cm⁻¹].
+    """
     from scipy.optimize import differential_evolution
     from scipy.stats import qmc
 
@@ -511,20 +514,6 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None, *, low_lo
     pairs = v.integer("pairs", pairs, minimum=0, maximum=MAX_PAIRS)
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be a callable or None, got {progress!r}")
-    t0 = time.time()
-
-    def say(msg):
-        if progress is not None:
-            progress(f"{msg} ({time.time() - t0:.0f} s)")
-
-    if progress is not None:
-        progress("inputs checked; searching")
-    low_loss = _low_loss_search(seed, low_de, n_wavelengths)
-    say("low-loss stack done")
-    fits = _ito_lito_search(seed, ito_de, say)
-    log = []
-    searches = _brw_searches(seed, n_sample, brw_de, pairs, log, say)
-    brw = _brw_summary(log, searches)
     inputs = {"seed": seed, "n_sample": n_sample, "de_maxiter": de_maxiter,
               "de_settings": {"low_loss": low_de, "ito_lito": ito_de,
                               "brw": {"popsize": brw_de["popsize"], "maxiter": de_maxiter,
@@ -537,6 +526,22 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None, *, low_lo
                             "wavelength_nm": oc.BRW_WAVELENGTH_NM},
               "design_columns": [*BRW_BOUNDS, "gamma_qd", "gain_weight_qd", "loss",
                                  "loss_ito", "loss_ag"]}
+    t0 = time.time()
+
+    def say(msg):
+        if progress is not None:
+            progress(f"{msg} ({time.time() - t0:.0f} s)")
+
+    if progress is not None:
+        progress("inputs checked; searching with " + json.dumps(
+            {"seed": seed, "n_sample": n_sample, "de_maxiter": de_maxiter, "pairs": pairs,
+             "n_wavelengths": n_wavelengths, "de_settings": inputs["de_settings"]}))
+    low_loss = _low_loss_search(seed, low_de, n_wavelengths)
+    say("low-loss stack done")
+    fits = _ito_lito_search(seed, ito_de, say)
+    log = []
+    searches = _brw_searches(seed, n_sample, brw_de, pairs, log, say)
+    brw = _brw_summary(log, searches)
     prov = _provenance()
     prov["run_time_s"] = round(time.time() - t0, 1)
     return {"inputs": inputs, "provenance": prov, "low_loss": low_loss, "ito_lito": fits,

@@ -128,7 +128,28 @@ def test_run_searches_checks_its_inputs_before_searching():
 
     with pytest.raises(KeyboardInterrupt):
         design.run_searches(n_sample=16, progress=stop)
-    assert heard == ["inputs checked; searching"]
+    assert len(heard) == 1 and heard[0].startswith("inputs checked; searching with {")
+
+
+def test_run_searches_defaults_are_the_stored_settings():
+    """Called with its defaults and stopped once the inputs are checked: the settings it says it
+    searches with are those the stored file records (so `make designs` remakes that file)."""
+    import json
+
+    heard = []
+
+    def stop(message):
+        heard.append(message)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        design.run_searches(progress=stop)
+    said = json.loads(heard[0].removeprefix("inputs checked; searching with "))
+    stored = STORED["inputs"]
+    assert said == {"seed": stored["seed"], "n_sample": stored["n_sample"],
+                    "de_maxiter": stored["de_maxiter"], "pairs": stored["brw_fixed"]["pairs"],
+                    "n_wavelengths": len(STORED["low_loss"]["index_for_40_percent"]),
+                    "de_settings": stored["de_settings"]}
 
 
 def test_frontier_helper_rebuilds_the_stored_frontier_from_the_stored_designs():
@@ -347,6 +368,7 @@ def test_brw_summary_is_the_envelope_of_the_log():
 def test_run_searches_small_records_its_settings_and_results(monkeypatch):
     """A whole run on the smallest settings (about 2 s): inputs say what was run, every stage
     is there, the BRW log has every design evaluated, provenance is that of this run."""
+    import json
     import time
 
     heard, seen = [], []
@@ -415,8 +437,11 @@ def test_run_searches_small_records_its_settings_and_results(monkeypatch):
             {k: list(b) for k, b in inputs[key].items()} == stored[key]
     assert {k: val for k, val in inputs["brw_fixed"].items() if k != "pairs"} == \
         {k: val for k, val in stored["brw_fixed"].items() if k != "pairs"}
-    assert [m.rsplit(" (", 1)[0] for m in heard] == [
-        "inputs checked; searching", "low-loss stack done", "ITO/L-ITO fit (free index) done",
+    said = json.loads(heard[0].removeprefix("inputs checked; searching with "))
+    assert said == {"seed": 5, "n_sample": 16, "de_maxiter": 1, "pairs": 2, "n_wavelengths": 1,
+                    "de_settings": inputs["de_settings"]}
+    assert [m.rsplit(" (", 1)[0] for m in heard[1:]] == [
+        "low-loss stack done", "ITO/L-ITO fit (free index) done",
         "ITO/L-ITO fit (n_QD = 1.80) done", "BRW sample of 16 done",
         "BRW search 'least loss with gamma_qd >= 0.22' done",
         "BRW search 'most gamma_qd with loss <= 16' done"]
