@@ -73,6 +73,16 @@ SEARCH_FILE = Path(__file__).parent / "data" / "design_searches.json"
 SEED = 20260601
 """Seed of every random draw of the searches."""
 
+MAX_PAIRS = 20
+"""Most Nb2O5/SiO2 pairs :func:`brw_design` accepts: beyond it the mirror no longer changes the
+mode. Its leakage falls geometrically with the pairs (about x0.3 per pair at the book's
+design): from 20 to 40 pairs the book's design (design_n_eff = 1.0) changes its loss by 6e-10
+and Γ_NC by 1e-10 (relative), and the periods design_n_eff = 0.8 to 1.45 of
+:data:`BRW_BOUNDS` change by at most 1.4e-5 from 20 to 28 pairs (checked when the bound was
+set). A period of 0.6 or less puts the mode at the edge of the stop band, where the mirror
+hardly confines it (3 % more loss from 20 to 40 pairs). The searches use 10 pairs; each pair
+costs about 0.01 s of solver time."""
+
 _DE_LOW_LOSS = {"popsize": 8, "maxiter": 30, "polish": False}
 _DE_ITO_LITO = {"popsize": 8, "maxiter": 40, "polish": True}
 
@@ -245,7 +255,8 @@ def brw_design(ito_nm=50.0, zno_nm=30.0, qd_nm=36.0, tfb_nm=30.0, hatcn_nm=10.0,
     design_n_eff : float
         In-plane index at which the DBR layers are quarter waves (the period), in [0, 1.5].
     pairs : int
-        Nb2O5/SiO2 bilayers, >= 0.
+        Nb2O5/SiO2 bilayers, in [0, :data:`MAX_PAIRS`] (20; beyond it the mode no longer
+        changes).
 
     Returns
     -------
@@ -266,6 +277,7 @@ def brw_design(ito_nm=50.0, zno_nm=30.0, qd_nm=36.0, tfb_nm=30.0, hatcn_nm=10.0,
          (("ito_nm", ito_nm), ("zno_nm", zno_nm), ("qd_nm", qd_nm), ("tfb_nm", tfb_nm),
           ("hatcn_nm", hatcn_nm))]
     design = float(v.in_range("design_n_eff", v.scalar("design_n_eff", design_n_eff), 0.0, 1.5))
+    pairs = v.integer("pairs", pairs, minimum=0, maximum=MAX_PAIRS)
     lam = oc.BRW_WAVELENGTH_NM
     stack = oc.device_stack("BRW device", lam, pairs=pairs, design_n_eff=design, overrides={
         0: ("ITO", d[0]), 1: ("ZnO", d[1]), 2: (QD, d[2]), 3: ("organic", d[3]),
@@ -277,8 +289,8 @@ def brw_design(ito_nm=50.0, zno_nm=30.0, qd_nm=36.0, tfb_nm=30.0, hatcn_nm=10.0,
 
 
 # ---------------------------------------------------------------------------- the searches
-def _brw_eval(x, log):
-    r = brw_design(*x)
+def _brw_eval(x, log, pairs=10):
+    r = brw_design(*x, pairs=pairs)
     log.append([*map(float, x), r["gamma_qd"], r["gain_weight_qd"], r["loss"],
                 r["loss_split"].get("ITO", 0.0), r["loss_split"].get("Ag", 0.0)])
     return r
@@ -297,17 +309,18 @@ def _frontier(log, gammas):
     return out
 
 
-def _provenance():
+def _provenance(folder=Path(__file__).parent):
+    """Commit, whether ``folder`` changed since, versions and date of a run."""
     import platform
     import subprocess
 
     import scipy
 
     try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=Path(__file__).parent,
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder,
                                 capture_output=True, text=True, check=True).stdout.strip()
         dirty = bool(subprocess.run(["git", "status", "--porcelain", "--", "."],
-                                    cwd=Path(__file__).parent, capture_output=True, text=True,
+                                    cwd=folder, capture_output=True, text=True,
                                     check=True).stdout.strip())
     except (OSError, subprocess.CalledProcessError):
         commit, dirty = "unknown", None
@@ -318,7 +331,145 @@ def _provenance():
             "date_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
 
 
-def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
+_DE_BRW = {"popsize": 5, "polish": False}
+"""Settings of the BRW differential evolutions (their generations are ``de_maxiter``)."""
+
+
+def _de_settings(name, value, default):
+    """``default`` updated by the dict ``value`` (None: the default), each entry checked."""
+    if value is None:
+        return dict(default)
+    if not isinstance(value, dict) or not set(value) <= set(default):
+        raise ValueError(f"{name} must be None or a dict with keys among {sorted(default)}, "
+                         f"got {value!r}")
+    out = dict(default)
+    for key, val in value.items():
+        if key == "polish":
+            if not isinstance(val, (bool, np.bool_)):
+                raise ValueError(f"{name}['polish'] must be True or False, got {val!r}")
+            out[key] = bool(val)
+        else:
+            out[key] = v.integer(f"{name}[{key!r}]", val, minimum=1, maximum=1000)
+    return out
+
+
+def _low_loss_search(seed, de, n_wavelengths):
+    """The low-loss stack: the dot index for 40 % across the band; what else could give 40 %."""
+    from scipy.optimize import brentq, differential_evolution
+
+    lam_lo, lam_hi = LOW_LOSS_RANGES["wavelength_nm"]
+    index_40 = []
+    for lam in np.linspace(lam_lo, lam_hi, n_wavelengths):
+        row = {"wavelength_nm": float(lam)}
+        for key in ("gamma_qd", "gain_weight_qd"):
+            row[key] = brentq(lambda n, k=key, lam=lam: low_loss_confinement(n, lam)[k] - 0.40,
+                              1.7, 2.4, xtol=1e-5)
+        index_40.append(row)
+    org_lo, org_hi = LOW_LOSS_RANGES["organic_index"]
+    best = differential_evolution(
+        lambda x: -low_loss_confinement(oc.N_QD_DENSE, x[0], (x[1], x[2]))["gamma_qd"],
+        [(lam_lo, lam_hi), (org_lo, org_hi), (org_lo, org_hi)], seed=seed, tol=1e-8, **de)
+    r = low_loss_confinement(oc.N_QD_DENSE, best.x[0], tuple(best.x[1:]))
+    return {"index_for_40_percent": index_40,
+            "max_gamma_at_1.80": {"wavelength_nm": float(best.x[0]),
+                                  "organic_index": [float(x) for x in best.x[1:]],
+                                  "gamma_qd": r["gamma_qd"],
+                                  "gain_weight_qd": r["gain_weight_qd"],
+                                  "n_te_modes": r["n_te_modes"],
+                                  "evaluations": int(best.nfev)}}
+
+
+def _ito_lito_misfit(x):
+    """Squared misfit [percentage points²] of the four shares to :data:`ITO_LITO_TARGETS`."""
+    r = ito_lito_shares(*x)
+    return sum((100 * (r[dev]["gamma_electrode"] - el)) ** 2
+               + (100 * (r[dev]["gamma_qd"] - qd)) ** 2
+               for dev, (el, qd) in ITO_LITO_TARGETS.items())
+
+
+def _ito_lito_search(seed, de, say):
+    """ITO / L-ITO: thicknesses and dot index reproducing the review's four shares."""
+    from scipy.optimize import differential_evolution
+
+    names = list(ITO_LITO_BOUNDS)
+    fits = {}
+    for label, fixed in (("free index", None), ("n_QD = 1.80", oc.N_QD_DENSE)):
+        free = names if fixed is None else names[:-1]
+        full = (lambda x: list(x)) if fixed is None else (lambda x, f=fixed: [*x, f])
+        res = differential_evolution(lambda x, full=full: _ito_lito_misfit(full(x)),
+                                     [ITO_LITO_BOUNDS[n] for n in free], seed=seed, tol=1e-8,
+                                     **de)
+        x_best = full(res.x)
+        r = ito_lito_shares(*x_best)
+        fits[label] = {"inputs": dict(zip(names, map(float, x_best), strict=True)),
+                       "rms_points": float(np.sqrt(res.fun / 4)), "evaluations": int(res.nfev),
+                       "result": {dev: {k: (float(val) if not isinstance(val, complex) else
+                                            [val.real, val.imag]) for k, val in d.items()}
+                                  for dev, d in r.items()}}
+        say(f"ITO/L-ITO fit ({label}) done")
+    return fits
+
+
+def _brw_searches(seed, n_sample, de, pairs, log, say, gamma_min=0.22,
+                  loss_max=BRW_REVIEW_POINT[1]):
+    """BRW device: a quasi-random sample into ``log``, then two constrained evolutions.
+
+    They seek the least loss with Γ_NC >= ``gamma_min`` and the most Γ_NC with loss <=
+    ``loss_max`` [cm⁻¹].
+    """
+    from scipy.optimize import differential_evolution
+    from scipy.stats import qmc
+
+    bounds = [BRW_BOUNDS[n] for n in BRW_BOUNDS]
+    lo, hi = np.array(bounds).T
+    sample = qmc.Sobol(d=len(bounds), scramble=True, seed=seed).random(n_sample)
+    for x in lo + sample * (hi - lo):
+        _brw_eval(x, log, pairs)
+    say(f"BRW sample of {n_sample} done")
+    de_out = {}
+    for label, target in ((f"least loss with gamma_qd >= {gamma_min:g}", "loss"),
+                          (f"most gamma_qd with loss <= {loss_max:g}", "gamma")):
+        arr = np.array(log)
+        if target == "loss":
+            def f(x):
+                r = _brw_eval(x, log, pairs)
+                return r["loss"] + 1e4 * max(0.0, gamma_min - r["gamma_qd"])
+            cand = arr[arr[:, 6] >= gamma_min]
+            x0 = cand[np.argmin(cand[:, 8]), :6] if cand.size else None
+        else:
+            def f(x):
+                r = _brw_eval(x, log, pairs)
+                return -r["gamma_qd"] + 1e-2 * max(0.0, r["loss"] - loss_max)
+            cand = arr[arr[:, 8] <= loss_max]
+            x0 = cand[np.argmax(cand[:, 6]), :6] if cand.size else None
+        res = differential_evolution(f, bounds, seed=seed, tol=1e-6, x0=x0, **de)
+        r = brw_design(*res.x, pairs=pairs)
+        de_out[label] = {"design": dict(zip(BRW_BOUNDS, map(float, res.x), strict=True)),
+                         "gamma_qd": r["gamma_qd"], "gain_weight_qd": r["gain_weight_qd"],
+                         "loss": r["loss"], "loss_ito": r["loss_split"].get("ITO", 0.0),
+                         "loss_ag": r["loss_split"].get("Ag", 0.0),
+                         "evaluations": int(res.nfev)}
+        say(f"BRW search '{label}' done")
+    return de_out
+
+
+def _brw_summary(log, searches):
+    """The BRW results: frontier, searches, and what the evaluated designs reach."""
+    arr = np.array(log)
+    loss_review = BRW_REVIEW_POINT[1]
+    low = arr[arr[:, 8] <= loss_review]
+    high = arr[arr[:, 6] >= 0.22]
+    return {"frontier": _frontier(log, FRONTIER_GAMMAS), "searches": searches,
+            "evaluations": len(log),
+            "max_gamma_with_loss_le_16": float(low[:, 6].max()) if low.size else None,
+            "min_loss_with_gamma_ge_0.22": float(high[:, 8].min()) if high.size else None,
+            "ag_loss_range_gamma_ge_0.22": [float(high[:, 10].min()), float(high[:, 10].max())]
+            if high.size else None,
+            "all_designs": arr.round(6).tolist()}
+
+
+def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None, *, low_loss_de=None,
+                 ito_lito_de=None, brw_de=None, n_wavelengths=4, pairs=10):
     """Run every search of this module (minutes) and return inputs, provenance and results.
 
     Parameters
@@ -331,6 +482,21 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
         Generations of each differential evolution of the BRW device, in [1, 1000].
     progress : callable, optional
         Called with a short message once the inputs are checked and after each stage.
+    low_loss_de, ito_lito_de : dict, optional
+        ``popsize``, ``maxiter`` (integers in [1, 1000]) and ``polish`` (bool) of the
+        differential evolutions of the low-loss stack (default ``popsize=8, maxiter=30,
+        polish=False``) and of the ITO/L-ITO fits (default ``8, 40, True``); keys left out
+        keep their default.
+    brw_de : dict, optional
+        ``popsize`` and ``polish`` of the BRW evolutions (default ``5, False``).
+    n_wavelengths : int
+        Wavelengths of :data:`LOW_LOSS_RANGES` at which the index for 40 % is solved, in
+        [1, 100] (default 4: 620, 630, 640, 650 nm).
+    pairs : int
+        Nb2O5/SiO2 pairs of the BRW device, in [0, :data:`MAX_PAIRS`] (default 10).
+
+    The defaults are the settings of the stored searches (:func:`stored_searches`); smaller
+    ones give a quick, coarse search of the same form.
 
     Returns
     -------
@@ -338,119 +504,44 @@ def run_searches(seed=SEED, n_sample=512, de_maxiter=8, progress=None):
         ``inputs`` (ranges, targets, seed and settings), ``provenance`` (commit, versions,
         date, run time) and the results ``low_loss``, ``ito_lito`` and ``brw``.
     """
-    from scipy.optimize import brentq, differential_evolution
-    from scipy.stats import qmc
-
     seed = v.integer("seed", seed, minimum=0, maximum=2**32 - 1)   # numpy seeds are 32-bit
     n_sample = v.integer("n_sample", n_sample, minimum=16, maximum=2**16)
     de_maxiter = v.integer("de_maxiter", de_maxiter, minimum=1, maximum=1000)
+    low_de = _de_settings("low_loss_de", low_loss_de, _DE_LOW_LOSS)
+    ito_de = _de_settings("ito_lito_de", ito_lito_de, _DE_ITO_LITO)
+    brw_de = {**_de_settings("brw_de", brw_de, _DE_BRW), "maxiter": de_maxiter}
+    n_wavelengths = v.integer("n_wavelengths", n_wavelengths, minimum=1, maximum=100)
+    pairs = v.integer("pairs", pairs, minimum=0, maximum=MAX_PAIRS)
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be a callable or None, got {progress!r}")
-    say = progress or (lambda msg: None)
-    t0 = time.time()
-    say("inputs checked; searching")
-    # 1. low-loss stack: the dot index for 40 % across the band; what else could give 40 %
-    lam_lo, lam_hi = LOW_LOSS_RANGES["wavelength_nm"]
-    index_40 = []
-    for lam in np.linspace(lam_lo, lam_hi, 4):
-        row = {"wavelength_nm": float(lam)}
-        for key in ("gamma_qd", "gain_weight_qd"):
-            row[key] = brentq(lambda n, k=key, lam=lam: low_loss_confinement(n, lam)[k] - 0.40,
-                              1.7, 2.4, xtol=1e-5)
-        index_40.append(row)
-    org_lo, org_hi = LOW_LOSS_RANGES["organic_index"]
-    best_180 = differential_evolution(
-        lambda x: -low_loss_confinement(oc.N_QD_DENSE, x[0], (x[1], x[2]))["gamma_qd"],
-        [(lam_lo, lam_hi), (org_lo, org_hi), (org_lo, org_hi)], seed=seed, tol=1e-8,
-        **_DE_LOW_LOSS)
-    r180 = low_loss_confinement(oc.N_QD_DENSE, best_180.x[0], tuple(best_180.x[1:]))
-    low_loss = {"index_for_40_percent": index_40,
-                "max_gamma_at_1.80": {"wavelength_nm": float(best_180.x[0]),
-                                      "organic_index": [float(x) for x in best_180.x[1:]],
-                                      "gamma_qd": r180["gamma_qd"],
-                                      "gain_weight_qd": r180["gain_weight_qd"],
-                                      "n_te_modes": r180["n_te_modes"],
-                                      "evaluations": int(best_180.nfev)}}
-    say(f"low-loss stack done ({time.time() - t0:.0f} s)")
-    # 2. ITO / L-ITO: thicknesses and dot index reproducing the review's four shares
-    names = list(ITO_LITO_BOUNDS)
-
-    def misfit(x):
-        r = ito_lito_shares(*x)
-        return sum((100 * (r[dev]["gamma_electrode"] - el)) ** 2
-                   + (100 * (r[dev]["gamma_qd"] - qd)) ** 2
-                   for dev, (el, qd) in ITO_LITO_TARGETS.items())
-
-    fits = {}
-    for label, fixed in (("free index", None), ("n_QD = 1.80", oc.N_QD_DENSE)):
-        free = names if fixed is None else names[:-1]
-        full = (lambda x: list(x)) if fixed is None else (lambda x, f=fixed: [*x, f])
-        res = differential_evolution(lambda x, full=full: misfit(full(x)),
-                                     [ITO_LITO_BOUNDS[n] for n in free], seed=seed, tol=1e-8,
-                                     **_DE_ITO_LITO)
-        x_best = full(res.x)
-        r = ito_lito_shares(*x_best)
-        fits[label] = {"inputs": dict(zip(names, map(float, x_best), strict=True)),
-                       "rms_points": float(np.sqrt(res.fun / 4)), "evaluations": int(res.nfev),
-                       "result": {dev: {k: (float(val) if not isinstance(val, complex) else
-                                            [val.real, val.imag]) for k, val in d.items()}
-                                  for dev, d in r.items()}}
-        say(f"ITO/L-ITO fit ({label}) done ({time.time() - t0:.0f} s)")
-    # 3. BRW device: a quasi-random sample, then constrained differential evolutions
-    bounds = [BRW_BOUNDS[n] for n in BRW_BOUNDS]
-    lo, hi = np.array(bounds).T
-    log = []
-    sample = qmc.Sobol(d=len(bounds), scramble=True, seed=seed).random(n_sample)
-    for x in lo + sample * (hi - lo):
-        _brw_eval(x, log)
-    say(f"BRW sample of {n_sample} done ({time.time() - t0:.0f} s)")
-    g_review, loss_review = BRW_REVIEW_POINT
-    de = {}
-    for label, target in (("least loss with gamma_qd >= 0.22", "loss"),
-                          ("most gamma_qd with loss <= 16", "gamma")):
-        arr = np.array(log)
-        if target == "loss":
-            def f(x):
-                r = _brw_eval(x, log)
-                return r["loss"] + 1e4 * max(0.0, 0.22 - r["gamma_qd"])
-            cand = arr[arr[:, 6] >= 0.22]
-            x0 = cand[np.argmin(cand[:, 8]), :6] if cand.size else None
-        else:
-            def f(x):
-                r = _brw_eval(x, log)
-                return -r["gamma_qd"] + 1e-2 * max(0.0, r["loss"] - loss_review)
-            cand = arr[arr[:, 8] <= loss_review]
-            x0 = cand[np.argmax(cand[:, 6]), :6] if cand.size else None
-        res = differential_evolution(f, bounds, seed=seed, popsize=5, maxiter=de_maxiter,
-                                     tol=1e-6, polish=False, x0=x0)
-        r = brw_design(*res.x)
-        de[label] = {"design": dict(zip(BRW_BOUNDS, map(float, res.x), strict=True)),
-                     "gamma_qd": r["gamma_qd"], "gain_weight_qd": r["gain_weight_qd"],
-                     "loss": r["loss"], "loss_ito": r["loss_split"].get("ITO", 0.0),
-                     "loss_ag": r["loss_split"].get("Ag", 0.0), "evaluations": int(res.nfev)}
-        say(f"BRW search '{label}' done ({time.time() - t0:.0f} s)")
-    arr = np.array(log)
-    low = arr[arr[:, 8] <= loss_review]
-    brw = {"frontier": _frontier(log, FRONTIER_GAMMAS), "searches": de,
-           "evaluations": len(log),
-           "max_gamma_with_loss_le_16": float(low[:, 6].max()) if low.size else None,
-           "min_loss_with_gamma_ge_0.22": float(arr[arr[:, 6] >= 0.22][:, 8].min())
-           if np.any(arr[:, 6] >= 0.22) else None,
-           "ag_loss_range_gamma_ge_0.22": [float(x) for x in (
-               arr[arr[:, 6] >= 0.22][:, 10].min(), arr[arr[:, 6] >= 0.22][:, 10].max())]
-           if np.any(arr[:, 6] >= 0.22) else None,
-           "all_designs": arr.round(6).tolist()}
     inputs = {"seed": seed, "n_sample": n_sample, "de_maxiter": de_maxiter,
-              "de_settings": {"low_loss": _DE_LOW_LOSS, "ito_lito": _DE_ITO_LITO,
-                              "brw": {"popsize": 5, "maxiter": de_maxiter, "polish": False,
+              "de_settings": {"low_loss": low_de, "ito_lito": ito_de,
+                              "brw": {"popsize": brw_de["popsize"], "maxiter": de_maxiter,
+                                      "polish": brw_de["polish"],
                                       "x0": "best sampled design meeting the constraint"}},
               "low_loss_ranges": LOW_LOSS_RANGES, "ito_lito_bounds": ITO_LITO_BOUNDS,
               "ito_lito_targets": ITO_LITO_TARGETS, "brw_bounds": BRW_BOUNDS,
               "brw_review_point": BRW_REVIEW_POINT, "frontier_gammas": FRONTIER_GAMMAS,
-              "brw_fixed": {"pairs": 10, "ag_nm": 100.0, "qd_index": oc.N_QD_DENSE,
+              "brw_fixed": {"pairs": pairs, "ag_nm": 100.0, "qd_index": oc.N_QD_DENSE,
                             "wavelength_nm": oc.BRW_WAVELENGTH_NM},
               "design_columns": [*BRW_BOUNDS, "gamma_qd", "gain_weight_qd", "loss",
                                  "loss_ito", "loss_ag"]}
+    t0 = time.time()
+
+    def say(msg):
+        if progress is not None:
+            progress(f"{msg} ({time.time() - t0:.0f} s)")
+
+    if progress is not None:
+        progress("inputs checked; searching with " + json.dumps(
+            {"seed": seed, "n_sample": n_sample, "de_maxiter": de_maxiter, "pairs": pairs,
+             "n_wavelengths": n_wavelengths, "de_settings": inputs["de_settings"]}))
+    low_loss = _low_loss_search(seed, low_de, n_wavelengths)
+    say("low-loss stack done")
+    fits = _ito_lito_search(seed, ito_de, say)
+    log = []
+    searches = _brw_searches(seed, n_sample, brw_de, pairs, log, say)
+    brw = _brw_summary(log, searches)
     prov = _provenance()
     prov["run_time_s"] = round(time.time() - t0, 1)
     return {"inputs": inputs, "provenance": prov, "low_loss": low_loss, "ito_lito": fits,
