@@ -112,3 +112,15 @@ def test_halide_interpolation_hits_end_members():
 def test_linewidth_interpolation():
     assert_allclose(perovskite.emission_fwhm_mev([410.0, 555.0, 700.0, 800.0]),
                     [70.0, 85.0, 100.0, 100.0])
+
+
+def test_early_signal_keeps_the_shape_of_a_2d_mean_n():
+    """A 2-D ⟨N⟩ gave a broadcast error; each entry must equal the g = 2 closed form
+    p_1 + 4 (1 − p_0 − p_1), in the input's shape, and so must the early/late ratio."""
+    n = np.array([[0.1, 0.5, 3.0], [1.0, 2.0, 20.0]])   # the sums stop at N = 80
+    p0, p1 = poisson.pmf(0, n), poisson.pmf(1, n)
+    closed = p1 + 4 * (1 - p0 - p1)
+    signal = perovskite.early_signal(n, 2, 2)
+    assert signal.shape == n.shape
+    assert_allclose(signal, closed, rtol=1e-12)
+    assert_allclose(perovskite.early_to_late_ratio(n, 2, 2), closed / -np.expm1(-n), rtol=1e-12)
