@@ -137,3 +137,17 @@ def test_numeric_train_accepts_its_smallest_grids():
     """n_periods = 1 and points_per_period = 4 are the documented minimum (allowed)."""
     t, dt = thermal.pulse_train_numeric_k(1.0, 1e-6, 1e-5, C, K, n_periods=1, points_per_period=4)
     assert np.all(np.isfinite(dt)) and dt.max() > 0
+
+
+def test_numeric_train_integrates_each_period_from_its_start():
+    """A τ_p = 4 µs pulse every 1e10 s: in absolute time m T + τ_p rounds the pulse to the
+    float spacing near m T (1.9e-6 s), so later pulses came out ~5 % short. Every period starts
+    cold (b = e^(-T/τ) = 0), so each peak must be the closed-form sawtooth peak."""
+    width, period = 4e-6, 1e10
+    t, y = thermal.pulse_train_numeric_k(1.0, width, period, C, K, n_periods=3,
+                                         points_per_period=4)
+    peak, trough = thermal.pulse_train_extremes_k(1.0, width, period, C, K)
+    assert trough == 0.0
+    for m in range(3):
+        assert_allclose(y[(t >= m * period) & (t < (m + 1) * period)].max(), peak, rtol=1e-8)
+    assert_allclose(peak, thermal.pulse_overheating_k(1.0, width, C, K), rtol=1e-12)
