@@ -415,3 +415,31 @@ def test_single_exciton_peak_gain_at_one_standard_deviation():
     e = np.linspace(2.0 - 0.1, 2.0 + sigma / 2, 200001)
     best = s.single_exciton_net_gain(e, 2.0, sigma, w).max()
     assert s.single_exciton_peak_gain(sigma, w) == pytest.approx(best, abs=1e-9)
+
+
+def test_single_exciton_peak_gain_when_the_splitting_dwarfs_the_line():
+    """Δ_XX = 1 eV with a 1-µeV line: the bands do not overlap and the peak is one full band.
+    The grid from −4σ to d/2 (step ~6000σ) bracketed the wrong point and gave 0."""
+    assert s.single_exciton_peak_gain(1.0, 1e-6) == pytest.approx(1.0, abs=1e-15)
+    assert s.single_exciton_peak_gain(-0.3, 1e-4) == pytest.approx(1.0, abs=1e-15)
+
+
+def test_single_exciton_peak_gain_is_where_the_derivative_vanishes():
+    """Independent route: the maximum of e^{-x²/2} − e^{-(x-d)²/2} is the root, in (−1, 0), of
+    its derivative (scipy's brentq), for d from 1e-8 to 30 standard deviations; at small d the
+    peak is d e^{-1/2} (the derivative of a Gaussian, largest at x = −1)."""
+    from scipy.optimize import brentq
+
+    w = 0.05
+    sigma = w / (2 * np.sqrt(2 * np.log(2)))
+    for d in (1e-8, 0.3, 1.0, 2.5, 6.0, 30.0):
+        def slope(x, d=d):
+            return -x * np.exp(-0.5 * x**2) + (x - d) * np.exp(-0.5 * (x - d) ** 2)
+        x = brentq(slope, -1.0, 0.0, xtol=1e-14)
+        expected = np.exp(-0.5 * x**2) - np.exp(-0.5 * (x - d) ** 2)
+        # at d = 1e-8 the difference of exponentials keeps ~8 digits; at its maximum the gain
+        # is flat, so xtol 1e-10 in x costs ~1e-20 in value elsewhere
+        rel = 1e-7 if d < 1e-3 else 1e-13
+        assert s.single_exciton_peak_gain(d * sigma, w) == pytest.approx(expected, rel=rel)
+    assert s.single_exciton_peak_gain(1e-8 * sigma, w) == pytest.approx(1e-8 * np.exp(-0.5),
+                                                                        rel=1e-7)
