@@ -397,6 +397,13 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
             raise ValueError(f"intensity must be described by A l + B e^(G l) starting from "
                              f"gain_guess_cm={g0:g} (allowed: a guess the fit converges from, "
                              f"e.g. the default log-slope); the fit says: {err}") from None
+        except ValueError as err:     # scipy's "array must not contain infs or NaNs", unnamed
+            raise ValueError(f"length_cm and intensity must keep the fit's residuals and "
+                             f"Jacobian finite (allowed: scales on which A l + B e^(G l) and "
+                             f"its derivatives stay finite in float64), got length_cm "
+                             f"up to {float(length.max()):g} and intensity in "
+                             f"[{float(y.min()):g}, {float(y.max()):g}]; the fit says: "
+                             f"{err}") from None
     err = np.sqrt(np.diag(pcov))
     with np.errstate(all="ignore"):
         resid = (y - _vsl_model(length, *popt)) / sigma

@@ -443,3 +443,13 @@ def test_single_exciton_peak_gain_is_where_the_derivative_vanishes():
         assert s.single_exciton_peak_gain(d * sigma, w) == pytest.approx(expected, rel=rel)
     assert s.single_exciton_peak_gain(1e-8 * sigma, w) == pytest.approx(1e-8 * np.exp(-0.5),
                                                                         rel=1e-7)
+
+
+def test_fit_vsl_names_the_data_when_the_fit_turns_non_finite():
+    """Stripe lengths of 1e49 cm (a unit mix-up) make the fit's Jacobian overflow: scipy's
+    nameless "array must not contain infs or NaNs" became a ValueError naming the data."""
+    length = np.linspace(0.0, 0.2, 10)
+    data = s.vsl_intensity(length, 1.0, 0.01, 40.0)
+    with pytest.raises(ValueError, match=r"^length_cm and intensity must keep the fit's "
+                                         r"residuals and Jacobian finite .* up to 2e\+49"):
+        s.fit_vsl(length * 1e50, data)
