@@ -215,7 +215,7 @@ def lifetimes_from_thresholds(j_th_a_cm2, j_half_a_cm2, radius_nm,
         raise ValueError(f"j_half_a_cm2 must exceed sqrt(3) * j_th_a_cm2 = {np.sqrt(3) * j_th!r} "
                          f"(allowed range (sqrt(3) j_th, inf)), got {j_half!r}")
     rate_th = j_th * electrical_cross_section_cm2(radius_nm, fill_factor) / sc.e
-    with np.errstate(over="ignore", divide="ignore"):    # refused below, by name
+    with np.errstate(over="ignore"):    # refused below, by name; root * rate_th > 0 always
         tau_x = float(np.float64(root) / rate_th * convert(1.0, "s", "ns"))
         tau_xx = float(1.0 / (np.float64(root) * rate_th) * convert(1.0, "s", "ps"))
     # no underflow to 0: the rate is at most ~4e305 s^-1 at the largest allowed j and R
