@@ -453,3 +453,29 @@ def test_fit_vsl_names_the_data_when_the_fit_turns_non_finite():
     with pytest.raises(ValueError, match=r"^length_cm and intensity must keep the fit's "
                                          r"residuals and Jacobian finite .* up to 2e\+49"):
         s.fit_vsl(length * 1e50, data)
+
+
+def test_vsl_synthetic_default_seed_and_noise_shapes():
+    """The default seed is 0: the noise is numpy's default_rng(0) normal draw times 0.05;
+    a relative_noise array that does not broadcast with a, b or gain_cm is refused by name."""
+    length = np.linspace(0.02, 0.2, 6)
+    clean = s.vsl_intensity(length, 1.0, 0.02, 30.0)
+    draw = np.random.default_rng(0).standard_normal(6)
+    assert_allclose(s.vsl_synthetic(length, 1.0, 0.02, 30.0), clean * (1 + 0.05 * draw),
+                    rtol=1e-15)
+    for name in ("a", "b", "gain_cm"):
+        kwargs = dict(length_cm=0.1, a=1.0, b=0.02, gain_cm=30.0, relative_noise=[0.1] * 3)
+        kwargs[name] = [kwargs[name]] * 2
+        with pytest.raises(ValueError, match=rf"must have shapes that broadcast.*{name} \(2,\)"):
+            s.vsl_synthetic(**kwargs)
+
+
+def test_fit_vsl_default_noise_sets_the_reduced_chi2():
+    """relative_noise = 0.05 by default: χ²_red is the sum of ((I − fit)/(0.05 I))² over
+    n − 3, recomputed here from the fitted parameters with vsl_intensity."""
+    length = np.linspace(0.0, 0.2, 25)[1:]
+    data = s.vsl_synthetic(length, 1.0, 0.02, 40.0, 0.08, 7)
+    fit = s.fit_vsl(length, data)
+    model = s.vsl_intensity(length, fit["a"], fit["b"], fit["gain_cm"])
+    chi2 = np.sum(((data - model) / (0.05 * data)) ** 2) / (length.size - 3)
+    assert_allclose(fit["chi2_red"], chi2, rtol=1e-10)
