@@ -197,6 +197,11 @@ def test_numeric_train_sampling_and_limits():
     assert_allclose(y, thermal.pulse_train_temperature_k(t, 1.0, 1e-7, 1e-6, C, K), rtol=1e-8)
     with pytest.raises(ValueError, match=r"^points_per_period must"):
         thermal.pulse_train_numeric_k(1.0, 1e-6, 1e-5, C, K, points_per_period=10**4 + 1)
+    t, y = thermal.pulse_train_numeric_k(1.0, 1e-6, 1e-5, C, K, n_periods=1,
+                                         points_per_period=10**4)
+    assert t.size == 10**4
+    assert_allclose(y, thermal.pulse_train_temperature_k(t, 1.0, 1e-6, 1e-5, C, K), rtol=1e-8,
+                    atol=1e-12)
     t, y = thermal.pulse_train_numeric_k(1.0, 4e-6, 4e-6, C, K, n_periods=3, points_per_period=8)
     assert y[0] == 0.0
     assert_allclose(y[1:], thermal.pulse_overheating_k(1.0, t[1:], C, K), rtol=1e-8)
