@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import constants as sc
-from scipy.optimize import brentq
 
 from . import _validate as v
 from . import pumping
@@ -201,23 +200,31 @@ def lifetimes_from_thresholds(j_th_a_cm2, j_half_a_cm2, radius_nm,
 
     Notes
     -----
-    The ratio j_1/2/j_th depends only on x = τ_XX/τ_X (:func:`threshold_ratio`),
-    so x follows from a scalar root (scipy's ``brentq``); eq-8 then fixes the
-    product τ_X τ_XX. Used for the cg-QD numbers of section 5.3, whose
-    parameters the review does not list.
+    The ratio r = j_1/2/j_th depends only on x = τ_XX/τ_X (:func:`threshold_ratio`).
+    Solving r = (1 + √(1 + 12x))/(2√x) for √x (square 2r√x − 1 = √(1 + 12x); the
+    root with 2r√x ≥ 1 is kept) gives √x = 1/(r − 3/r), real and positive exactly
+    for r > √3. Eq-8 then fixes the product τ_X τ_XX = 1/g_th², so
+    τ_X = (r − 3/r)/g_th and τ_XX = 1/((r − 3/r) g_th). Used for the cg-QD numbers of
+    section 5.3, whose parameters the review does not list.
     """
     j_th = v.positive("j_th_a_cm2", v.scalar("j_th_a_cm2", j_th_a_cm2))
     j_half = v.positive("j_half_a_cm2", v.scalar("j_half_a_cm2", j_half_a_cm2))
     target = j_half / j_th
-    if target <= np.sqrt(3.0):
+    root = target - 3.0 / target                     # 1/sqrt(tau_XX/tau_X), > 0 iff r > sqrt 3
+    if not root > 0.0:
         raise ValueError(f"j_half_a_cm2 must exceed sqrt(3) * j_th_a_cm2 = {np.sqrt(3) * j_th!r} "
                          f"(allowed range (sqrt(3) j_th, inf)), got {j_half!r}")
-    x = brentq(lambda lx: float(threshold_ratio(np.exp(lx))) - target, -60.0, 60.0, xtol=1e-14)
-    x = float(np.exp(x))
     rate_th = j_th * electrical_cross_section_cm2(radius_nm, fill_factor) / sc.e
-    product = 1.0 / rate_th**2                       # tau_X tau_XX [s^2]
-    tau_x = np.sqrt(product / x)
-    return float(convert(tau_x, "s", "ns")), float(convert(x * tau_x, "s", "ps"))
+    with np.errstate(over="ignore"):    # refused below, by name; root * rate_th > 0 always
+        tau_x = float(np.float64(root) / rate_th * convert(1.0, "s", "ns"))
+        tau_xx = float(1.0 / (np.float64(root) * rate_th) * convert(1.0, "s", "ps"))
+    # no underflow to 0: the rate is at most ~4e305 s^-1 at the largest allowed j and R
+    if not (tau_x < np.inf and tau_xx < np.inf):
+        raise ValueError(f"j_th_a_cm2 and j_half_a_cm2 must give lifetimes within the float "
+                         f"range (allowed: tau_x_ns and tau_xx_ps finite), got "
+                         f"j_th_a_cm2 = {j_th!r}, j_half_a_cm2 = {j_half!r} (tau_x_ns = "
+                         f"{tau_x!r}, tau_xx_ps = {tau_xx!r})")
+    return tau_x, tau_xx
 
 
 # -- relations of the review that this module computes (see qdbook._relation) -------------

@@ -224,7 +224,7 @@ _N = np.arange(_N_MAX + 1)
 
 
 def _poisson_table(mean_n):
-    mean = np.atleast_1d(v.nonnegative("mean_n", mean_n))
+    mean = np.ravel(v.nonnegative("mean_n", mean_n))     # any shape; callers reshape
     if np.any(mean > 40):
         raise ValueError(f"mean_n must lie in [0, 40] (Poisson sums are cut at "
                          f"N = {_N_MAX}), got {mean_n!r}")

@@ -397,6 +397,13 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
             raise ValueError(f"intensity must be described by A l + B e^(G l) starting from "
                              f"gain_guess_cm={g0:g} (allowed: a guess the fit converges from, "
                              f"e.g. the default log-slope); the fit says: {err}") from None
+        except ValueError as err:     # scipy's "array must not contain infs or NaNs", unnamed
+            raise ValueError(f"length_cm and intensity must keep the fit's residuals and "
+                             f"Jacobian finite (allowed: scales on which A l + B e^(G l) and "
+                             f"its derivatives stay finite in float64), got length_cm "
+                             f"up to {float(length.max()):g} and intensity in "
+                             f"[{float(y.min()):g}, {float(y.max()):g}]; the fit says: "
+                             f"{err}") from None
     err = np.sqrt(np.diag(pcov))
     with np.errstate(all="ignore"):
         resid = (y - _vsl_model(length, *popt)) / sigma
@@ -473,9 +480,13 @@ def single_exciton_peak_gain(delta_xx_ev, fwhm_ev):
     Notes
     -----
     With x = (E − E_X)/s and d = abs(Δ_XX)/s (s the Gaussian standard
-    deviation) the difference e^{−x²/2} − e^{−(x−d)²/2} is largest where its
-    derivative vanishes; the maximum is found on a fine grid in x and
-    refined by ``scipy.optimize.minimize_scalar``.
+    deviation) the difference e^{−x²/2} − e^{−(x−d)²/2} = −e^{−x²/2} expm1(d(x − d/2))
+    (the second form keeps its digits at small d) is largest where its derivative
+    −x e^{−x²/2} + (x − d) e^{−(x−d)²/2} vanishes. That derivative is > 0 at x = −1
+    (t e^{−t²/2} falls for t > 1, so e^{−1/2} > (1 + d) e^{−(1+d)²/2}) and
+    −d e^{−d²/2} < 0 at x = 0, so for every d > 0
+    the maximum lies in the open interval (−1, 0), where ``scipy.optimize.minimize_scalar``
+    (bounded) finds it.
     """
     from scipy.optimize import minimize_scalar
 
@@ -486,12 +497,8 @@ def single_exciton_peak_gain(delta_xx_ev, fwhm_ev):
     def peak(d):
         if d == 0:
             return 0.0
-        f = lambda x: -(np.exp(-0.5 * x**2) - np.exp(-0.5 * (x - d) ** 2))  # noqa: E731
-        grid = np.linspace(-4.0, d / 2, 200)
-        x0 = grid[np.argmin(f(grid))]
-        step = grid[1] - grid[0]
-        res = minimize_scalar(f, bounds=(x0 - step, x0 + step), method="bounded",
-                              options={"xatol": 1e-10})
+        f = lambda x: np.exp(-0.5 * x**2) * np.expm1(d * (x - 0.5 * d))  # noqa: E731  (minus the gain)
+        res = minimize_scalar(f, bounds=(-1.0, 0.0), method="bounded", options={"xatol": 1e-10})
         return float(-res.fun)
 
     out = np.vectorize(peak, otypes=[float])(delta / s)

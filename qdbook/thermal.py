@@ -343,16 +343,18 @@ def pulse_train_numeric_k(power_w, pulse_width_s, period_s, heat_capacity_j_k,
     n_periods = v.integer("n_periods", n_periods, minimum=1)
     points = v.integer("points_per_period", points_per_period, minimum=4, maximum=10**4)
     times, temps, y0 = [], [], 0.0
+    # each period is integrated in the time s since its start (eq-10 is autonomous): in
+    # absolute time m T + τ_p rounds τ_p to the spacing of floats near m T, which shortens or
+    # drops the pulse once τ_p is within ~1e-16 m T
     for m in range(n_periods):
-        for start, stop, p_in in ((m * period, m * period + tp, power),
-                                  (m * period + tp, (m + 1) * period, 0.0)):
-            if stop <= start:
+        for start, stop, p_in in ((0.0, tp, power), (tp, period, 0.0)):
+            if stop <= start:       # τ_p = T: no off interval
                 continue
             share = max(2, int(round(points * (stop - start) / period)))
             t_eval = np.linspace(start, stop, share)
             sol = solve_ivp(lambda _t, y, p=p_in: (p - k * y) / c, (start, stop), [y0],
                             method="LSODA", t_eval=t_eval, rtol=1e-11, atol=1e-12)
-            times.append(sol.t)
+            times.append(m * period + sol.t)
             temps.append(sol.y[0])
             y0 = float(sol.y[0, -1])
     return np.concatenate(times), np.concatenate(temps)

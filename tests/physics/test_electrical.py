@@ -96,3 +96,42 @@ def test_lifetimes_from_thresholds_at_and_above_the_sqrt3_limit():
     assert tau_x > 0 and tau_xx > 0
     half = electrical.lifetimes_from_thresholds(1.0, 1.9, 2.5, fill_factor=0.25)
     assert_allclose(half, (tau_x / 2, tau_xx / 2), rtol=1e-12)
+
+
+@pytest.mark.parametrize("excess", [1e-3, 1e-9, 1e-14, 4e-16])
+def test_lifetimes_from_thresholds_just_above_sqrt3(excess):
+    """Ratios a hair above sqrt(3) are valid (brentq on [e^-60, e^60] raised scipy's bare
+    "f(a) and f(b) must have different signs" from about sqrt(3) + 1e-14 on): the result must
+    reproduce the ratio through threshold_ratio and the gain threshold through eq-8."""
+    j_th, radius = 3.0, 2.5
+    r = np.sqrt(3.0) + excess
+    tau_x, tau_xx = electrical.lifetimes_from_thresholds(j_th, r * j_th, radius)
+    # near sqrt(3) the ratio is ill-conditioned in x: compare r - sqrt 3 to the rounding of r
+    assert_allclose(electrical.threshold_ratio(tau_xx * 1e-3 / tau_x) - np.sqrt(3.0), excess,
+                    rtol=1e-6, atol=4e-16)
+    assert_allclose(electrical.gain_threshold_current_density_a_cm2(radius, tau_x, tau_xx), j_th,
+                    rtol=1e-12)
+
+
+def test_lifetimes_from_thresholds_closed_form():
+    """sqrt(tau_XX/tau_X) = 1/(r - 3/r) with r = j_half/j_th; r = 3 is x = 1/4 exactly
+    (threshold_ratio(0.25) = 3), and eq-8 fixes tau_X tau_XX = (e f_a/(pi R^2 j_th))^2."""
+    tau_x, tau_xx = electrical.lifetimes_from_thresholds(2.0, 6.0, 4.0, fill_factor=0.8)
+    assert_allclose(tau_xx * 1e-3 / tau_x, 0.25, rtol=1e-14)
+    product = (sc.e * 0.8 / (np.pi * (4e-7) ** 2 * 2.0)) ** 2        # [s^2]
+    assert_allclose(tau_x * 1e-9 * tau_xx * 1e-12, product, rtol=1e-13)
+
+
+@pytest.mark.parametrize(("j_th", "j_half", "radius"), [
+    (1e-100, 1e100, 1e-7),                       # tau_X overflows
+    (1e-100, 1.7320508075688774e-100, 1e-100),   # tau_XX overflows (r one ulp above sqrt 3)
+])
+def test_lifetimes_from_thresholds_refuses_lifetimes_beyond_floats(j_th, j_half, radius):
+    with pytest.raises(ValueError, match=r"^j_th_a_cm2 and j_half_a_cm2 must give lifetimes"):
+        electrical.lifetimes_from_thresholds(j_th, j_half, radius)
+
+
+def test_smallest_fill_factor_is_allowed():
+    # the validator's smallest positive magnitude, 1e-100, lies inside (0, 1]
+    assert_allclose(electrical.electrical_cross_section_cm2(2.0, 1e-100),
+                    1e100 * electrical.geometric_cross_section_cm2(2.0), rtol=1e-14)

@@ -112,3 +112,48 @@ def test_halide_interpolation_hits_end_members():
 def test_linewidth_interpolation():
     assert_allclose(perovskite.emission_fwhm_mev([410.0, 555.0, 700.0, 800.0]),
                     [70.0, 85.0, 100.0, 100.0])
+
+
+def test_early_signal_keeps_the_shape_of_a_2d_mean_n():
+    """A 2-D ⟨N⟩ gave a broadcast error; each entry must equal the g = 2 closed form
+    p_1 + 4 (1 − p_0 − p_1), in the input's shape, and so must the early/late ratio."""
+    n = np.array([[0.1, 0.5, 3.0], [1.0, 2.0, 20.0]])   # the sums stop at N = 80
+    p0, p1 = poisson.pmf(0, n), poisson.pmf(1, n)
+    closed = p1 + 4 * (1 - p0 - p1)
+    signal = perovskite.early_signal(n, 2, 2)
+    assert signal.shape == n.shape
+    assert_allclose(signal, closed, rtol=1e-12)
+    assert_allclose(perovskite.early_to_late_ratio(n, 2, 2), closed / -np.expm1(-n), rtol=1e-12)
+
+
+@pytest.mark.parametrize(("func", "kwargs", "param"), [
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=250.0, alpha_bulk_cm=1e5, n_nc=0.9, n_medium=1.4), "n_nc"),
+    (perovskite.absorption_cross_section_cm2,
+     dict(volume_nm3=250.0, alpha_bulk_cm=1e5, n_nc=2.2, n_medium=0.9), "n_medium"),
+    (perovskite.band_edge_gain_threshold, dict(g_e=2, g_h=0), "g_h"),
+    (perovskite.early_signal, dict(mean_n=1.0, g_e=2, g_h=0), "g_h"),
+    (perovskite.early_signal, dict(mean_n=40.5, g_e=2, g_h=2), "mean_n"),
+    (perovskite.halide_scale_to_fractions, dict(position=-1.5), "position"),
+])
+def test_more_bad_input_is_refused_by_name(func, kwargs, param):
+    # kept out of CASES, whose examples steer the hostile-input test's draws
+    with pytest.raises(ValueError, match=rf"^{param} must"):
+        func(**kwargs)
+
+
+def test_edges_of_the_allowed_ranges_are_accepted():
+    """The documented closed ends: f_cor down to the validator's 1e-100, g = 1, ⟨N⟩ = 40."""
+    full = perovskite.absorption_cross_section_cm2(100.0, 1e5, 2.5, 1.4, f_cor=1.0)
+    assert_allclose(perovskite.absorption_cross_section_cm2(100.0, 1e5, 2.5, 1.4, f_cor=1e-100),
+                    1e-100 * full, rtol=1e-12)
+    n = np.array([0.2, 1.0, 3.0])
+    # one electron and one hole level: min(N, 1)² = 1 for N >= 1, so A = 1 − p_0 = B
+    assert_allclose(perovskite.early_signal(n, 1, 1), perovskite.late_signal(n), rtol=1e-13)
+    # g_e = 1, g_h = 2: weights 0, 1, 2, 2, ... so A = p_1 + 2 (1 − p_0 − p_1), either order
+    p0, p1 = poisson.pmf(0, n), poisson.pmf(1, n)
+    for g in ((1, 2), (2, 1)):
+        assert_allclose(perovskite.early_signal(n, *g), p1 + 2 * (1 - p0 - p1), rtol=1e-13)
+    # at ⟨N⟩ = 40 the sums cut at N = 80 lose poisson.sf(80, 40) ≈ 1e-8 of A
+    assert_allclose(perovskite.early_signal(40.0, 2, 2), 4 - 3 * poisson.pmf(1, 40.0)
+                    - 4 * poisson.pmf(0, 40.0), rtol=3 * poisson.sf(80, 40.0))

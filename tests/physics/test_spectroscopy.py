@@ -415,3 +415,67 @@ def test_single_exciton_peak_gain_at_one_standard_deviation():
     e = np.linspace(2.0 - 0.1, 2.0 + sigma / 2, 200001)
     best = s.single_exciton_net_gain(e, 2.0, sigma, w).max()
     assert s.single_exciton_peak_gain(sigma, w) == pytest.approx(best, abs=1e-9)
+
+
+def test_single_exciton_peak_gain_when_the_splitting_dwarfs_the_line():
+    """Δ_XX = 1 eV with a 1-µeV line: the bands do not overlap and the peak is one full band.
+    The grid from −4σ to d/2 (step ~6000σ) bracketed the wrong point and gave 0."""
+    assert s.single_exciton_peak_gain(1.0, 1e-6) == pytest.approx(1.0, abs=1e-15)
+    assert s.single_exciton_peak_gain(-0.3, 1e-4) == pytest.approx(1.0, abs=1e-15)
+
+
+def test_single_exciton_peak_gain_is_where_the_derivative_vanishes():
+    """Independent route: the maximum of e^{-x²/2} − e^{-(x-d)²/2} is the root, in (−1, 0), of
+    its derivative (scipy's brentq), for d from 1e-8 to 30 standard deviations; at small d the
+    peak is d e^{-1/2} (the derivative of a Gaussian, largest at x = −1)."""
+    from scipy.optimize import brentq
+
+    w = 0.05
+    sigma = w / (2 * np.sqrt(2 * np.log(2)))
+    for d in (1e-8, 0.3, 1.0, 2.5, 6.0, 30.0):
+        def slope(x, d=d):
+            return -x * np.exp(-0.5 * x**2) + (x - d) * np.exp(-0.5 * (x - d) ** 2)
+        x = brentq(slope, -1.0, 0.0, xtol=1e-14)
+        expected = np.exp(-0.5 * x**2) - np.exp(-0.5 * (x - d) ** 2)
+        # at d = 1e-8 the difference of exponentials keeps ~8 digits; at its maximum the gain
+        # is flat, so xtol 1e-10 in x costs ~1e-20 in value elsewhere
+        rel = 1e-7 if d < 1e-3 else 1e-13
+        assert s.single_exciton_peak_gain(d * sigma, w) == pytest.approx(expected, rel=rel)
+    assert s.single_exciton_peak_gain(1e-8 * sigma, w) == pytest.approx(1e-8 * np.exp(-0.5),
+                                                                        rel=1e-7)
+
+
+def test_fit_vsl_names_the_data_when_the_fit_turns_non_finite():
+    """Stripe lengths of 1e49 cm (a unit mix-up) make the fit's Jacobian overflow: scipy's
+    nameless "array must not contain infs or NaNs" became a ValueError naming the data."""
+    length = np.linspace(0.0, 0.2, 10)
+    data = s.vsl_intensity(length, 1.0, 0.01, 40.0)
+    with pytest.raises(ValueError, match=r"^length_cm and intensity must keep the fit's "
+                                         r"residuals and Jacobian finite .* up to 2e\+49"):
+        s.fit_vsl(length * 1e50, data)
+
+
+def test_vsl_synthetic_default_seed_and_noise_shapes():
+    """The default seed is 0: the noise is numpy's default_rng(0) normal draw times 0.05;
+    a relative_noise array that does not broadcast with a, b or gain_cm is refused by name."""
+    length = np.linspace(0.02, 0.2, 6)
+    clean = s.vsl_intensity(length, 1.0, 0.02, 30.0)
+    draw = np.random.default_rng(0).standard_normal(6)
+    assert_allclose(s.vsl_synthetic(length, 1.0, 0.02, 30.0), clean * (1 + 0.05 * draw),
+                    rtol=1e-15)
+    for name in ("a", "b", "gain_cm"):
+        kwargs = dict(length_cm=0.1, a=1.0, b=0.02, gain_cm=30.0, relative_noise=[0.1] * 3)
+        kwargs[name] = [kwargs[name]] * 2
+        with pytest.raises(ValueError, match=rf"must have shapes that broadcast.*{name} \(2,\)"):
+            s.vsl_synthetic(**kwargs)
+
+
+def test_fit_vsl_default_noise_sets_the_reduced_chi2():
+    """relative_noise = 0.05 by default: χ²_red is the sum of ((I − fit)/(0.05 I))² over
+    n − 3, recomputed here from the fitted parameters with vsl_intensity."""
+    length = np.linspace(0.0, 0.2, 25)[1:]
+    data = s.vsl_synthetic(length, 1.0, 0.02, 40.0, 0.08, 7)
+    fit = s.fit_vsl(length, data)
+    model = s.vsl_intensity(length, fit["a"], fit["b"], fit["gain_cm"])
+    chi2 = np.sum(((data - model) / (0.05 * data)) ** 2) / (length.size - 3)
+    assert_allclose(fit["chi2_red"], chi2, rtol=1e-10)

@@ -1,6 +1,7 @@
 """Heat balance of the active volume (qdbook.thermal): limits, sawtooth, solve_ivp check."""
 
 import numpy as np
+import pytest
 from numpy.testing import assert_allclose
 
 from qdbook import thermal
@@ -137,3 +138,70 @@ def test_numeric_train_accepts_its_smallest_grids():
     """n_periods = 1 and points_per_period = 4 are the documented minimum (allowed)."""
     t, dt = thermal.pulse_train_numeric_k(1.0, 1e-6, 1e-5, C, K, n_periods=1, points_per_period=4)
     assert np.all(np.isfinite(dt)) and dt.max() > 0
+
+
+def test_numeric_train_integrates_each_period_from_its_start():
+    """A τ_p = 4 µs pulse every 1e10 s: in absolute time m T + τ_p rounds the pulse to the
+    float spacing near m T (1.9e-6 s), so later pulses came out ~5 % short. Every period starts
+    cold (b = e^(-T/τ) = 0), so each peak must be the closed-form sawtooth peak."""
+    width, period = 4e-6, 1e10
+    t, y = thermal.pulse_train_numeric_k(1.0, width, period, C, K, n_periods=3,
+                                         points_per_period=4)
+    peak, trough = thermal.pulse_train_extremes_k(1.0, width, period, C, K)
+    assert trough == 0.0
+    for m in range(3):
+        assert_allclose(y[(t >= m * period) & (t < (m + 1) * period)].max(), peak, rtol=1e-8)
+    assert_allclose(peak, thermal.pulse_overheating_k(1.0, width, C, K), rtol=1e-12)
+
+
+@pytest.mark.parametrize("func", [thermal.pulse_train_temperature_k, thermal.pulse_train_numeric_k])
+@pytest.mark.parametrize("param", ["power_w", "pulse_width_s", "period_s"])
+def test_pulse_train_scalars_refuse_arrays_by_name(func, param):
+    kwargs = dict(power_w=1.0, pulse_width_s=1e-6, period_s=1e-5, heat_capacity_j_k=C,
+                  heat_exchange_w_k=K)
+    kwargs[param] = [kwargs[param], 2 * kwargs[param]]
+    if func is thermal.pulse_train_temperature_k:
+        kwargs["time_s"] = 1e-6
+    with pytest.raises(ValueError, match=rf"^{param} must be a single real number"):
+        func(**kwargs)
+
+
+def test_pulse_overheating_names_a_bad_exact_flag():
+    with pytest.raises(ValueError, match=r"^exact must be True or False"):
+        thermal.pulse_overheating_k(1.0, 1e-6, C, K, exact="yes")
+
+
+@pytest.mark.parametrize("odd", ["time_s", "heat_capacity_j_k", "heat_exchange_w_k"])
+def test_pulse_train_temperature_names_shapes_that_do_not_broadcast(odd):
+    kwargs = dict(time_s=np.full(3, 1e-6), heat_capacity_j_k=np.full(3, C),
+                  heat_exchange_w_k=np.full(3, K))
+    kwargs[odd] = kwargs[odd][:2]
+    with pytest.raises(ValueError, match=r"^time_s and heat_capacity_j_k and heat_exchange_w_k "
+                                         r"must have shapes that broadcast"):
+        thermal.pulse_train_temperature_k(power_w=1.0, pulse_width_s=1e-6, period_s=1e-5,
+                                          **kwargs)
+
+
+def test_numeric_train_sampling_and_limits():
+    """The documented grid: n_periods = 10 periods of points_per_period = 200 samples by
+    default, each on and off interval sampled at both ends in proportion to its length; the
+    grid's limits: points_per_period = 10**4 at most, an interval shorter than a sample is
+    sampled at its ends only; τ_p = T is d.c. heating, eq-11's approach (P/K)(1 − e^(−t/τ))."""
+    t, y = thermal.pulse_train_numeric_k(1.0, 2e-6, 8e-6, C, K)
+    assert t.size == 10 * 200 and t[-1] == pytest.approx(10 * 8e-6, rel=1e-15)
+    # 2 µs of 8 µs is 50 samples, the off interval 150 (its end at 8 µs)
+    assert_allclose(t[[0, 49, 50, 199]], [0.0, 2e-6, 2e-6, 8e-6], rtol=1e-15)
+    t, y = thermal.pulse_train_numeric_k(1.0, 1e-7, 1e-6, C, K, n_periods=1,
+                                         points_per_period=4)
+    assert_allclose(t, [0.0, 1e-7, 1e-7, 0.4e-6, 0.7e-6, 1e-6], rtol=1e-15)
+    assert_allclose(y, thermal.pulse_train_temperature_k(t, 1.0, 1e-7, 1e-6, C, K), rtol=1e-8)
+    with pytest.raises(ValueError, match=r"^points_per_period must"):
+        thermal.pulse_train_numeric_k(1.0, 1e-6, 1e-5, C, K, points_per_period=10**4 + 1)
+    t, y = thermal.pulse_train_numeric_k(1.0, 1e-6, 1e-5, C, K, n_periods=1,
+                                         points_per_period=10**4)
+    assert t.size == 10**4
+    assert_allclose(y, thermal.pulse_train_temperature_k(t, 1.0, 1e-6, 1e-5, C, K), rtol=1e-8,
+                    atol=1e-12)
+    t, y = thermal.pulse_train_numeric_k(1.0, 4e-6, 4e-6, C, K, n_periods=3, points_per_period=8)
+    assert y[0] == 0.0
+    assert_allclose(y[1:], thermal.pulse_overheating_k(1.0, t[1:], C, K), rtol=1e-8)
