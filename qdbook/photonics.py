@@ -705,7 +705,7 @@ def confinement_factors(indices, thicknesses_nm, wavelength_nm, n_eff, polarizat
     flux along the propagation direction, :math:`S_x \propto
     \operatorname{Re}(\beta)|E_y|^2` (TE) or :math:`\operatorname{Re}(\beta/\varepsilon)|H_y|^2`
     (TM), integrated over medium j in closed form (by Gauss-Legendre quadrature, exact to
-    round-off, in a layer whose transverse phase |k_z| d is below 1, where the field is
+    round-off, in a layer whose transverse phase :math:`|k_z| d` is below 1, where the field is
     nearly linear in z). For TE modes it equals the
     share of the integral of abs(E)² over z. A cladding in which the mode is leaky (its field grows
     far away) is given Γ = 0 and the rest is normalised over the stack.

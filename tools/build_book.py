@@ -76,9 +76,11 @@ def inputs_hash(root: Path, args: list[str]) -> str:
     versions = sorted(f"{d.metadata['Name']}=={d.version}"
                       for d in importlib.metadata.distributions())
     digest = hashlib.sha256(json.dumps([sys.version, versions, setting, args]).encode())
-    named = [root / a for a in args if (root / a).is_file()]    # e.g. --config of an edition
-    for path in source_files(root) + named:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+    files = [(path.relative_to(root).as_posix(), path) for path in source_files(root)]
+    # files the arguments name, inside the book or not (an edition's --config, a private --toc)
+    files += [(arg, root / arg) for arg in args if (root / arg).is_file()]
+    for name, path in files:
+        digest.update(name.encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 

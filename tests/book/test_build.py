@@ -162,7 +162,12 @@ def test_the_inputs_hash_sees_every_source_change_and_nothing_else(tmp_path, mon
         change()
         seen.add(inputs_hash(book, args))
     seen.add(inputs_hash(book, [*args, "--keep-going"]))
-    assert len(seen) == len(changes) + 2
+    toc = tmp_path.parent / f"{tmp_path.name}-private_toc.yml"    # a file outside the book
+    toc.write_text("root: intro\n")
+    with_toc = inputs_hash(book, [*args, "--toc", str(toc)])
+    toc.write_text("root: other\n")
+    seen |= {with_toc, inputs_hash(book, [*args, "--toc", str(toc)])}
+    assert len(seen) == len(changes) + 4
 
 
 def test_an_unchanged_book_is_not_built_again(tmp_path):
