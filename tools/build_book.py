@@ -73,8 +73,10 @@ def source_files(root: Path) -> list[Path]:
 def inputs_hash(root: Path, args: list[str]) -> str:
     """SHA-256 over what a build of ``root`` with ``args`` reads (see the module docstring)."""
     setting = {k: v for k, v in os.environ.items() if k.startswith("QDBOOK_")}
-    versions = sorted(f"{d.metadata['Name']}=={d.version}"
-                      for d in importlib.metadata.distributions())
+    # a set: a distribution can be listed twice (the editable install's qdbook.egg-info is seen
+    # again through the current folder when that is the book), which must not change the hash
+    versions = sorted({f"{d.metadata['Name']}=={d.version}"
+                       for d in importlib.metadata.distributions()})
     digest = hashlib.sha256(json.dumps([sys.version, versions, setting, args]).encode())
     files = [(path.relative_to(root).as_posix(), path) for path in source_files(root)]
     # files the arguments name, inside the book or not (an edition's --config, a private --toc)
