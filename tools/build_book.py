@@ -91,11 +91,12 @@ def html_output(args: list[str]) -> tuple[Path, Path] | None:
     """``(source, HTML folder)`` of a ``build`` command for the html builder, else None."""
     if not args or args[0] != "build" or {"--all", "-a"} & set(args):
         return None
-    options = {a: b for a, b in zip(args, args[1:], strict=False) if a.startswith("--")}
+    valued = {"--builder", "--config", "--toc", "--path-output"}   # options that take a value
+    options = {a: b for a, b in zip(args, args[1:], strict=False) if a in valued}
     if options.get("--builder", "html") != "html":
         return None
     positional = [a for k, a in enumerate(args[1:], 1)
-                  if not a.startswith("-") and not args[k - 1].startswith("--")]
+                  if not a.startswith("-") and args[k - 1] not in valued]
     source = Path(positional[0] if positional else ".").resolve()
     return source, Path(options.get("--path-output", source)).resolve() / "_build" / "html"
 
@@ -121,9 +122,9 @@ if __name__ == "__main__":
 
     try:
         main()
+        code = 0
     except SystemExit as done:
-        if not done.code and check:
-            check[0].write_text(check[1] + "\n")
-        raise
-    if check:
+        code = done.code
+    if not code and check:
         check[0].write_text(check[1] + "\n")
+    sys.exit(code)
