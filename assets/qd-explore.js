@@ -101,6 +101,18 @@
       return { flat: flat, offGrid: off, shown: shown };
     };
   }
+  // the generated function's result, with the keys that no control changes (spec.constants)
+  function formulaModel(spec, fn) {
+    return function (values) {
+      var out = fn(values, spec.grids || {}, qdMath), flat = {};
+      Object.keys(spec.constants || {}).forEach(function (k) { flat[k] = spec.constants[k]; });
+      Object.keys(out).forEach(function (k) {
+        var v = out[k];
+        flat[k] = typeof v === "number" || typeof v === "string" ? v : Array.prototype.slice.call(v);
+      });
+      return { flat: flat, offGrid: false };
+    };
+  }
   var qdMath = {
     factorial: function (n) { var f = 1; for (var k = 2; k <= n; k++) f *= k; return f; },
   };
@@ -400,15 +412,7 @@
     var root = document.getElementById(entry.id);
     if (!root || root.qdState) return;
     var spec = JSON.parse(root.querySelector("script.qd-spec").textContent);
-    var model = spec.mode === "table" ? tableModel(spec) : function (values) {
-      var out = entry.model(values, spec.grids || {}, qdMath), flat = {};
-      Object.keys(spec.constants || {}).forEach(function (k) { flat[k] = spec.constants[k]; });
-      Object.keys(out).forEach(function (k) {
-        var v = out[k];
-        flat[k] = typeof v === "number" || typeof v === "string" ? v : Array.prototype.slice.call(v);
-      });
-      return { flat: flat, offGrid: false };
-    };
+    var model = spec.mode === "table" ? tableModel(spec) : formulaModel(spec, entry.model);
     var figEl = root.querySelector(".qd-figure");
     var note = root.querySelector(".qd-note");
     var inputs = spec.controls.map(function (c) { return document.getElementById(entry.id + "-" + c.name); });
@@ -479,5 +483,5 @@
   window.qdExploreQueue = { push: run };
   if (Array.isArray(queue)) queue.forEach(run);
   window.qdExplore = { registry: registry, timings: timings, fmt: fmt, render: render,
-                      figure: figure };
+                      figure: figure, formulaModel: formulaModel };
 })();

@@ -96,3 +96,18 @@ def view_shows_result(exp) -> bool:
         if not np.array_equal(got, np.atleast_1d(want), equal_nan=True):
             return False
     return True
+
+
+def view_followed(exp, before: dict) -> bool:
+    """Whether a live exploration's browser view follows a control that was just moved
+    (``before``: ``exp.view.result`` ahead of the move).
+
+    A formula view computes the move in the page from the controls' own widget models (its
+    ``local`` names them; tests/book/test_lab.py reads the drawn numbers there), so the kernel
+    sends nothing. Any other view must have been sent a new update carrying the current result.
+    """
+    if exp.view.local:
+        ids = [c.model_id for c in exp.controls.values()]
+        return exp.view.result == before and [c["id"] for c in exp.view.local["controls"]] == ids
+    return (exp.view.result["n"] > before["n"] and view_shows_result(exp)
+            and exp.view.result["flat"] != before["flat"])

@@ -322,31 +322,51 @@ def model_defaults(model) -> dict:
             if p.default is not inspect.Parameter.empty}
 
 
-def resolved(browser):
-    """A browser model, or the model a zero-argument builder returns.
+def formula_data(exploration, browser: Formula) -> dict:
+    """What a formula model needs beside its code.
 
-    Built when needed: a formula imports sympy and the registry, which a kernel need not load.
+    The grids, and the figure's keys that no control changes (the Python model's own values
+    at the defaults).
     """
-    return browser() if callable(browser) else browser
+    exp = exploration
+    keys = exp.figure_spec.keys()
+    flat = flatten(exp.result)
+    missing = keys - set(flat)
+    if missing:
+        raise ValueError(f"the figure reads keys the model does not give: {sorted(missing)}")
+    return {"grids": {g: np.asarray(v, dtype=float).tolist() for g, v in browser.grids.items()},
+            "constants": {k: (flat[k].tolist() if isinstance(flat[k], np.ndarray) else flat[k])
+                          for k in sorted(keys - set(browser.outputs))}}
+
+
+def kernel_formula(exploration) -> dict | None:
+    """A formula exploration's model for its view in a kernel (:mod:`._view`), or None.
+
+    The generated code, its grids and constants, and the controls (with their widget model
+    ids): the browser computes the figure from the controls as they move, as on the static
+    page, so a move does not wait for the kernel. None for a table (a solver): the kernel
+    computes and sends the numbers.
+    """
+    exp = exploration
+    browser = exp.browser_model()
+    if not isinstance(browser, Formula):
+        return None
+    controls = [{**control_json(n, c), "id": c.model_id} for n, c in exp.controls.items()]
+    return {"model": exp.model.__name__,
+            "code": browser.javascript(exp.controls, model_defaults(exp.model)),
+            "controls": controls, **formula_data(exp, browser)}
 
 
 def browser_payload(exploration) -> dict:
     """The JSON the page carries: mode, controls, figure, and constants/grids or the table."""
     exp = exploration
-    figure, browser = exp.figure_spec, resolved(exp.browser)
+    figure, browser = exp.figure_spec, exp.browser_model()
     controls = [control_json(n, c) for n, c in exp.controls.items()]
     payload = {"mode": "formula" if isinstance(browser, Formula) else "table",
                "controls": controls, "figure": figure.to_json()}
     keys = figure.keys()
     if isinstance(browser, Formula):
-        flat = flatten(exp.result)
-        missing = keys - set(flat)
-        if missing:
-            raise ValueError(f"the figure reads keys the model does not give: {sorted(missing)}")
-        payload["grids"] = {g: np.asarray(v, dtype=float).tolist()
-                            for g, v in browser.grids.items()}
-        payload["constants"] = {k: (flat[k].tolist() if isinstance(flat[k], np.ndarray)
-                                    else flat[k]) for k in sorted(keys - set(browser.outputs))}
+        payload.update(formula_data(exp, browser))
     else:
         payload["table"] = browser.build(exp.model, exp.controls, keys)
         # a table's sliders step through its grid: every position is a computed setting
@@ -364,7 +384,7 @@ def html_block(exploration, png_b64: str, alt: str) -> tuple[str, dict]:
     exp = exploration
     uid = f"qdx-{exp.model.__name__.removesuffix('_model').replace('_', '-')}-{next(_COUNTER)}"
     payload = browser_payload(exp)
-    browser = resolved(exp.browser)
+    browser = exp.browser_model()
     spec_json = json.dumps(payload, separators=(",", ":"), allow_nan=False,
                            default=_jsonable).replace("</", "<\\/")
     if payload["mode"] == "formula":

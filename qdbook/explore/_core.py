@@ -163,8 +163,10 @@ class Exploration:
         # a bare view (or the static build, which embeds no widget) keeps a PNG image
         self.view = self.image = None
         if figure is not None and not self.static:
+            from ._browser import kernel_formula
             from ._view import FigureView
-            self.view = FigureView(figure, self.result, alt=describe_figure(self.figure))
+            self.view = FigureView(figure, self.result, alt=describe_figure(self.figure),
+                                   local=kernel_formula(self) if browser is not None else None)
         else:
             self.image = widgets.Image(format="png", value=self.default_png,
                                        layout=widgets.Layout(max_width="100%"))
@@ -258,6 +260,15 @@ class Exploration:
                 + ".")
 
     # -- browser ----------------------------------------------------------------------
+    def browser_model(self) -> Formula | Table | None:
+        """The browser model; a zero-argument builder given as ``browser`` is called once.
+
+        Built when first needed: a formula imports sympy and the registry.
+        """
+        if callable(self.browser):
+            self.browser = self.browser()
+        return self.browser
+
     def browser_html(self) -> tuple[str, dict]:
         """The static page's HTML block and its facts (mode, data size); see ``_browser``."""
         if self.browser is None:

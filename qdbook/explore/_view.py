@@ -1,12 +1,18 @@
-"""The exploration's figure in a kernel (JupyterLab, Binder): the kernel sends numbers.
+"""The exploration's figure in a kernel (JupyterLab, Binder), drawn by the browser.
 
 :class:`FigureView` is an `anywidget <https://anywidget.dev>`_ widget. It carries the
-figure description (:class:`qdbook.explore._figure.Figure`, as JSON) once, and after
-every change of a control the model's flat result (:func:`~qdbook.explore._figure.flatten`,
-only the keys the figure reads). The browser draws it with the same script and plotting
-library as the static book (``assets/qd-explore.js`` on the vendored uPlot), so the
-kernel never renders an image while the reader moves a slider: a move costs the model
-call, a message of numbers and a canvas redraw.
+figure description (:class:`qdbook.explore._figure.Figure`, as JSON) once and is drawn with
+the same script and plotting library as the static book (``assets/qd-explore.js`` on the
+vendored uPlot), so the kernel never renders an image while the reader moves a slider.
+Where the numbers come from depends on the exploration's browser model:
+
+* a *formula* (closed forms of the registry): the view also carries the generated code,
+  as the static page does, and listens to the controls' models in the browser; a move is
+  computed and drawn in the page without waiting for the kernel (which still runs the
+  model, so that ``Exploration.result`` follows the controls);
+* otherwise (a solver): after every change of a control the kernel sends the model's flat
+  result (:func:`~qdbook.explore._figure.flatten`, only the keys the figure reads), and the
+  browser draws it: a move costs the model call, a message of numbers and a redraw.
 
 The script is read from the book's ``assets/`` folder, beside the package in the
 repository (the package is installed from it in editable mode by ``make env`` and by
@@ -32,7 +38,7 @@ STYLES = ("vendor/uplot/uPlot.min.css", "qd-explore.css")
 # in the module's scope, qd-explore.js sets ``window.qdExplore``), then the view.
 _RENDER = """
 export default {
-  render({ model, el }) {
+  async render({ model, el }) {
     const api = window.qdExplore;
     const root = document.createElement("div");
     root.className = "qd-exploration qd-live qd-kernel";
@@ -45,20 +51,50 @@ export default {
     figEl.setAttribute("aria-label", model.get("alt"));
     root.append(heading, figEl);
     el.appendChild(root);
+    // a formula: the browser computes the figure from the controls' models as they move
+    // (their models first: the plot must have numbers as soon as it exists)
+    const local = model.get("local");
+    const formula = Boolean(local && local.code);
+    const controls = formula ? await Promise.all(local.controls.map(
+      (c) => model.widget_manager.get_model(c.id))) : [];
     const plot = api.figure(figEl, heading, model.get("figure"));
     root.qdPlot = plot;   // what is drawn (plot.state.flat), for tests
-    const draw = () => {
-      const t0 = performance.now(), result = model.get("result");
-      plot.draw(result.flat);
-      root.qdDrawMs = performance.now() - t0;      // the browser's share of an update (bench)
-      root.dataset.qdDrawn = String(result.n);   // which update is on screen (tests, bench)
+    const shown = (n, t0) => {
+      root.qdDrawMs = performance.now() - t0;   // the browser's share of an update (bench)
+      root.dataset.qdDrawn = String(n);         // which update is on screen (tests, bench)
     };
-    draw();
+    let off = () => {};
+    if (formula) {
+      const compute = api.formulaModel(local, new Function("return (" + local.code + ");")());
+      let n = 0;
+      root.dataset.qdModel = local.model;
+      const draw = () => {
+        const t0 = performance.now(), values = {};
+        local.controls.forEach((c, j) => {
+          values[c.name] = c.kind === "select" ? c.options[controls[j].get("index")].value
+                                               : controls[j].get("value");
+        });
+        root.qdValues = values;                 // the settings drawn (tests: local.model)
+        plot.draw(compute(values).flat);
+        shown(++n, t0);
+      };
+      draw();
+      controls.forEach((m) => m.on("change:value change:index", draw));
+      off = () => controls.forEach((m) => m.off("change:value change:index", draw));
+    } else {
+      const draw = () => {
+        const t0 = performance.now(), result = model.get("result");
+        plot.draw(result.flat);
+        shown(result.n, t0);
+      };
+      draw();
+      model.on("change:result", draw);
+      off = () => model.off("change:result", draw);
+    }
     // the panels fit the output area's width once it has one, and follow it
     const observer = new ResizeObserver(() => plot.layout());
     observer.observe(figEl);
-    model.on("change:result", draw);
-    return () => { observer.disconnect(); model.off("change:result", draw); };
+    return () => { observer.disconnect(); off(); };
   },
 };
 """
@@ -103,8 +139,12 @@ class FigureView(anywidget.AnyWidget):
     figure = traitlets.Dict().tag(sync=True)
     result = traitlets.Dict().tag(sync=True)
     alt = traitlets.Unicode("").tag(sync=True)
+    local = traitlets.Dict().tag(sync=True)
+    """A formula's code, grids, constants and controls (:func:`._browser.kernel_formula`):
+    the browser computes each move itself, and :meth:`show` sends nothing. Empty: the kernel
+    sends the numbers."""
 
-    def __init__(self, figure, result: dict, *, alt: str = ""):
+    def __init__(self, figure, result: dict, *, alt: str = "", local: dict | None = None):
         from ._figure import flatten
 
         self._flatten, self._keys = flatten, sorted(figure.keys())
@@ -113,7 +153,8 @@ class FigureView(anywidget.AnyWidget):
         # they exist before its __init__ (read here, not at import: a kernel that never
         # shows an exploration does not read the scripts)
         self._esm, self._css = _asset_text(SCRIPTS) + _RENDER, _asset_text(STYLES)
-        super().__init__(figure=figure.to_json(), alt=alt, result=self._message(result))
+        super().__init__(figure=figure.to_json(), alt=alt, result=self._message(result),
+                         local=local or {})
 
     def _message(self, result: dict) -> dict:
         flat = self._flatten(result)
@@ -124,5 +165,9 @@ class FigureView(anywidget.AnyWidget):
         return {"n": next(self._count), "flat": {k: json_numbers(flat[k]) for k in self._keys}}
 
     def show(self, result: dict) -> None:
-        """Send ``result`` (the model's output) to the page, which redraws the figure."""
-        self.result = self._message(result)
+        """Send ``result`` (the model's output) to the page, which redraws the figure.
+
+        Nothing is sent for a formula (``local``): the page has computed it already.
+        """
+        if not self.local:
+            self.result = self._message(result)

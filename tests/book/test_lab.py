@@ -22,7 +22,10 @@ from pathlib import Path
 import jupytext
 import pytest
 import setup_lab
+from browser_drive import FORMULA_RTOL, compare
 from helpers import ROOT, chapter_pages, is_notebook
+
+from qdbook import explore
 
 pytestmark = pytest.mark.lab
 PAGE = "chapters/02-general-principles/optical-gain.md"
@@ -53,14 +56,29 @@ DRAWN = "k => { const root = document.querySelectorAll(" + json.dumps(setup_lab.
     const canvases = [...root.querySelectorAll('canvas')];
     return {n: Number(root.dataset.qdDrawn), panels: root.querySelectorAll('.qd-panel').length,
             title: root.innerText, flat: JSON.stringify(root.qdPlot.state.flat),
-            painted: canvases.length > 0 && canvases.every(c => c.width > 100 && c.height > 100)};
+            painted: canvases.length > 0 && canvases.every(c => c.width > 100 && c.height > 100),
+            model: root.dataset.qdModel || null, state: root.dataset.qdModel ? {
+              values: root.qdValues, series: root.qdPlot.state.series, shown: null,
+              title: root.querySelector('.qd-figure-title').textContent,
+              panels: [...root.querySelectorAll('.qd-panel-title')].map(e => e.textContent)}
+              : null};
 }"""
 """What exploration k's browser-drawn figure shows: its update number, panels, text and
-numbers, and whether its canvases have a size."""
+numbers, whether its canvases have a size, and, for a formula computed in the page, the
+model's name and the settings and series drawn."""
 
-LIVE_PAGES = [PAGE, "chapters/03-practical-gain/advanced-gain.md"]
-"""One exploration with a slider; two on one page (the view's script runs twice), with a
-dropdown."""
+
+def _same_as_python(shown) -> None:
+    """A formula computed in the page: the numbers drawn are the Python model's."""
+    name = shown["model"].removesuffix("_model")
+    exp = getattr(explore, f"{name}_explorer")(static=True)
+    compare(exp, shown["state"], FORMULA_RTOL)
+
+LIVE_PAGES = [PAGE, "chapters/03-practical-gain/advanced-gain.md",
+              "chapters/01-introduction/index.md"]
+"""A formula exploration with a slider; two table explorations on one page (the view's
+script runs twice), with a dropdown; a formula exploration with a dropdown (a material's
+constants chosen in the page)."""
 
 
 def _moved(page, k, act) -> None:
@@ -71,6 +89,8 @@ def _moved(page, k, act) -> None:
     page.wait_for_function(setup_lab.KERNEL_IDLE, timeout=60000)
     after = page.evaluate(DRAWN, k)
     assert after["flat"] != before["flat"], "a control moved but the figure shows the same numbers"
+    if after["model"]:
+        _same_as_python(after)
 
 
 @pytest.mark.parametrize("path", LIVE_PAGES, ids=lambda p: p.rsplit("/", 1)[-1])

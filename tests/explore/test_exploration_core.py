@@ -11,6 +11,7 @@ from ipywidgets.widgets.widget_link import Link
 
 from qdbook import explore
 from qdbook.explore import Exploration
+from qdbook.explore._browser import Formula
 from qdbook.plotting import new_figure
 
 PNG = b"\x89PNG"
@@ -72,16 +73,33 @@ def _other_value(control):
 
 @pytest.mark.parametrize("builder", _all_explorers(),
                          ids=lambda b: f"{b.__module__.rsplit('.', 1)[-1]}.{b.__name__}")
-def test_in_a_kernel_every_control_sends_numbers_to_the_browser_view(builder):
-    """Live (JupyterLab): the figure is the browser-drawn FigureView, never a kernel PNG;
-    each control's change sends one update carrying the model's result at the new value."""
+def test_in_a_kernel_every_control_reaches_the_browser_view(builder):
+    """Live (JupyterLab): the figure is the browser-drawn FigureView, never a kernel PNG.
+
+    A formula exploration's view carries the generated code and its controls' widget models,
+    and the page computes each move (tests/book/test_lab.py checks the numbers drawn there);
+    the kernel's result still follows every control, and nothing is sent. Otherwise each
+    control's change sends one update carrying the model's result at the new value."""
     exp = builder(static=False)
     assert exp.view is not None and exp.image is None
     assert exp.widget.children[-1] is exp.view
     assert view_shows_result(exp)
+    formula = isinstance(exp.browser_model(), Formula)
+    assert bool(exp.view.local) == formula
+    if formula:
+        local = exp.view.local
+        assert [c["id"] for c in local["controls"]] == [c.model_id for c in
+                                                         exp.controls.values()]
+        assert [c["name"] for c in local["controls"]] == list(exp.controls)
+        assert local["code"].startswith("function (c, G, M)")
+        assert set(local["constants"]) | set(exp.browser.outputs) >= exp.figure_spec.keys()
     for name, control in exp.controls.items():
-        before = exp.view.result
+        before, result = exp.view.result, exp.result
         control.value = _other_value(control)
+        assert exp.result is not result, f"{name}: the kernel's model did not run"
+        if formula:
+            assert exp.view.result == before, f"{name}: a formula's view needs no numbers"
+            continue
         assert exp.view.result["n"] == before["n"] + 1, name
         assert view_shows_result(exp), name
         assert exp.view.result["flat"] != before["flat"], f"{name} changes nothing drawn"

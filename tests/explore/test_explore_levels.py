@@ -2,7 +2,7 @@
 
 
 import pytest
-from helpers import view_shows_result
+from helpers import view_followed
 
 from qdbook import perovskite, wells
 from qdbook.explore import levels as ex
@@ -15,9 +15,7 @@ def test_well_levels_thickness_and_barrier():
     exp.controls["monolayers"].value = 7.0
     assert exp.result["gap_here"] < gap_4                      # thicker, lower band edge
     assert exp.result["d"] == pytest.approx(7 * wells.CDSE_MONOLAYER_NM)
-    # the browser's view was sent the new numbers (a new update, the current result)
-    assert exp.view.result["n"] > before["n"] and view_shows_result(exp)
-    assert exp.view.result["flat"] != before["flat"]
+    assert view_followed(exp, before)        # the browser's view follows the move
     n_levels = len(exp.result["electron"])
     exp.controls["barrier_ev"].value = 6.0
     assert len(exp.result["electron"]) >= n_levels             # deeper well binds more
@@ -45,9 +43,7 @@ def test_levels_radius_and_material():
     assert exp.result["gap"] < gap_25                       # bigger dot, smaller gap
     assert exp.result["electron"][0] == pytest.approx(
         exp.compute(radius_nm=2.5)["electron"][0] * (2.5 / 4.0) ** 2)  # 1/R^2
-    # the browser's view was sent the new numbers (a new update, the current result)
-    assert exp.view.result["n"] > before["n"] and view_shows_result(exp)
-    assert exp.view.result["flat"] != before["flat"]
+    assert view_followed(exp, before)        # the browser's view follows the move
     gap_cdse = exp.result["gap"]
     exp.controls["material"].value = "PbSe"
     assert exp.result["material"] == "PbSe"
