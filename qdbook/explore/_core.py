@@ -159,14 +159,15 @@ class Exploration:
         self.figure.draw_without_rendering()
         self.figure.set_layout_engine("none")
         self.default_png = png_bytes(self.figure, self.dpi)
-        # in a kernel, a figure description is drawn by the browser from the model's numbers;
+        # in a kernel, a figure description is drawn by the browser (a formula is computed
+        # there, a table's numbers come from the kernel, see _view);
         # a bare view (or the static build, which embeds no widget) keeps a PNG image
         self.view = self.image = None
         if figure is not None and not self.static:
             from ._browser import kernel_formula
             from ._view import FigureView
             self.view = FigureView(figure, self.result, alt=describe_figure(self.figure),
-                                   local=kernel_formula(self) if browser is not None else None)
+                                   local=kernel_formula(self))
         else:
             self.image = widgets.Image(format="png", value=self.default_png,
                                        layout=widgets.Layout(max_width="100%"))
