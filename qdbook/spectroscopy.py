@@ -410,8 +410,8 @@ def fit_vsl(length_cm, intensity, relative_noise=0.05, gain_guess_cm=None):
     if not (np.all(np.isfinite(popt)) and np.all(np.isfinite(err))
             and np.all(np.isfinite(resid))):
         raise ValueError(f"intensity must be fitted by A l + B e^(G l) with finite parameters "
-                         f"(allowed: data the model describes); the fit from gain_guess_cm="
-                         f"{g0:g} gave {popt}")
+                         f"and uncertainties (allowed: data the model describes); the fit "
+                         f"from gain_guess_cm={g0:g} gave {popt} ± {err}")
     return {"a": float(popt[0]), "a_err": float(err[0]), "b": float(popt[1]),
             "b_err": float(err[1]), "gain_cm": float(popt[2]), "gain_err_cm": float(err[2]),
             "cov": pcov, "chi2_red": float(resid @ resid / (length.size - 3))}

@@ -479,3 +479,49 @@ def test_fit_vsl_default_noise_sets_the_reduced_chi2():
     model = s.vsl_intensity(length, fit["a"], fit["b"], fit["gain_cm"])
     chi2 = np.sum(((data - model) / (0.05 * data)) ** 2) / (length.size - 3)
     assert_allclose(fit["chi2_red"], chi2, rtol=1e-10)
+
+
+def test_fit_vsl_allows_a_thousand_evaluations():
+    """Decaying data started from a steeper decay: the fit needs 437 evaluations to land on
+    the exact parameters. scipy's default for its bounded method would stop at 100 per
+    parameter (300) and refuse; maxfev=1000 is the budget the docstring's fits rely on."""
+    length = np.linspace(0.05, 0.5, 10)
+    data = s.vsl_intensity(length, 3.0, 0.05, -10.0)
+    fit = s.fit_vsl(length, data, 0.05, gain_guess_cm=-20.0)
+    assert_allclose([fit["a"], fit["b"], fit["gain_cm"]], [3.0, 0.05, -10.0], rtol=1e-9)
+
+
+def test_fit_vsl_names_the_guess_when_the_fit_does_not_converge():
+    """Nearly linear data (B = 1e-4, a slight decay) started from G = 31.25 cm⁻¹ wander for
+    1000 evaluations: scipy's RuntimeError became a ValueError that names the guess."""
+    length = np.linspace(0.08, 0.64, 12)
+    data = s.vsl_synthetic(length, 0.4, 1e-4, -1 / 0.64, 0.03, 1)
+    with pytest.raises(ValueError, match=r"^intensity must be described by A l \+ B e\^\(G l\) "
+                                         r"starting from gain_guess_cm=31\.25 \(allowed: .*"
+                                         r"Optimal parameters not found"):
+        s.fit_vsl(length, data, 0.03, gain_guess_cm=31.25)
+
+
+@pytest.mark.parametrize("bad", ["popt", "pcov"])
+def test_fit_vsl_refuses_a_non_finite_result(monkeypatch, bad):
+    """curve_fit fills the covariance with inf when it cannot estimate it (its documented
+    signal), and a non-finite parameter is possible in principle: fit_vsl must refuse either
+    by name rather than return inf uncertainties. scipy is replaced by a stub that returns
+    the exact parameters with one entry spoilt, so each guard is reached on its own."""
+    length = np.linspace(0.0, 0.25, 30)[1:]
+    data = s.vsl_intensity(length, 2.0, 0.05, 25.0)
+
+    def spoilt(*args, **kwargs):
+        popt, pcov = np.array([2.0, 0.05, 25.0]), np.eye(3) * 1e-6
+        if bad == "popt":
+            popt[0] = np.nan
+        else:
+            pcov[2, 2] = np.inf
+        return popt, pcov
+
+    monkeypatch.setattr(s, "curve_fit", spoilt)
+    with pytest.raises(ValueError, match=r"^intensity must be fitted by A l \+ B e\^\(G l\) with "
+                                         r"finite parameters and uncertainties \(allowed: "
+                                         r"data the model describes\); the fit from "
+                                         r"gain_guess_cm=20 gave"):
+        s.fit_vsl(length, data, 0.01, gain_guess_cm=20.0)
