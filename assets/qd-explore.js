@@ -88,7 +88,7 @@
         if (i < 0) i = 0;
         idx[n] = i;
         shown[n] = grid[i];
-        if (typeof v === "number" ? Math.abs(grid[i] - v) > 1e-9 * Math.max(1, Math.abs(v)) : grid[i] !== v) off = true;
+        if (typeof v === "number" ? Math.abs(grid[i] - v) > t.rtol * Math.max(1, Math.abs(v)) : grid[i] !== v) off = true;
       });
       var flat = {};
       Object.keys(t.keys).forEach(function (k) {
@@ -483,5 +483,6 @@
   window.qdExploreQueue = { push: run };
   if (Array.isArray(queue)) queue.forEach(run);
   window.qdExplore = { registry: registry, timings: timings, fmt: fmt, render: render,
-                      figure: figure, formulaModel: formulaModel };
+                      figure: figure, formulaModel: formulaModel,
+                      tableModel: tableModel };
 })();

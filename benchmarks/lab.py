@@ -11,8 +11,10 @@ is taken in the page with ``performance.now()``. Reported, not asserted (issue 1
 
 A formula exploration is computed in the page from the controls' models
 (``qdbook.explore._view``), so its figure is redrawn before the slider's message leaves;
-the others wait for the kernel's numbers. Each of those moves is also split where the page
-can see it, by watching the notebook's WebSocket
+so is a table exploration's, once its table has arrived, for a setting on the table's grid
+(the pages are measured after every table arrived). The other moves wait for the kernel's
+numbers. Each move's source (formula, table, kernel) is recorded; each kernel move is also
+split where the page can see it, by watching the notebook's WebSocket
 (wrapped before JupyterLab opens it): key press → the slider's update sent; sent → the last
 message received before the redraw (the server, the kernel running the model, the way back, and
 any wait for the page's main thread); that message → the figure redrawn (``drawn``, of which
@@ -50,14 +52,15 @@ latest message arrived (the page's own code, not JupyterLab's, keeps these two t
 
 WATCH = """k => {
   const fig = document.querySelectorAll(""" + json.dumps(setup_lab.FIGURES) + """)[k];
-  window.__qd = {t0: 0, times: [], draws: [], parts: []};
+  window.__qd = {t0: 0, times: [], draws: [], parts: [], sources: []};
   document.addEventListener('keydown', () => {
     window.__qd.t0 = performance.now(); window.__qdws.sent = 0; }, true);
   new MutationObserver(() => {
     const q = window.__qd, ws = window.__qdws, t = performance.now();
     if (q.t0) { q.times.push(t - q.t0); q.draws.push(fig.qdDrawMs);
-                // a formula is computed in the page, before any message leaves: no parts
-                if (!fig.dataset.qdModel)
+                q.sources.push(fig.dataset.qdSource);
+                // drawn in the page (formula, table) before any message leaves: no parts
+                if (fig.dataset.qdSource === "kernel")
                   q.parts.push([ws.sent - q.t0, ws.recv - ws.sent, t - ws.recv]);
                 q.t0 = 0; }
   }).observe(fig, {attributes: true, attributeFilter: ['data-qd-drawn']});
@@ -75,8 +78,8 @@ def pages_with_explorations() -> list[str]:
 
 def bench_page(page, url: str, token: str, path: str, moves: int) -> dict:
     """Per exploration of the page (by its order there): the times of its slider moves, key
-    press to redrawn figure, the browser's drawing share of each, and each move's three parts
-    (see the module's docstring) [ms]."""
+    press to redrawn figure, the browser's drawing share of each [ms], where each move's
+    numbers came from, and each kernel move's three parts (see the module's docstring) [ms]."""
     page.add_init_script(SOCKET)
     setup_lab.open_as_notebook(page, url, token, path)
     setup_lab.run_explorations(page, (ROOT / path).read_text(), timeout_ms=600000)
@@ -102,14 +105,15 @@ def bench_page(page, url: str, token: str, path: str, moves: int) -> dict:
                     key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
                     page.evaluate("() => { window.__qd.t0 = 0; }")
         out[f"{path}#{k}"] = page.evaluate(
-            "() => [window.__qd.times, window.__qd.draws, window.__qd.parts]")
+            "() => [window.__qd.times, window.__qd.draws, window.__qd.parts, "
+            "window.__qd.sources]")
     return out
 
 
 def main(moves: int = 6) -> dict:
     from playwright.sync_api import sync_playwright
 
-    times, draws, parts = {}, {}, {}
+    times, draws, parts, sources = {}, {}, {}, {}
     with tempfile.TemporaryDirectory(prefix="qdbook-lab-bench-") as scratch, \
             setup_lab.serve(Path(scratch), ROOT / "chapters", windowing=None) as (url, token, _), \
             sync_playwright() as p:
@@ -117,8 +121,8 @@ def main(moves: int = 6) -> dict:
         for path in pages_with_explorations():
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             try:
-                for key, (t, d, s) in bench_page(page, url, token, path, moves).items():
-                    times[key], draws[key], parts[key] = t, d, s
+                for key, (t, d, s, src) in bench_page(page, url, token, path, moves).items():
+                    times[key], draws[key], parts[key], sources[key] = t, d, s, src
             finally:
                 page.close()
             print(path, {k.split("#")[1]: round(statistics.median(v), 1) if v else None
@@ -134,17 +138,28 @@ def main(moves: int = 6) -> dict:
               "parts_median_ms": {k: dict(zip(PARTS, map(statistics.median, zip(*v, strict=True)),
                                               strict=True))
                                   for k, v in parts.items() if v}}
+    # the moves by where their numbers came from, over all explorations
+    by_source = {}
+    for key, t in times.items():
+        for ms, src in zip(t, sources[key], strict=True):
+            by_source.setdefault(src, []).append(ms)
+    result["moves_by_source"] = {src: {"moves": len(v), "median_ms": statistics.median(v),
+                                       "within_50_ms": sum(ms <= 50 for ms in v)}
+                                 for src, v in sorted(by_source.items())}
+    result["sources"] = {k: sorted(set(v)) for k, v in sources.items()}
     out = ROOT / "benchmarks" / "results" / "lab.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n")
-    local = [k for k, v in medians.items() if not parts.get(k)]
-    for group, keys in (("computed in the page (formula)", local),
-                        ("numbers from the kernel", [k for k in medians if k not in local])):
+    formula = [k for k in medians if result["sources"][k] == ["formula"]]
+    for group, keys in (("formula explorations", formula),
+                        ("table explorations", [k for k in medians if k not in formula])):
         if keys:
             print(f"  {group}: {len(keys)} explorations, {sum(medians[k] <= 50 for k in keys)} "
                   f"with a median <= 50 ms; medians {min(medians[k] for k in keys):.1f}–"
                   f"{max(medians[k] for k in keys):.1f} ms")
-    result["computed_in_page"] = sorted(local)
+    for src, s in result["moves_by_source"].items():
+        print(f"  moves drawn from the {src}: {s['moves']}, median {s['median_ms']:.1f} ms, "
+              f"{s['within_50_ms']} within 50 ms")
     print(f"JupyterLab, key press → updated figure: {result['measured']} explorations measured; "
           f"{result['meeting_50_ms']} with a median <= 50 ms; overall median "
           f"{result['overall_median_ms']:.1f} ms, worst {result['worst_ms']:.1f} ms; of which "

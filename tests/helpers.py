@@ -104,10 +104,14 @@ def view_followed(exp, before: dict) -> bool:
 
     A formula view computes the move in the page from the controls' own widget models (its
     ``local`` names them; tests/book/test_lab.py reads the drawn numbers there), so the kernel
-    sends nothing. Any other view must have been sent a new update carrying the current result.
+    sends nothing; so does a table view for a setting on its table's grid. Any other move
+    must have sent a new update carrying the current result.
     """
-    if exp.view.local:
+    from qdbook.explore._browser import on_grid
+
+    local = exp.view.local
+    if local.get("code") or (local.get("table") and on_grid(local["table"], exp.values())):
         ids = [c.model_id for c in exp.controls.values()]
-        return exp.view.result == before and [c["id"] for c in exp.view.local["controls"]] == ids
+        return exp.view.result == before and [c["id"] for c in local["controls"]] == ids
     return (exp.view.result["n"] > before["n"] and view_shows_result(exp)
             and exp.view.result["flat"] != before["flat"])

@@ -307,8 +307,9 @@ FIGURES = ".jp-OutputArea .qd-kernel"
 def run_explorations(page, source: str, timeout_ms: float = 240000) -> int:
     """Run all cells of the open notebook; wait for every exploration's figure and an idle kernel.
 
-    ``source`` is the page's text: its ``*_explorer(`` calls are counted, and the count is
-    returned.
+    Also for every table exploration's table (built by the kernel in the background once
+    shown, ``qdbook.explore._view``): then every figure names its model. ``source`` is the
+    page's text: its ``*_explorer(`` calls are counted, and the count is returned.
     """
     expected = len(re.findall(r"^\w+_explorer\(", source, flags=re.M))
     page.click("text=Run", timeout=30000)                      # the Run menu
@@ -316,6 +317,8 @@ def run_explorations(page, source: str, timeout_ms: float = 240000) -> int:
     page.wait_for_function(f"() => document.querySelectorAll('{FIGURES}[data-qd-drawn]')"
                            f".length >= {expected}", timeout=timeout_ms)
     page.wait_for_function(KERNEL_IDLE, timeout=timeout_ms)
+    page.wait_for_function(f"() => !document.querySelector('{FIGURES}:not([data-qd-model])')",
+                           timeout=timeout_ms)
     return expected
 
 

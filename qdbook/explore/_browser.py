@@ -236,8 +236,12 @@ class Table:
     points: int = 6
     steps: dict = field(default_factory=dict)
 
-    def axes(self, controls: dict) -> dict:
-        """Grid values per control, each including the control's default."""
+    def axes(self, controls: dict, defaults: dict | None = None) -> dict:
+        """Grid values per control, each including the control's default.
+
+        The default is the control's value, or ``defaults[name]`` (a kernel's controls may
+        have moved since the exploration began).
+        """
         out = {}
         for name, control in controls.items():
             if name in self.grid:
@@ -260,16 +264,16 @@ class Table:
                         # on the slider's own steps, so the browser can land on them exactly
                         values = [float(control.min + round((v - control.min) / control.step)
                                         * control.step) for v in values]
-            default = control.value
+            default = control.value if defaults is None else defaults[name]
             if default not in values:
                 k = int(np.argmin([abs(float(v) - float(default)) for v in values]))
                 values[k] = default
             out[name] = [_jsonable(v) for v in values]
         return out
 
-    def build(self, model, controls: dict, keys: set[str]) -> dict:
+    def build(self, model, controls: dict, keys: set[str], defaults: dict | None = None) -> dict:
         """Evaluate the model on the grid; the figure's keys, compressed by their dependence."""
-        axes = self.axes(controls)
+        axes = self.axes(controls, defaults)
         names = list(axes)
         shape = [len(axes[n]) for n in names]
         flats = [flatten(model(**dict(zip(names, combo, strict=True))))
@@ -309,7 +313,29 @@ class Table:
             grid = dict(zip(names, shape, strict=True))
             raise ValueError(f"table data of {total} bytes exceed TABLE_BUDGET_BYTES "
                              f"({TABLE_BUDGET_BYTES}); grid {grid}: lower the points")
-        return {"grid": axes, "keys": out, "bytes": total, "points": int(np.prod(shape))}
+        return {"grid": axes, "keys": out, "bytes": total, "points": int(np.prod(shape)),
+                "rtol": GRID_RTOL}
+
+
+GRID_RTOL = 1e-9
+"""A control's value is on a table's grid when it lies within GRID_RTOL × max(1, |value|) of
+a grid value (qd-explore.js reads it from the table, :func:`on_grid` uses it in a kernel)."""
+
+
+def on_grid(table: dict, values: dict) -> bool:
+    """Whether every control's value in ``values`` is one of the ``table``'s grid values.
+
+    The test qd-explore.js makes (a dropdown's value must be equal).
+    """
+    for name, grid in table["grid"].items():
+        v = _jsonable(values[name])
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            tol = table["rtol"] * max(1.0, abs(v))
+            if not any(abs(g - v) <= tol for g in grid if isinstance(g, (int, float))):
+                return False
+        elif v not in grid:
+            return False
+    return True
 
 
 # ------------------------------------------------------------------ the HTML block
@@ -344,17 +370,37 @@ def kernel_formula(exploration) -> dict | None:
 
     The generated code, its grids and constants, and the controls (with their widget model
     ids): the browser computes the figure from the controls as they move, as on the static
-    page, so a move does not wait for the kernel. None for a table (a solver): the kernel
-    computes and sends the numbers.
+    page, so a move does not wait for the kernel. None for a table (a solver): see
+    :func:`kernel_table`.
     """
     exp = exploration
     browser = exp.browser_model()
     if not isinstance(browser, Formula):
         return None
-    controls = [{**control_json(n, c), "id": c.model_id} for n, c in exp.controls.items()]
     return {"model": exp.model.__name__,
             "code": browser.javascript(exp.controls, model_defaults(exp.model)),
-            "controls": controls, **formula_data(exp, browser)}
+            "controls": _kernel_controls(exp), **formula_data(exp, browser)}
+
+
+def kernel_table(exploration, defaults: dict) -> dict | None:
+    """A table exploration's numbers for its view in a kernel (:mod:`._view`), or None.
+
+    The static page's table (the model on the grid of all controls, built around the
+    exploration's starting values ``defaults``) and the controls with their widget model
+    ids: the browser draws a setting on the grid from the table at once, and waits for the
+    kernel's numbers only between grid points. None for a formula or no browser model.
+    """
+    exp = exploration
+    browser = exp.browser_model()
+    if not isinstance(browser, Table):
+        return None
+    return {"model": exp.model.__name__, "controls": _kernel_controls(exp),
+            "table": browser.build(exp.model, exp.controls, exp.figure_spec.keys(), defaults)}
+
+
+def _kernel_controls(exp) -> list[dict]:
+    """The controls as the browser reads them in a kernel: their JSON and widget model ids."""
+    return [{**control_json(n, c), "id": c.model_id} for n, c in exp.controls.items()]
 
 
 def browser_payload(exploration) -> dict:

@@ -11,10 +11,13 @@ An :class:`Exploration` ties three things together:
 It shows itself in one of two ways.
 
 **Live** (a running kernel: JupyterLab, Binder): every control is active. For an
-exploration given a ``figure`` description, a change calls the model and sends its
-numbers to a :class:`~qdbook.explore._view.FigureView`, which the browser redraws with
-the static book's script (no image is rendered in the kernel); for one given only a
-``view``, a change updates the Matplotlib artists and re-renders one PNG.
+exploration given a ``figure`` description, the figure is a
+:class:`~qdbook.explore._view.FigureView`, which the browser draws with the static book's
+script (no image is rendered in the kernel): a formula is computed in the page; for a
+table, a change calls the model and sends its numbers, and once the exploration is shown
+a background thread sends the static page's table too, from which the page draws every
+setting on its grid at once. For one given only a ``view``, a change updates the
+Matplotlib artists and re-renders one PNG.
 
 **Static frames** (the HTML book, which has no kernel): at build time the
 model is evaluated on a grid of the *main* control and one PNG frame is
@@ -42,6 +45,7 @@ import base64
 import html
 import json
 import os
+import threading
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -152,7 +156,9 @@ class Exploration:
         self.n_frames = int(n_frames)
         self.static = (os.environ.get("QDBOOK_STATIC") == "1") if static is None else bool(static)
         self.dpi = dpi
-        self.result = self.model(**self.values())
+        self.start = self.values()
+        """The controls' values when the exploration began (the table's grid includes them)."""
+        self.result = self.model(**self.start)
         self.figure, self._update_view = view(self.result)
         # Lay the figure out once, then freeze it: re-running the constrained
         # layout on every update would cost about a third of each redraw.
@@ -160,7 +166,7 @@ class Exploration:
         self.figure.set_layout_engine("none")
         self.default_png = png_bytes(self.figure, self.dpi)
         # in a kernel, a figure description is drawn by the browser (a formula is computed
-        # there, a table's numbers come from the kernel, see _view);
+        # there, a table's numbers come from the kernel and, once shown, its table, see _view);
         # a bare view (or the static build, which embeds no widget) keeps a PNG image
         self.view = self.image = None
         if figure is not None and not self.static:
@@ -174,6 +180,9 @@ class Exploration:
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self._widget = None
+        self.table_thread = None
+        """In a kernel, the thread that builds a table exploration's table for its view once
+        it is shown (:meth:`send_table`); None before."""
 
     # -- model side -----------------------------------------------------------------
     def values(self) -> dict:
@@ -186,9 +195,10 @@ class Exploration:
 
     def update(self) -> None:
         """Recompute the model and show it: numbers to the browser's view, or a new PNG."""
-        self.result = self.model(**self.values())
+        values = self.values()
+        self.result = self.model(**values)
         if self.view is not None:
-            self.view.show(self.result)
+            self.view.show(self.result, values)
         else:
             self._update_view(self.result)
             self.image.value = png_bytes(self.figure, self.dpi)
@@ -279,6 +289,19 @@ class Exploration:
         note = f'<span class="qd-print-note">{html.escape(self.print_note())}</span>'
         return block + note, facts
 
+    def send_table(self) -> None:
+        """Build the static page's table around :attr:`start`; hand it to the kernel's view.
+
+        See :func:`._browser.kernel_table`: from then on the page draws every setting on the
+        table's grid itself. Nothing for a formula or an exploration without a view.
+        """
+        from ._browser import kernel_table
+
+        if self.view is not None:
+            table = kernel_table(self, self.start)
+            if table is not None:
+                self.view.local = table
+
     # -- display --------------------------------------------------------------------
     @property
     def widget(self) -> widgets.Widget:
@@ -300,6 +323,12 @@ class Exploration:
             return {"text/html": block,
                     "image/png": base64.b64encode(self.default_png).decode("ascii"),
                     "text/plain": f"<exploration {self.model.__name__}>"}
+        if self.view is not None and self.table_thread is None:
+            # a table takes 0.04-4 s to build (the solver on every grid point): in the
+            # background, so the cell returns and the controls work meanwhile (from the kernel)
+            self.table_thread = threading.Thread(target=self.send_table, daemon=True,
+                                                 name=f"qdbook table {self.model.__name__}")
+            self.table_thread.start()
         bundle = self.widget._repr_mimebundle_(**kwargs)
         data = bundle[0] if isinstance(bundle, tuple) else bundle
         data["image/png"] = base64.b64encode(self.default_png).decode("ascii")

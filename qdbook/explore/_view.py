@@ -10,9 +10,14 @@ Where the numbers come from depends on the exploration's browser model:
   as the static page does, and listens to the controls' models in the browser; a move is
   computed and drawn in the page without waiting for the kernel (which still runs the
   model, so that ``Exploration.result`` follows the controls);
-* otherwise (a solver): after every change of a control the kernel sends the model's flat
-  result (:func:`~qdbook.explore._figure.flatten`, only the keys the figure reads), and the
-  browser draws it: a move costs the model call, a message of numbers and a redraw.
+* otherwise (a table: a solver): after every change of a control the kernel sends the
+  model's flat result (:func:`~qdbook.explore._figure.flatten`, only the keys the figure
+  reads) with the settings it belongs to, and the browser draws it: a move costs the model
+  call, a message of numbers and a redraw. Once the exploration is shown, the kernel also
+  builds the static page's table in a background thread and sends it
+  (:func:`~qdbook.explore._browser.kernel_table`); from then on a setting on the table's
+  grid is drawn from it in the page at once, and the kernel sends numbers only for
+  settings between grid points.
 
 The script is read from the book's ``assets/`` folder, beside the package in the
 repository (the package is installed from it in editable mode by ``make env`` and by
@@ -29,6 +34,8 @@ from pathlib import Path
 import anywidget
 import numpy as np
 import traitlets
+
+from ._browser import _jsonable, on_grid
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 SCRIPTS = ("vendor/uplot/uPlot.iife.min.js", "qd-explore.js")
@@ -59,37 +66,74 @@ export default {
       (c) => model.widget_manager.get_model(c.id))) : [];
     const plot = api.figure(figEl, heading, model.get("figure"));
     root.qdPlot = plot;   // what is drawn (plot.state.flat), for tests
-    const shown = (n, t0) => {
+    const shown = (k, t0) => {
       root.qdDrawMs = performance.now() - t0;   // the browser's share of an update (bench)
-      root.dataset.qdDrawn = String(n);         // which update is on screen (tests, bench)
+      root.dataset.qdDrawn = String(k);         // how many draws so far (tests, bench)
     };
     let off = () => {};
+    let n = 0;
+    // the settings of controls read in the page ([{name, kind, options}], their models)
+    const settings = (specs, models) => {
+      const values = {};
+      specs.forEach((c, j) => {
+        values[c.name] = c.kind === "select" ? c.options[models[j].get("index")].value
+                                             : models[j].get("value");
+      });
+      return values;
+    };
+    const drawn = (flat, source, values, grid, t0) => {
+      plot.draw(flat);
+      root.dataset.qdSource = source;         // formula, table or kernel (tests, bench)
+      root.qdValues = values;                 // the settings drawn, and a table's grid point
+      root.qdShown = grid;
+      shown(++n, t0);
+    };
     if (formula) {
       const compute = api.formulaModel(local, new Function("return (" + local.code + ");")());
-      let n = 0;
       root.dataset.qdModel = local.model;
       const draw = () => {
-        const t0 = performance.now(), values = {};
-        local.controls.forEach((c, j) => {
-          values[c.name] = c.kind === "select" ? c.options[controls[j].get("index")].value
-                                               : controls[j].get("value");
-        });
-        root.qdValues = values;                 // the settings drawn (tests: local.model)
-        plot.draw(compute(values).flat);
-        shown(++n, t0);
+        const t0 = performance.now(), values = settings(local.controls, controls);
+        drawn(compute(values).flat, "formula", values, null, t0);
       };
       draw();
       controls.forEach((m) => m.on("change:value change:index", draw));
       off = () => controls.forEach((m) => m.off("change:value change:index", draw));
     } else {
-      const draw = () => {
+      // the kernel's numbers; once the kernel has sent its table (built after the view is
+      // shown), a setting on the table's grid is drawn from it at once, and the kernel's
+      // numbers, which carry the settings they belong to, are drawn only if they still
+      // match the controls (between grid points; an older move's numbers are dropped)
+      let table = null, models = [];
+      const same = (a, b) => Object.keys(a).every((k) => a[k] === b[k]);
+      const fromKernel = () => {
         const t0 = performance.now(), result = model.get("result");
-        plot.draw(result.flat);
-        shown(result.n, t0);
+        if (table && result.values && !same(result.values, settings(table.controls, models)))
+          return;
+        drawn(result.flat, "kernel", result.values || null, null, t0);
       };
-      draw();
-      model.on("change:result", draw);
-      off = () => model.off("change:result", draw);
+      const fromTable = () => {
+        const t0 = performance.now(), values = settings(table.controls, models);
+        const out = table.compute(values);
+        if (!out.offGrid) drawn(out.flat, "table", values, out.shown, t0);
+      };
+      const useTable = async () => {
+        const spec = model.get("local");
+        if (table || !spec || !spec.table) return;
+        models = await Promise.all(spec.controls.map((c) => model.widget_manager.get_model(c.id)));
+        table = { controls: spec.controls, compute: api.tableModel(spec) };
+        root.dataset.qdModel = spec.model;
+        models.forEach((m) => m.on("change:value change:index", fromTable));
+        fromTable();
+      };
+      fromKernel();
+      model.on("change:result", fromKernel);
+      model.on("change:local", useTable);
+      useTable();
+      off = () => {
+        model.off("change:result", fromKernel);
+        model.off("change:local", useTable);
+        models.forEach((m) => m.off("change:value change:index", fromTable));
+      };
     }
     // the panels fit the output area's width once it has one, and follow it
     const observer = new ResizeObserver(() => plot.layout());
@@ -141,8 +185,9 @@ class FigureView(anywidget.AnyWidget):
     alt = traitlets.Unicode("").tag(sync=True)
     local = traitlets.Dict().tag(sync=True)
     """A formula's code, grids, constants and controls (:func:`._browser.kernel_formula`):
-    the browser computes each move itself, and :meth:`show` sends nothing. Empty: the kernel
-    sends the numbers."""
+    the browser computes each move itself, and :meth:`show` sends nothing. Or a table and
+    the controls (:func:`._browser.kernel_table`): :meth:`show` sends nothing for a setting
+    on its grid. Empty: the kernel sends the numbers."""
 
     def __init__(self, figure, result: dict, *, alt: str = "", local: dict | None = None):
         from ._figure import flatten
@@ -156,18 +201,25 @@ class FigureView(anywidget.AnyWidget):
         super().__init__(figure=figure.to_json(), alt=alt, result=self._message(result),
                          local=local or {})
 
-    def _message(self, result: dict) -> dict:
+    def _message(self, result: dict, values: dict | None = None) -> dict:
         flat = self._flatten(result)
         missing = [k for k in self._keys if k not in flat]
         if missing:
             raise ValueError(f"result: the figure reads keys the model did not give: {missing}")
         # n numbers the updates, so that every one reaches the page (an equal dict would not)
-        return {"n": next(self._count), "flat": {k: json_numbers(flat[k]) for k in self._keys}}
+        message = {"n": next(self._count), "flat": {k: json_numbers(flat[k]) for k in self._keys}}
+        if values is not None:   # the settings the numbers belong to (the page drops old ones)
+            message["values"] = {k: _jsonable(v) for k, v in values.items()}
+        return message
 
-    def show(self, result: dict) -> None:
-        """Send ``result`` (the model's output) to the page, which redraws the figure.
+    def show(self, result: dict, values: dict | None = None) -> None:
+        """Send ``result`` (the model's output at the controls' ``values``) to the page.
 
-        Nothing is sent for a formula (``local``): the page has computed it already.
+        Nothing is sent for a formula (``local``), nor for a setting on the grid of a table
+        the page holds: the page has drawn it already.
         """
-        if not self.local:
-            self.result = self._message(result)
+        local = self.local
+        if local.get("code") or (local.get("table") and values is not None
+                                 and on_grid(local["table"], values)):
+            return
+        self.result = self._message(result, values)

@@ -22,7 +22,7 @@ from pathlib import Path
 import jupytext
 import pytest
 import setup_lab
-from browser_drive import FORMULA_RTOL, compare
+from browser_drive import FORMULA_RTOL, TABLE_RTOL, compare
 from helpers import ROOT, chapter_pages, is_notebook
 
 from qdbook import explore
@@ -57,43 +57,51 @@ DRAWN = "k => { const root = document.querySelectorAll(" + json.dumps(setup_lab.
     return {n: Number(root.dataset.qdDrawn), panels: root.querySelectorAll('.qd-panel').length,
             title: root.innerText, flat: JSON.stringify(root.qdPlot.state.flat),
             painted: canvases.length > 0 && canvases.every(c => c.width > 100 && c.height > 100),
-            model: root.dataset.qdModel || null, state: root.dataset.qdModel ? {
-              values: root.qdValues, series: root.qdPlot.state.series, shown: null,
+            model: root.dataset.qdModel || null, source: root.dataset.qdSource,
+            state: root.dataset.qdModel ? {
+              values: root.qdValues, series: root.qdPlot.state.series, shown: root.qdShown,
               title: root.querySelector('.qd-figure-title').textContent,
               panels: [...root.querySelectorAll('.qd-panel-title')].map(e => e.textContent)}
               : null};
 }"""
 """What exploration k's browser-drawn figure shows: its update number, panels, text and
-numbers, whether its canvases have a size, and, for a formula computed in the page, the
-model's name and the settings and series drawn."""
+numbers, whether its canvases have a size, where the numbers came from (formula, table or
+kernel), and, once the page knows the model (a formula, or a table that has arrived), the
+model's name and the settings (and a table's grid point) and series drawn."""
 
 
 def _same_as_python(shown) -> None:
-    """A formula computed in the page: the numbers drawn are the Python model's."""
+    """The numbers drawn are the Python model's: exactly for a formula computed in the page
+    and for the kernel's numbers, to float32 for a table's."""
     name = shown["model"].removesuffix("_model")
     exp = getattr(explore, f"{name}_explorer")(static=True)
-    compare(exp, shown["state"], FORMULA_RTOL)
+    compare(exp, shown["state"], TABLE_RTOL if shown["source"] == "table" else FORMULA_RTOL)
 
-LIVE_PAGES = [PAGE, "chapters/03-practical-gain/advanced-gain.md",
-              "chapters/01-introduction/index.md"]
-"""A formula exploration with a slider; two table explorations on one page (the view's
-script runs twice), with a dropdown; a formula exploration with a dropdown (a material's
-constants chosen in the page)."""
+LIVE_PAGES = {PAGE: {"formula"}, "chapters/03-practical-gain/advanced-gain.md": {"kernel"},
+              "chapters/01-introduction/index.md": {"formula"},
+              "chapters/03-practical-gain/charged-gain-practice.md": {"table"}}
+"""Pages and where the numbers of the moves' last draws come from: a formula exploration
+with a slider; two table explorations on one page (the view's script runs twice), with a
+dropdown, moved off their tables' grids; a formula exploration with a dropdown (a
+material's constants chosen in the page); a table exploration whose every slider position
+is on its grid (drawn in the page from the kernel's table)."""
 
 
-def _moved(page, k, act) -> None:
-    """Do ``act()`` to a control of exploration k; the figure must show new numbers."""
+def _moved(page, k, act) -> str:
+    """Do ``act()`` to a control of exploration k; the figure must show new numbers, the
+    Python model's at the settings drawn. Returns where they came from."""
     before = page.evaluate(DRAWN, k)
     act()
     page.wait_for_function(f"() => ({DRAWN})({k}).n > {before['n']}", timeout=60000)
     page.wait_for_function(setup_lab.KERNEL_IDLE, timeout=60000)
     after = page.evaluate(DRAWN, k)
     assert after["flat"] != before["flat"], "a control moved but the figure shows the same numbers"
-    if after["model"]:
-        _same_as_python(after)
+    assert after["model"], "every figure knows its model once the page has run"
+    _same_as_python(after)
+    return after["source"]
 
 
-@pytest.mark.parametrize("path", LIVE_PAGES, ids=lambda p: p.rsplit("/", 1)[-1])
+@pytest.mark.parametrize("path", list(LIVE_PAGES), ids=lambda p: p.rsplit("/", 1)[-1])
 def test_chapter_runs_in_jupyterlab_and_every_control_is_live(lab, browser, path):
     with _opened_as_notebook(lab, browser, path) as page:
         errors = []
@@ -111,6 +119,7 @@ def test_chapter_runs_in_jupyterlab_and_every_control_is_live(lab, browser, path
             raise
         figures = page.locator(setup_lab.FIGURES)
         assert figures.count() == expected
+        sources = set()
         for k in range(expected):
             shown = page.evaluate(DRAWN, k)
             assert shown["panels"] >= 1 and shown["painted"], shown
@@ -122,13 +131,15 @@ def test_chapter_runs_in_jupyterlab_and_every_control_is_live(lab, browser, path
                 handle.focus()
                 at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute(
                     "aria-valuemax")
-                _moved(page, k, lambda key="ArrowLeft" if at_max else "ArrowRight":
-                       [page.keyboard.press(key) for _ in range(3)])
+                sources.add(_moved(page, k, lambda key="ArrowLeft" if at_max else "ArrowRight":
+                                   [page.keyboard.press(key) for _ in range(3)]))
             for j in range(selects.count()):
                 select = selects.nth(j)
                 nxt = (select.evaluate("s => s.selectedIndex") + 1) % select.locator(
                     "option").count()
-                _moved(page, k, lambda select=select, nxt=nxt: select.select_option(index=nxt))
+                sources.add(_moved(page, k, lambda select=select, nxt=nxt:
+                                   select.select_option(index=nxt)))
+        assert sources == LIVE_PAGES[path]
         assert not errors, errors
         stderr = page.locator(".jp-OutputArea-output"
                               "[data-mime-type='application/vnd.jupyter.stderr']")

@@ -105,6 +105,55 @@ def test_in_a_kernel_every_control_reaches_the_browser_view(builder):
         assert exp.view.result["flat"] != before["flat"], f"{name} changes nothing drawn"
 
 
+def test_in_a_kernel_a_table_reaches_the_page_once_shown():
+    """A table exploration in a kernel: showing it starts one thread that hands the view
+    the static page's table (built around the starting values even if a control moved
+    meanwhile) and the controls' widget models; from then on the kernel sends nothing for a
+    setting on the grid, and numbers with their settings for one between grid points."""
+    from qdbook.explore._browser import browser_payload, on_grid
+
+    exp = explore.charged_gain_explorer(static=False)
+    assert exp.view.local == {} and exp.table_thread is None   # nothing built before shown
+    mean_n = exp.controls["mean_n"]
+    start = mean_n.value
+    mean_n.value = mean_n.max                     # a reader moves before the table is there
+    sent = exp.view.result["n"]
+    assert exp.view.result["values"]["mean_n"] == mean_n.max
+    exp._repr_mimebundle_()
+    thread = exp.table_thread
+    exp._repr_mimebundle_()                       # shown twice: still one thread
+    assert exp.table_thread is thread
+    thread.join(timeout=120)
+    local = exp.view.local
+    assert local["model"] == "charged_gain_model"
+    assert [c["id"] for c in local["controls"]] == [c.model_id for c in exp.controls.values()]
+    mean_n.value = start
+    static = explore.charged_gain_explorer(static=True)
+    assert local["table"]["grid"] == browser_payload(static)["table"]["grid"]
+    assert local["table"]["keys"] == browser_payload(static)["table"]["keys"]
+    grid = local["table"]["grid"]["mean_n"]
+    sent = exp.view.result["n"]
+    for value in grid[:3]:                        # on the grid: the page draws it
+        mean_n.value = value
+        assert on_grid(local["table"], exp.values()) and exp.view.result["n"] == sent
+    between = (grid[0] + grid[1]) / 2             # between grid points: the kernel's numbers
+    mean_n.value = between
+    assert not on_grid(local["table"], exp.values())
+    assert exp.view.result["n"] == sent + 1 and exp.view.result["values"] == exp.values()
+    assert view_shows_result(exp)
+
+
+def test_on_grid_tolerance_and_dropdowns():
+    from qdbook.explore._browser import GRID_RTOL, on_grid
+
+    table = {"grid": {"x": [0.0, 0.5, 1.5], "kind": ["a", "b"]}, "rtol": GRID_RTOL}
+    assert on_grid(table, {"x": 1.5 * (1 + 0.5 * GRID_RTOL), "kind": "b"})   # relative
+    assert not on_grid(table, {"x": 1.5 * (1 + 2 * GRID_RTOL), "kind": "b"})
+    assert on_grid(table, {"x": np.float64(0.5 + 0.5 * GRID_RTOL), "kind": "a"})   # absolute
+    assert not on_grid(table, {"x": 0.5 + 2 * GRID_RTOL, "kind": "a"})            # below 1
+    assert not on_grid(table, {"x": 1.5, "kind": "c"})
+
+
 def test_view_numbers_and_errors():
     from qdbook.explore._figure import Figure, Line, Panel
     from qdbook.explore._view import FigureView, json_numbers
