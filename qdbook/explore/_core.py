@@ -323,7 +323,8 @@ class Exploration:
             return {"text/html": block,
                     "image/png": base64.b64encode(self.default_png).decode("ascii"),
                     "text/plain": f"<exploration {self.model.__name__}>"}
-        if self.view is not None and self.table_thread is None:
+        if (self.view is not None and self.table_thread is None
+                and isinstance(self.browser_model(), Table)):
             # a table takes 0.04-4 s to build (the solver on every grid point): in the
             # background, so the cell returns and the controls work meanwhile (from the kernel)
             self.table_thread = threading.Thread(target=self.send_table, daemon=True,
