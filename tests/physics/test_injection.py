@@ -178,7 +178,7 @@ def test_photon_rate_counts_radiative_decays_with_auger():
 
 
 def test_crossovers_order_and_range():
-    """The model's gain threshold is 3.2345x eq 8 (rtol 1e-6, the root finder's accuracy).
+    """The model's gain threshold is 3.23454x eq 8 (rtol 1e-5: the six digits quoted here).
 
     Eq 8 injects whole excitons; the six-state model injects single carriers, which wait in the
     charged states e, 2e and X- (the trion decays by Auger). Its two limits bound the ratio:
