@@ -202,7 +202,7 @@ def ito_lito_shares(electrode_nm=150.0, zno_nm=40.0, qd_nm=36.0, organic_nm=60.0
     qd_index : float
         Real index of the dot film, in [1.3, 3].
     wavelength_nm : float
-        Vacuum wavelength [nm], in [400, 900].
+        Vacuum wavelength [nm], in [450, 900] (450 nm: where the ZnO data begin).
 
     Returns
     -------
@@ -223,8 +223,9 @@ def ito_lito_shares(electrode_nm=150.0, zno_nm=40.0, qd_nm=36.0, organic_nm=60.0
          (("electrode_nm", electrode_nm), ("zno_nm", zno_nm), ("qd_nm", qd_nm),
           ("organic_nm", organic_nm))]
     n_qd = float(v.in_range("qd_index", v.scalar("qd_index", qd_index), 1.3, 3.0))
+    # the devices' ZnO layer has data from 450 nm on (the other materials from below 400)
     lam = float(v.in_range("wavelength_nm", v.scalar("wavelength_nm", wavelength_nm),
-                           400.0, 900.0))
+                           oc.wavelength_range_nm("ZnO")[0], 900.0))
     out = {}
     for device, electrode in (("ITO device", "ITO"), ("L-ITO device", "L-ITO")):
         stack = oc.device_stack(device, lam, overrides={

@@ -50,6 +50,7 @@ CASES = [
     (design.brw_design, dict(hatcn_nm=[10.0, 20.0]), "hatcn_nm"),
     (design.brw_design, dict(hatcn_nm=1000.5), "hatcn_nm"),
     (design.brw_design, dict(design_n_eff=[1.0, 1.2]), "design_n_eff"),
+    (design.ito_lito_shares, dict(wavelength_nm=449.5), "wavelength_nm"),
 ]
 
 STORED = design.stored_searches()
@@ -521,3 +522,140 @@ def test_provenance_of_a_git_folder_names_its_commit_and_changes(tmp_path):
     (outside / ".git").write_text("not a repository")    # git fails here: no commit to name
     prov = design._provenance(outside)
     assert prov["git_commit"] == "unknown" and prov["package_modified_since_commit"] is None
+
+
+@pytest.mark.parametrize(("func", "kwargs", "message"), [
+    (design.brw_design, dict(design_n_eff=1.9), r"^design_n_eff must lie in \[0, 1\.5\]"),
+    (design.brw_design, dict(pairs=-1), r"^pairs must be an integer >= 0 \(allowed range "
+                                        r"\[0, 20\]\)"),
+    (design.ito_lito_shares, dict(wavelength_nm=900.5),
+     r"^wavelength_nm must lie in \[450, 900\]"),
+    (design.ito_lito_shares, dict(wavelength_nm=449.5),
+     r"^wavelength_nm must lie in \[450, 900\]"),
+    (design.low_loss_confinement, dict(wavelength_nm=900.5),
+     r"^wavelength_nm must lie in \[400, 900\]"),
+    (design.run_searches, dict(low_loss_de={"popsize": 1001}),
+     r"^low_loss_de\['popsize'\] must be an integer >= 1 \(allowed range \[1, 1000\]\)"),
+])
+def test_design_ranges_are_the_ones_the_messages_state(func, kwargs, message):
+    """Each function checks its own range and says it: the devices' own checks (the DBR's
+    index, the stack's pair count, a material's data range) would refuse some of these
+    values too, but with another range than the function's documented one."""
+    with pytest.raises(ValueError, match=message):
+        func(**kwargs)
+
+
+def test_ito_lito_shares_at_the_edges_of_its_wavelengths():
+    """450 nm (the ZnO data's first wavelength) is inside; the shares there are a mode's."""
+    r = design.ito_lito_shares(wavelength_nm=450.0)
+    for dev in ("ITO device", "L-ITO device"):
+        assert 0 < r[dev]["gamma_qd"] < 1 and 0 < r[dev]["gamma_electrode"] < 1
+
+
+@pytest.mark.parametrize(("func", "message"), [
+    (lambda: design.bragg_mode(oc.device_stack("BRW device", 640.0, pairs=1), 640.0),
+     r"^stack must guide a TE mode at wavelength_nm = 640\.0; none found$"),
+    (lambda: design.low_loss_confinement(wavelength_nm=640.0),
+     r"^qd_index, wavelength_nm and organic_index must give the stack a guided TE mode; "
+     r"none found at wavelength_nm = 640\.0$")])
+def test_no_guided_mode_is_refused_by_name(monkeypatch, func, message):
+    """A stack with no TE mode (the mode search stubbed to find none, as it does for the
+    ITO device at 900 nm): the refusal names the inputs and the wavelength."""
+    monkeypatch.setattr(design.ph, "guided_modes", lambda *a, **k: np.array([]))
+    with pytest.raises(ValueError, match=message):
+        func()
+
+
+def test_brw_summary_edges_and_columns():
+    """Designs on the edges (Γ = 0.22 exactly, loss = the review's 16 cm⁻¹ exactly) count;
+    the loss filter reads the total loss, not the ITO part (most of the first design's loss
+    is in the silver), and the Γ filter the power share, not the gain weight."""
+    edge = design.BRW_REVIEW_POINT[1]
+    log = [[1, 2, 3, 4, 5, 0.6, 0.25, 0.30, 150.0, 10.0, 140.0],
+           [1, 2, 3, 4, 5, 0.7, 0.22, 0.26, edge, 6.0, 10.0],
+           [1, 2, 3, 4, 5, 0.8, 0.20, 0.23, 12.0, 8.0, 4.0]]
+    s = design._brw_summary(log, {})
+    assert s["max_gamma_with_loss_le_16"] == 0.22
+    assert s["min_loss_with_gamma_ge_0.22"] == edge
+    assert s["ag_loss_range_gamma_ge_0.22"] == [10.0, 140.0]
+
+
+def test_provenance_of_a_repository_without_commits(tmp_path):
+    """git init, no commit yet: there is no commit to name (rev-parse fails while status
+    works), so neither the commit nor the changes are claimed."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    prov = design._provenance(tmp_path)
+    assert prov["git_commit"] == "unknown" and prov["package_modified_since_commit"] is None
+
+
+def test_provenance_date_is_utc_in_any_time_zone(monkeypatch):
+    import calendar
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")   # UTC+9, no daylight saving
+    time.tzset()
+    try:
+        stamp = calendar.timegm(time.strptime(design._provenance()["date_utc"],
+                                              "%Y-%m-%dT%H:%M:%SZ"))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert abs(stamp - time.time()) < 120
+
+
+RUN_RANGES = {"seed": (0, 2**32 - 1), "n_sample": (16, 2**16), "de_maxiter": (1, 1000),
+              "n_wavelengths": (1, 100), "pairs": (0, design.MAX_PAIRS)}
+"""run_searches' integer inputs and their documented ranges (its docstring)."""
+
+
+def _checked(**kwargs):
+    """run_searches stopped once it has checked its inputs: the settings it says it uses."""
+    import json
+
+    heard = []
+
+    def stop(message):
+        heard.append(message)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        design.run_searches(progress=stop, **kwargs)
+    return json.loads(heard[0].removeprefix("inputs checked; searching with "))
+
+
+@pytest.mark.parametrize("name", RUN_RANGES)
+def test_run_searches_ranges_end_where_the_docstring_says(name):
+    """Both ends of each range are accepted (the run starts with them); one beyond either
+    end is refused with the name, the range and the value."""
+    lo, hi = RUN_RANGES[name]
+    for value in (lo, hi):
+        assert _checked(**{name: value})[name] == value
+    for bad in (lo - 1, hi + 1):
+        with pytest.raises(ValueError, match=rf"^{name} must be an integer >= {lo} \(allowed "
+                                             rf"range \[{lo}, {hi}\]\), got {bad}$"):
+            design.run_searches(**{name: bad})
+
+
+@pytest.mark.parametrize("name", ["low_loss_de", "ito_lito_de", "brw_de"])
+def test_run_searches_names_a_bad_evolution_setting(name):
+    for bad in (0, 1001):
+        with pytest.raises(ValueError, match=rf"^{name}\['popsize'\] must be an integer >= 1 "
+                                             rf"\(allowed range \[1, 1000\]\), got {bad}$"):
+            design.run_searches(**{name: {"popsize": bad}})
+    assert _checked(**{name: {"popsize": 1000}})["de_settings"][name.removesuffix("_de")][
+        "popsize"] == 1000
+
+
+def test_run_searches_is_reproducible_from_its_seed():
+    """Twice the smallest run with one seed (about 2 s each): every stage gives the same
+    results, so the seed is handed to every sample and evolution; the run time is recorded
+    in seconds to 0.1 s."""
+    kwargs = dict(seed=5, n_sample=16, de_maxiter=1, low_loss_de=TINY, ito_lito_de=TINY,
+                  brw_de={"popsize": 1}, n_wavelengths=1, pairs=2)
+    first, second = design.run_searches(**kwargs), design.run_searches(**kwargs)
+    for key in ("low_loss", "ito_lito", "brw"):
+        assert first[key] == second[key], key
+    seconds = first["provenance"]["run_time_s"]
+    assert isinstance(seconds, float) and seconds == round(seconds, 1) and seconds > 0
