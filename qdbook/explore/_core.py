@@ -292,8 +292,9 @@ class Exploration:
     def send_table(self) -> None:
         """Build the static page's table around :attr:`start`; hand it to the kernel's view.
 
-        See :func:`._browser.kernel_table`: from then on the page draws every setting on the
-        table's grid itself. Nothing for a formula or an exploration without a view.
+        See ``qdbook.explore._browser.kernel_table``: from then on the page draws every
+        setting on the table's grid itself. Nothing for a formula or an exploration without a
+        view.
         """
         from ._browser import kernel_table
 
