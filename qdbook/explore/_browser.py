@@ -382,11 +382,11 @@ def kernel_formula(exploration) -> dict | None:
             "controls": _kernel_controls(exp), **formula_data(exp, browser)}
 
 
-def kernel_table(exploration, defaults: dict) -> dict | None:
+def kernel_table(exploration) -> dict | None:
     """A table exploration's numbers for its view in a kernel (:mod:`._view`), or None.
 
     The static page's table (the model on the grid of all controls, built around the
-    exploration's starting values ``defaults``) and the controls with their widget model
+    exploration's starting values, ``exploration.start``) and the controls with their widget model
     ids: the browser draws a setting on the grid from the table at once, and waits for the
     kernel's numbers only between grid points. None for a formula or no browser model.
     """
@@ -395,7 +395,7 @@ def kernel_table(exploration, defaults: dict) -> dict | None:
     if not isinstance(browser, Table):
         return None
     return {"model": exp.model.__name__, "controls": _kernel_controls(exp),
-            "table": browser.build(exp.model, exp.controls, exp.figure_spec.keys(), defaults)}
+            "table": browser.build(exp.model, exp.controls, exp.figure_spec.keys(), exp.start)}
 
 
 def _kernel_controls(exp) -> list[dict]:

@@ -299,7 +299,7 @@ class Exploration:
         from ._browser import kernel_table
 
         if self.view is not None:
-            table = kernel_table(self, self.start)
+            table = kernel_table(self)
             if table is not None:
                 self.view.local = table
 
