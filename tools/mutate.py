@@ -4,7 +4,8 @@ For each physics module M (``qdbook.PHYSICS_MODULES``, or the names given on the
 the script copies the repository into a scratch folder, writes a ``setup.cfg`` that lets
 mutmut mutate only ``qdbook/M.py``, and runs only the tests that can see M:
 
-* ``tests/physics/test_M.py`` (the module's own tests) and ``tests/physics/test_bad_input.py``;
+* ``tests/physics/test_M.py`` and ``tests/physics/test_M_*.py`` (the module's own tests) and
+  ``tests/physics/test_bad_input.py``;
 * ``tests/physics/test_registry.py`` (every relation's symbolic form against its function);
 * the review-number files ``tests/review/test_sec<N>.py`` that import M.
 
@@ -54,9 +55,12 @@ def physics_modules() -> list[str]:
 
 
 def tests_for(module: str) -> list[str]:
-    """The test files that exercise ``module``: its own, bad input, registry, review files."""
-    tests = [f"tests/physics/test_{module}.py", "tests/physics/test_bad_input.py",
-             "tests/physics/test_registry.py"]
+    """The test files that exercise ``module``: its own (``test_M.py``, ``test_M_*.py``), bad
+    input, registry, review files."""
+    tests = [f"tests/physics/test_{module}.py"]
+    tests += sorted(p.relative_to(ROOT).as_posix()
+                    for p in (ROOT / "tests" / "physics").glob(f"test_{module}_*.py"))
+    tests += ["tests/physics/test_bad_input.py", "tests/physics/test_registry.py"]
     pattern = re.compile(rf"^from qdbook import .*\b{module}\b|^from qdbook\.{module} import|"
                          rf"^from qdbook import {module} as", re.M)
     for path in sorted((ROOT / "tests" / "review").glob("test_sec*.py")):
