@@ -17,7 +17,10 @@ Where the numbers come from depends on the exploration's browser model:
   builds the static page's table in a background thread and sends it
   (:func:`~qdbook.explore._browser.kernel_table`); from then on a setting on the table's
   grid is drawn from it in the page at once, and the kernel sends numbers only for
-  settings between grid points.
+  settings between grid points. For those the page first draws the table's nearest grid
+  point, as the static page does, with a note saying so (``data-qd-source="nearest"``),
+  and replaces it with the kernel's numbers when they arrive: the figure follows the
+  slider within a frame, and the exact numbers follow one kernel round trip later.
 
 The script is read from the book's ``assets/`` folder, beside the package in the
 repository (the package is installed from it in editable mode by ``make env`` and by
@@ -56,7 +59,10 @@ export default {
     figEl.className = "qd-figure";
     figEl.setAttribute("role", "img");
     figEl.setAttribute("aria-label", model.get("alt"));
-    root.append(heading, figEl);
+    const note = document.createElement("div");
+    note.className = "qd-note";
+    note.setAttribute("aria-live", "polite");
+    root.append(heading, figEl, note);
     el.appendChild(root);
     // a formula: the browser computes the figure from the controls' models as they move
     // (their models first: the plot must have numbers as soon as it exists)
@@ -71,7 +77,7 @@ export default {
       root.dataset.qdDrawn = String(k);         // how many draws so far (tests, bench)
     };
     let off = () => {};
-    let n = 0;
+    let n = 0, previews = 0;
     // the settings of controls read in the page ([{name, kind, options}], their models)
     const settings = (specs, models) => {
       const values = {};
@@ -83,7 +89,10 @@ export default {
     };
     const drawn = (flat, source, values, grid, t0) => {
       plot.draw(flat);
-      root.dataset.qdSource = source;         // formula, table or kernel (tests, bench)
+      note.textContent = source !== "nearest" ? "" : "Between grid points: the nearest " +
+        "computed setting is shown until the kernel's numbers arrive.";
+      root.dataset.qdSource = source;         // formula, table, nearest or kernel (tests, bench)
+      if (source === "nearest") root.dataset.qdPreviews = String(++previews);
       root.qdValues = values;                 // the settings drawn, and a table's grid point
       root.qdShown = grid;
       shown(++n, t0);
@@ -100,9 +109,10 @@ export default {
       off = () => controls.forEach((m) => m.off("change:value change:index", draw));
     } else {
       // the kernel's numbers; once the kernel has sent its table (built after the view is
-      // shown), a setting on the table's grid is drawn from it at once, and the kernel's
-      // numbers, which carry the settings they belong to, are drawn only if they still
-      // match the controls (between grid points; an older move's numbers are dropped)
+      // shown), a setting on the table's grid is drawn from it at once, one between grid
+      // points from its nearest grid point until the kernel's numbers arrive; those carry
+      // the settings they belong to and are drawn only if they still match the controls
+      // (an older move's numbers are dropped)
       let table = null, models = [];
       const same = (a, b) => Object.keys(a).every((k) => a[k] === b[k]);
       const fromKernel = () => {
@@ -114,7 +124,10 @@ export default {
       const fromTable = () => {
         const t0 = performance.now(), values = settings(table.controls, models);
         const out = table.compute(values);
-        if (!out.offGrid) drawn(out.flat, "table", values, out.shown, t0);
+        // the kernel's numbers for these very settings are drawn already (they came first)
+        if (out.offGrid && root.dataset.qdSource === "kernel" && root.qdValues &&
+            same(root.qdValues, values)) return;
+        drawn(out.flat, out.offGrid ? "nearest" : "table", values, out.shown, t0);
       };
       const useTable = async () => {
         const spec = model.get("local");

@@ -58,6 +58,7 @@ DRAWN = "k => { const root = document.querySelectorAll(" + json.dumps(setup_lab.
             title: root.innerText, flat: JSON.stringify(root.qdPlot.state.flat),
             painted: canvases.length > 0 && canvases.every(c => c.width > 100 && c.height > 100),
             model: root.dataset.qdModel || null, source: root.dataset.qdSource,
+            previews: Number(root.dataset.qdPreviews || 0),
             state: root.dataset.qdModel ? {
               values: root.qdValues, series: root.qdPlot.state.series, shown: root.qdShown,
               title: root.querySelector('.qd-figure-title').textContent,
@@ -65,9 +66,10 @@ DRAWN = "k => { const root = document.querySelectorAll(" + json.dumps(setup_lab.
               : null};
 }"""
 """What exploration k's browser-drawn figure shows: its update number, panels, text and
-numbers, whether its canvases have a size, where the numbers came from (formula, table or
-kernel), and, once the page knows the model (a formula, or a table that has arrived), the
-model's name and the settings (and a table's grid point) and series drawn."""
+numbers, whether its canvases have a size, where the numbers came from (formula, table,
+kernel, or the table's nearest grid point until the kernel's numbers arrive) and how many
+such previews were drawn, and, once the page knows the model (a formula, or a table that
+has arrived), the model's name and the settings (and a table's grid point) and series drawn."""
 
 
 def _same_as_python(shown) -> None:
@@ -75,7 +77,8 @@ def _same_as_python(shown) -> None:
     and for the kernel's numbers, to float32 for a table's."""
     name = shown["model"].removesuffix("_model")
     exp = getattr(explore, f"{name}_explorer")(static=True)
-    compare(exp, shown["state"], TABLE_RTOL if shown["source"] == "table" else FORMULA_RTOL)
+    table = shown["source"] in ("table", "nearest")
+    compare(exp, shown["state"], TABLE_RTOL if table else FORMULA_RTOL)
 
 LIVE_PAGES = {PAGE: {"formula"}, "chapters/03-practical-gain/advanced-gain.md": {"kernel"},
               "chapters/01-introduction/index.md": {"formula"},
@@ -87,18 +90,22 @@ material's constants chosen in the page); a table exploration whose every slider
 is on its grid (drawn in the page from the kernel's table)."""
 
 
-def _moved(page, k, act) -> str:
+def _moved(page, k, act) -> tuple[str, bool]:
     """Do ``act()`` to a control of exploration k; the figure must show new numbers, the
-    Python model's at the settings drawn. Returns where they came from."""
+    Python model's at the settings drawn. Returns where the last draw's numbers came from,
+    and whether the table's nearest grid point was drawn first (a move between grid points
+    of a table exploration: the kernel's numbers replace it)."""
     before = page.evaluate(DRAWN, k)
     act()
-    page.wait_for_function(f"() => ({DRAWN})({k}).n > {before['n']}", timeout=60000)
+    page.wait_for_function(f"() => {{ const d = ({DRAWN})({k}); "
+                           f"return d.n > {before['n']} && d.source !== 'nearest'; }}",
+                           timeout=60000)
     page.wait_for_function(setup_lab.KERNEL_IDLE, timeout=60000)
     after = page.evaluate(DRAWN, k)
     assert after["flat"] != before["flat"], "a control moved but the figure shows the same numbers"
     assert after["model"], "every figure knows its model once the page has run"
     _same_as_python(after)
-    return after["source"]
+    return after["source"], after["previews"] > before["previews"]
 
 
 @pytest.mark.parametrize("path", list(LIVE_PAGES), ids=lambda p: p.rsplit("/", 1)[-1])
@@ -119,7 +126,7 @@ def test_chapter_runs_in_jupyterlab_and_every_control_is_live(lab, browser, path
             raise
         figures = page.locator(setup_lab.FIGURES)
         assert figures.count() == expected
-        sources = set()
+        sources, previewed = set(), set()
         for k in range(expected):
             shown = page.evaluate(DRAWN, k)
             assert shown["panels"] >= 1 and shown["painted"], shown
@@ -131,15 +138,21 @@ def test_chapter_runs_in_jupyterlab_and_every_control_is_live(lab, browser, path
                 handle.focus()
                 at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute(
                     "aria-valuemax")
-                sources.add(_moved(page, k, lambda key="ArrowLeft" if at_max else "ArrowRight":
-                                   [page.keyboard.press(key) for _ in range(3)]))
+                source, preview = _moved(page, k, lambda key="ArrowLeft" if at_max else
+                                         "ArrowRight": [page.keyboard.press(key) for _ in range(3)])
+                sources.add(source)
+                previewed.add(preview)
             for j in range(selects.count()):
                 select = selects.nth(j)
                 nxt = (select.evaluate("s => s.selectedIndex") + 1) % select.locator(
                     "option").count()
-                sources.add(_moved(page, k, lambda select=select, nxt=nxt:
-                                   select.select_option(index=nxt)))
+                source, preview = _moved(page, k, lambda select=select, nxt=nxt:
+                                         select.select_option(index=nxt))
+                sources.add(source)
+                previewed.add(preview)
         assert sources == LIVE_PAGES[path]
+        # a move between a table's grid points is drawn from its nearest point first
+        assert (True in previewed) == ("kernel" in sources), previewed
         assert not errors, errors
         stderr = page.locator(".jp-OutputArea-output"
                               "[data-mime-type='application/vnd.jupyter.stderr']")
