@@ -659,3 +659,129 @@ def test_run_searches_is_reproducible_from_its_seed():
         assert first[key] == second[key], key
     seconds = first["provenance"]["run_time_s"]
     assert isinstance(seconds, float) and seconds == round(seconds, 1) and seconds > 0
+
+
+def test_run_searches_hands_its_seed_to_every_stage_and_times_the_run(monkeypatch):
+    """The stages stubbed (their own tests run them) and a fake clock: each stage gets the
+    run's seed and settings, each progress message gives the seconds since the run began
+    (rounded to whole seconds), and ``run_time_s`` is the run's length to 0.1 s."""
+    from types import SimpleNamespace
+
+    ticks = iter([1000.0, 1002.4, 1003.6, 1010.7, 1040.2, 1061.37])
+    monkeypatch.setattr(design, "time", SimpleNamespace(time=lambda: next(ticks)))
+    got = {}
+
+    def low_loss(seed, de, n_wavelengths):
+        got["low_loss"] = (seed, de, n_wavelengths)
+        return "low"
+
+    def ito_lito(seed, de, say):
+        got["ito_lito"] = (seed, de)
+        say("fit one")
+        say("fit two")
+        return "fits"
+
+    def brw(seed, n_sample, de, pairs, log, say):
+        got["brw"] = (seed, n_sample, de, pairs)
+        log.append("row")
+        say("brw")
+        return "searches"
+
+    monkeypatch.setattr(design, "_low_loss_search", low_loss)
+    monkeypatch.setattr(design, "_ito_lito_search", ito_lito)
+    monkeypatch.setattr(design, "_brw_searches", brw)
+    monkeypatch.setattr(design, "_brw_summary", lambda log, searches: (log, searches))
+    monkeypatch.setattr(design, "_provenance", lambda: {"git_commit": "abc"})
+    heard = []
+    out = design.run_searches(77, 32, 3, heard.append, low_loss_de=TINY, ito_lito_de=TINY,
+                              brw_de={"popsize": 2}, n_wavelengths=2, pairs=3)
+    assert got == {"low_loss": (77, TINY, 2), "ito_lito": (77, TINY),
+                   "brw": (77, 32, {"popsize": 2, "polish": False, "maxiter": 3}, 3)}
+    assert heard[1:] == ["low-loss stack done (2 s)", "fit one (4 s)", "fit two (11 s)",
+                         "brw (40 s)"]
+    assert out["provenance"] == {"git_commit": "abc", "run_time_s": 61.4}
+    assert out["brw"] == (["row"], "searches") and out["ito_lito"] == "fits"
+    assert out["low_loss"] == "low"
+
+
+def _fake_brw(ito_nm, zno_nm, qd_nm, tfb_nm, hatcn_nm, design_n_eff, pairs=10):
+    """A stand-in for brw_design with the trade-off of the real device: more ITO, more loss
+    and more Γ_NC. The other columns of the log run the other way (gain weight 1 - Γ, ITO
+    loss 1000 - loss), so a search that read the wrong column would pick another design."""
+    loss = float(ito_nm)
+    gamma = 0.1 + loss / 500.0
+    return {"gamma_qd": gamma, "gain_weight_qd": 1.0 - gamma, "loss": loss,
+            "loss_split": {"ITO": 1000.0 - loss, "Ag": 5.0}}
+
+
+@pytest.mark.parametrize("edge", ["on a sampled design", "above every design"])
+def test_brw_searches_start_from_the_best_sampled_design_and_keep_the_seed(monkeypatch, edge):
+    """_brw_searches with the forward model and the evolution stubbed: each evolution gets the
+    run's seed and, as x0, the sampled design with least loss among those with Γ_NC >=
+    gamma_min (resp. most Γ_NC among those with loss <= loss_max; a design on the bound
+    counts), or none when no sampled design meets the constraint; its objective is the loss
+    plus 1e4 per unit of missing Γ_NC (resp. -Γ_NC plus 1e-2 per cm^-1 of excess loss)."""
+    import scipy.optimize
+
+    monkeypatch.setattr(design, "brw_design", _fake_brw)
+    calls = []
+
+    def fake_de(f, bounds, seed=None, x0=None, **kwargs):
+        calls.append({"f": f, "seed": seed, "x0": None if x0 is None else list(x0)})
+        return scipy.optimize.OptimizeResult(x=np.array([b[0] for b in bounds]), nfev=1)
+
+    monkeypatch.setattr(scipy.optimize, "differential_evolution", fake_de)
+    log = []
+    design._brw_searches(11, 16, {}, 2, log, lambda msg: None)     # the sample is log[:16]
+    sample = np.array(log[:16])
+    k = np.argsort(sample[:, 8])[8]                 # the median loss
+    # neither the first design meeting Γ_NC >= Γ_k nor the first with loss <= loss_k is k
+    assert np.flatnonzero(sample[:, 6] >= sample[k, 6])[0] != k
+    assert np.flatnonzero(sample[:, 8] <= sample[k, 8])[0] != k
+    if edge == "on a sampled design":
+        gamma_min, loss_max = sample[k, 6], sample[k, 8]
+        want = [sample[k, :6].tolist()] * 2
+    else:
+        gamma_min, loss_max = 0.99, 0.0
+        want = [None, None]
+    calls.clear()
+    design._brw_searches(11, 16, {}, 2, [], lambda msg: None, gamma_min=gamma_min,
+                         loss_max=loss_max)
+    assert [c["seed"] for c in calls] == [11, 11]
+    assert [c["x0"] for c in calls] == want
+    loss_f, gamma_f = calls[0]["f"], calls[1]["f"]
+    for x in sample[:, :6]:
+        r = _fake_brw(*x)
+        assert loss_f(x) == r["loss"] + 1e4 * max(0.0, gamma_min - r["gamma_qd"])
+        assert gamma_f(x) == -r["gamma_qd"] + 1e-2 * max(0.0, r["loss"] - loss_max)
+
+
+def test_evolutions_run_every_generation_asked_for_on_a_nearly_flat_objective(monkeypatch):
+    """The evolutions stop early only once their population agrees to 1e-8 (1e-6 for the
+    BRW) of the objective: on stand-in models whose objective varies by about 1e-4 of
+    itself over the bounds (far from converged, but within scipy's default tolerance of
+    1e-2), each still runs the maxiter generations asked for, that is max(5, popsize x
+    dimensions) members times maxiter + 1 evaluations (no polish)."""
+    three = {"popsize": 1, "maxiter": 3, "polish": False}
+
+    def low_loss(qd_index, wavelength_nm=630.0, organic_index=(1.7, 1.7)):
+        gamma = 0.40 + 0.5 * (qd_index - 2.0) + 1e-5 * (wavelength_nm - 620.0) \
+            + 1e-4 * sum(organic_index)
+        return {"gamma_qd": gamma, "gain_weight_qd": gamma, "n_te_modes": 1}
+
+    monkeypatch.setattr(design, "low_loss_confinement", low_loss)
+    out = design._low_loss_search(5, three, 1)
+    assert out["max_gamma_at_1.80"]["evaluations"] == 5 * 4       # 3 dimensions: 5 members
+
+    monkeypatch.setattr(design, "_ito_lito_misfit", lambda x: 100.0 + 1e-4 * sum(x))
+    fits = design._ito_lito_search(5, three, lambda msg: None)
+    assert [f["evaluations"] for f in fits.values()] == [5 * 4, 5 * 4]   # 5 and 4 dimensions
+
+    def brw(ito_nm, zno_nm, qd_nm, tfb_nm, hatcn_nm, design_n_eff, pairs=10):
+        return {"gamma_qd": 0.3 + 1e-5 * ito_nm, "gain_weight_qd": 0.3,
+                "loss": 100.0 + 1e-3 * ito_nm, "loss_split": {"ITO": 1.0, "Ag": 1.0}}
+
+    monkeypatch.setattr(design, "brw_design", brw)
+    out = design._brw_searches(5, 16, {"popsize": 1, "polish": False, "maxiter": 3}, 2, [],
+                               lambda msg: None, gamma_min=0.22, loss_max=200.0)
+    assert [s["evaluations"] for s in out.values()] == [6 * 4, 6 * 4]    # 6 dimensions
