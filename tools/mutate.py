@@ -55,8 +55,10 @@ def physics_modules() -> list[str]:
 
 
 def tests_for(module: str) -> list[str]:
-    """The test files that exercise ``module``: its own (``test_M.py``, ``test_M_*.py``), bad
-    input, registry, review files."""
+    """The test files that exercise ``module``: its own, bad input, registry, review files.
+
+    Its own are ``tests/physics/test_M.py`` and ``test_M_*.py``.
+    """
     tests = [f"tests/physics/test_{module}.py"]
     tests += sorted(p.relative_to(ROOT).as_posix()
                     for p in (ROOT / "tests" / "physics").glob(f"test_{module}_*.py"))
@@ -128,8 +130,12 @@ def _results(work: Path) -> dict[str, str]:
     return status
 
 
-def run_module(module: str, base: Path, budget: float, workers: int) -> dict:
-    """Run mutmut on one module; return its counts, survivors and whether it finished."""
+def run_module(module: str, base: Path, budget: float, workers: int,
+               only: list[str] | None = None) -> dict:
+    """Run mutmut on one module; return its counts, survivors and whether it finished.
+
+    With ``only`` (mutmut's names, ``*`` wildcards), only those mutants of the module run.
+    """
     work = _scratch(module, base)
     # mutmut runs inside mutants/ and drops the working folder from sys.path; the
     # ``-o pythonpath=.`` above puts the mutated copy back first, ahead of the editable
@@ -137,7 +143,9 @@ def run_module(module: str, base: Path, budget: float, workers: int) -> dict:
     env = {**os.environ, "QDBOOK_STATIC": "1", "MPLBACKEND": "Agg"}
     start = time.perf_counter()
     try:
-        proc = subprocess.run([*MUTMUT, "run", "--max-children", str(workers)], cwd=work, env=env,
+        names = [n for n in only or [] if n.startswith(f"qdbook.{module}.")]
+        proc = subprocess.run([*MUTMUT, "run", "--max-children", str(workers), *names],
+                              cwd=work, env=env,
                               capture_output=True, text=True, timeout=budget)
         finished, log = proc.returncode == 0, proc.stdout + proc.stderr
     except subprocess.TimeoutExpired as exc:
@@ -175,6 +183,9 @@ def main(argv=None) -> int:
     parser.add_argument("--target", type=float, default=90.0, help="percent killed per module")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folders")
     parser.add_argument("--show", action="store_true", help="print the diff of each survivor")
+    parser.add_argument("--only", nargs="+", metavar="NAME",
+                        help="run only these mutants (mutmut's names, * wildcards), e.g. the "
+                             "survivors of an earlier run; 'reached' then counts only them")
     args = parser.parse_args(argv)
     modules = args.modules or physics_modules()
     unknown = sorted(set(modules) - set(physics_modules()))
@@ -186,7 +197,7 @@ def main(argv=None) -> int:
           f"{'score':>6s} {'time':>6s}")
     try:
         for module in modules:
-            r = run_module(module, base, args.budget, args.workers)
+            r = run_module(module, base, args.budget, args.workers, args.only)
             flag = "" if r["finished"] else "  (budget reached: incomplete)"
             print(f"{module:18s} {r['total']:7d} {r['reached']:7d} {r['killed']:6d} "
                   f"{len(r['equivalent']):5d} {r['score']:5.1f}% {r['seconds']:5.0f}s{flag}",
