@@ -427,6 +427,8 @@ def _plasmon_bound(eps, d_list, k0):
     er = eps.real
     bound = 0.0
     for j, d in enumerate(d_list, start=1):
+        if d == 0:  # a layer of zero thickness is no layer: no plasmon, no growth limit
+            continue
         for nb in (er[j - 1], er[j + 1]):
             em, ed = min(er[j], nb), max(er[j], nb)
             if em < 0 < ed and em + ed != 0:
@@ -434,8 +436,8 @@ def _plasmon_bound(eps, d_list, k0):
                 n2 = (abs(em * ed / (em + ed)) + 2 * ed / (k0 * d * np.sqrt(-em))
                       + (2 * np.arctanh(min(r, 1 - 1e-12)) / (k0 * d)) ** 2)
                 bound = max(bound, 1.2 * np.sqrt(n2))
-    growth = min((_N_EFF_PHASE_LIMIT / (k0 * d)) ** 2 + e for e, d in zip(er[1:-1], d_list,
-                                                                        strict=True))
+    growth = min(((_N_EFF_PHASE_LIMIT / (k0 * d)) ** 2 + e
+                  for e, d in zip(er[1:-1], d_list, strict=True) if d > 0), default=np.inf)
     return min(bound, np.sqrt(max(growth, 0.0)))
 
 
