@@ -99,7 +99,7 @@ def test_slider_changes_the_figure_without_a_kernel(browser, server, page_path):
     try:
         drawn = _drive_browser_explorations(page)
         if not page.locator(".widget-slider").count():
-            assert drawn, "an exploration page shows no exploration"
+            assert drawn, f"an exploration page shows no exploration: {problems}"
             assert not problems, "\n".join(problems)
             return
         slider = page.locator(".widget-slider .noUi-handle").first
@@ -247,7 +247,16 @@ def test_answer_box_units_and_closeness(browser, server):
 
 
 def _drive_browser_explorations(page) -> int:
-    """Operate every control of every browser-drawn exploration; compare with Python."""
+    """Operate every control of every browser-drawn exploration; compare with Python.
+
+    Every page it is given has at least one (in its HTML); the wait names the page if none
+    is in the document (seen 1-3 times in 21 under load, cause not found).
+    """
+    try:
+        page.wait_for_selector(".qd-exploration", state="attached", timeout=30000)
+    except Exception as err:
+        raise AssertionError(f"no exploration in the document of {page.url} "
+                             f"(title {page.title()!r})") from err
     ids = page.evaluate("() => [...document.querySelectorAll('.qd-exploration')].map(e => e.id)")
     rng = np.random.default_rng(12)
     for uid in ids:
