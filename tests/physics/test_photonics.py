@@ -9,6 +9,7 @@ a symmetric slab (formerly ``photonics.slab_modes_analytic``).
 import numpy as np
 import pytest
 import tmm  # pinned in requirements.txt: a missing tmm is an error, not a skip
+from closed_forms import tm_three_layer_root
 from numpy.testing import assert_allclose
 from scipy.optimize import brentq
 
@@ -758,23 +759,6 @@ def test_confinement_of_a_field_growing_beyond_float_range():
     assert_allclose(prof, np.exp(-gamma * np.abs(1200.0 - z)), rtol=1e-11, atol=0)
 
 
-def _tm_three_layer_root(e1, e2, e3, d, lam, guess):
-    """TM mode of e1 | e2 (thickness d) | e3, from the closed-form dispersion relation
-    e^{−2k₂d} (k₂/ε₂ − k₁/ε₁)(k₂/ε₂ − k₃/ε₃) = (k₂/ε₂ + k₁/ε₁)(k₂/ε₂ + k₃/ε₃),
-    k_j = k₀(n² − ε_j)^½ with Re k_j > 0 (Maier, Plasmonics, eq. 2.27), by scipy's secant."""
-    from scipy.optimize import newton
-
-    k0 = 2 * np.pi / lam
-
-    def residual(n):
-        k = [k0 * np.sqrt(n * n - e + 0j) for e in (e1, e2, e3)]
-        u = [(kk if kk.real > 0 else -kk) / e for kk, e in zip(k, (e1, e2, e3), strict=True)]
-        return (np.exp(-2 * k[1] * d) * (u[1] - u[0]) * (u[1] - u[2])
-                - (u[1] + u[0]) * (u[1] + u[2]))
-
-    return complex(newton(residual, complex(guess), tol=1e-14, maxiter=200))
-
-
 @pytest.mark.parametrize(("kind", "d", "guesses"), [
     ("IMI", 30.0, (1.2, 1.01)), ("IMI", 5.0, (2.0, 1.001)), ("MIM", 200.0, (1.2,)),
     ("MIM", 5.0, (3.0,))])
@@ -785,7 +769,7 @@ def test_coupled_plasmons_of_thin_silver_films_and_gaps(kind, d, guesses):
     three-layer dispersion relation's root to 1e-9. (The scan stopped at 1.05 n_SPP.)"""
     ag = complex(oc.refractive_index("Ag", 600.0))
     e = (1.0, ag**2, 1.0) if kind == "IMI" else (ag**2, 1.0, ag**2)
-    refs = [_tm_three_layer_root(*e, d, 600.0, g) for g in guesses]
+    refs = [tm_three_layer_root(*e, d, 600.0, g) for g in guesses]
     modes = ph.guided_modes([np.sqrt(e[0]), np.sqrt(e[1]), np.sqrt(e[2])], [d], 600.0, "TM")
     assert modes.size == len(refs)
     assert_allclose(modes, refs, rtol=0, atol=1e-9)

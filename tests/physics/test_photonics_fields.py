@@ -8,28 +8,13 @@ started in the substrate, evaluated at the cover; a leaky cladding carries no sh
 
 import numpy as np
 import pytest
+from closed_forms import tm_three_layer_root
 from numpy.testing import assert_allclose
-from scipy.optimize import newton
 
 from qdbook import photonics as ph
 
 LAM = 600.0
 K0 = 2 * np.pi / LAM
-
-
-def _tm_three_layer_root(e1, e2, e3, d, lam, guess):
-    """TM mode of e1 | e2 (thickness d) | e3 from the closed-form dispersion relation
-    e^{−2k₂d} (k₂/ε₂ − k₁/ε₁)(k₂/ε₂ − k₃/ε₃) = (k₂/ε₂ + k₁/ε₁)(k₂/ε₂ + k₃/ε₃),
-    k_j = k₀(n² − ε_j)^½ with Re k_j > 0 (Maier, Plasmonics, eq. 2.27), by scipy's secant."""
-    k0 = 2 * np.pi / lam
-
-    def residual(n):
-        k = [k0 * np.sqrt(n * n - e + 0j) for e in (e1, e2, e3)]
-        u = [(kk if kk.real > 0 else -kk) / e for kk, e in zip(k, (e1, e2, e3), strict=True)]
-        return (np.exp(-2 * k[1] * d) * (u[1] - u[0]) * (u[1] - u[2])
-                - (u[1] + u[0]) * (u[1] + u[2]))
-
-    return complex(newton(residual, complex(guess), tol=1e-14, maxiter=200))
 
 
 def _same_mode(modes, ref, atol):
@@ -78,7 +63,7 @@ def test_coupled_plasmons_above_the_interface_index(indices, d, guess):
     even), to 1e-8 (both are converged to ~1e-13; the margin covers the condition of the
     thin-layer roots)."""
     e = [complex(n) ** 2 for n in indices]
-    ref = _tm_three_layer_root(*e, d, LAM, guess)
+    ref = tm_three_layer_root(*e, d, LAM, guess)
     assert abs(ref.real) > 1.5 * ph._scan_bounds(np.array(e), True, False)[1]
     modes = ph.guided_modes(indices, [d], LAM, "TM")
     assert _same_mode(modes, ref, 1e-8), (modes, ref)
